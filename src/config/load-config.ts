@@ -1,0 +1,160 @@
+import path from 'node:path';
+import { TekenError } from '../errors/teken-error.js';
+import { options, type KeyAlgorithmName, type OptionSpec } from './options.js';
+
+/** The typed configuration, validated once at start. */
+export interface Config {
+  dataDir: string;
+  databaseUrl: string | undefined;
+  host: string;
+  port: number;
+  publicUrl: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  bodyLimitBytes: number;
+  masterKey: Buffer | undefined;
+  keyBackend: 'software' | 'pkcs11';
+  pkcs11: { library: string; tokenLabel: string; pin: string | undefined };
+  ca: {
+    country: string;
+    organization: string;
+    namePrefix: string;
+    rootKey: KeyAlgorithmName;
+    rootDays: number;
+    issuingKey: KeyAlgorithmName;
+    issuingDays: number;
+    responderKey: KeyAlgorithmName;
+    responderDays: number;
+    tsaDays: number;
+  };
+  profiles: { individualDays: number; sealDays: number; tlsDays: number; policyOidBase: string };
+  crl: { validityHours: number; refreshMinutes: number };
+  ocsp: { validityHours: number; refreshHours: number };
+  /** Warnings about insecure settings, to be logged loudly at start. */
+  warnings: string[];
+}
+
+type Env = Record<string, string | undefined>;
+
+function readOption(spec: OptionSpec, env: Env, problems: string[]): string | number | boolean | undefined {
+  const raw = env[spec.env];
+  const value = raw === undefined || raw === '' ? spec.default : raw.trim();
+  if (value === undefined) return undefined;
+  const kind = spec.kind;
+  switch (kind.type) {
+    case 'string':
+    case 'secret':
+      return value;
+    case 'url':
+      try {
+        const url = new URL(value);
+        if (!/^(https?|postgres|postgresql):$/.test(url.protocol)) throw new Error('scheme');
+        return value.replace(/\/+$/, '');
+      } catch {
+        problems.push(`${spec.env} must be a URL (got a value that does not parse as one)`);
+        return undefined;
+      }
+    case 'int': {
+      const n = Number(value);
+      if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(n) || n < kind.min || n > kind.max) {
+        problems.push(`${spec.env} must be a whole number from ${kind.min} to ${kind.max} (got "${value}")`);
+        return undefined;
+      }
+      return n;
+    }
+    case 'enum':
+      if (!kind.values.includes(value)) {
+        problems.push(`${spec.env} must be one of ${kind.values.join(', ')} (got "${value}")`);
+        return undefined;
+      }
+      return value;
+    case 'bool':
+      if (!/^(true|false|1|0|yes|no)$/i.test(value)) {
+        problems.push(`${spec.env} must be true or false (got "${value}")`);
+        return undefined;
+      }
+      return /^(true|1|yes)$/i.test(value);
+  }
+}
+
+/**
+ * Reads and validates the configuration from the environment. Throws ERR_CONFIG_INVALID listing
+ * every problem at once, so an operator fixes them in one go.
+ */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const v: Record<string, unknown> = {};
+  const warnings: string[] = [];
+  for (const [key, spec] of Object.entries(options) as [string, OptionSpec][]) {
+    v[key] = readOption(spec, env, problems);
+    const raw = env[spec.env];
+    const warning = spec.insecureWhen?.(raw === '' ? undefined : raw);
+    if (warning) warnings.push(warning);
+  }
+
+  let masterKey: Buffer | undefined;
+  if (typeof v.masterKey === 'string') {
+    masterKey = Buffer.from(v.masterKey, 'base64');
+    if (masterKey.length !== 32 || !/^[A-Za-z0-9+/]+={0,2}$/.test(v.masterKey)) {
+      problems.push(
+        'TEKEN_MASTER_KEY must be the base64 encoding of exactly 32 bytes (openssl rand -base64 32)',
+      );
+    }
+  }
+  if (v.keyBackend === 'pkcs11' && v.pkcs11Pin === undefined) {
+    problems.push('TEKEN_PKCS11_PIN is required when TEKEN_KEY_BACKEND=pkcs11');
+  }
+  if (typeof v.databaseUrl === 'string' && !/^postgres(ql)?:/.test(v.databaseUrl)) {
+    problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  if (typeof v.policyOidBase === 'string' && !/^[0-2](\.(0|[1-9]\d*))+$/.test(v.policyOidBase)) {
+    problems.push(`TEKEN_POLICY_OID_BASE must be a dotted OID (got "${v.policyOidBase}")`);
+  }
+  if (typeof v.caCountry === 'string' && !/^[A-Z]{2}$/.test(v.caCountry)) {
+    problems.push(`TEKEN_CA_COUNTRY must be two capital letters (got "${v.caCountry}")`);
+  }
+  if (problems.length > 0) {
+    throw new TekenError('ERR_CONFIG_INVALID', `Invalid configuration:\n  - ${problems.join('\n  - ')}`, {
+      details: { problems },
+    });
+  }
+
+  const s = (k: string) => v[k] as string;
+  const n = (k: string) => v[k] as number;
+  return {
+    dataDir: path.resolve(s('dataDir')),
+    databaseUrl: v.databaseUrl as string | undefined,
+    host: s('host'),
+    port: n('port'),
+    publicUrl: s('publicUrl'),
+    logLevel: s('logLevel') as Config['logLevel'],
+    bodyLimitBytes: n('bodyLimitBytes'),
+    masterKey,
+    keyBackend: s('keyBackend') as Config['keyBackend'],
+    pkcs11: {
+      library: s('pkcs11Library'),
+      tokenLabel: s('pkcs11TokenLabel'),
+      pin: v.pkcs11Pin as string | undefined,
+    },
+    ca: {
+      country: s('caCountry'),
+      organization: s('caOrganization'),
+      namePrefix: s('caNamePrefix'),
+      rootKey: s('caRootKey') as KeyAlgorithmName,
+      rootDays: n('caRootDays'),
+      issuingKey: s('caIssuingKey') as KeyAlgorithmName,
+      issuingDays: n('caIssuingDays'),
+      responderKey: s('caResponderKey') as KeyAlgorithmName,
+      responderDays: n('caResponderDays'),
+      tsaDays: n('caTsaDays'),
+    },
+    profiles: {
+      individualDays: n('profileIndividualDays'),
+      sealDays: n('profileSealDays'),
+      tlsDays: n('profileTlsDays'),
+      policyOidBase: s('policyOidBase'),
+    },
+    crl: { validityHours: n('crlValidityHours'), refreshMinutes: n('crlRefreshMinutes') },
+    ocsp: { validityHours: n('ocspValidityHours'), refreshHours: n('ocspRefreshHours') },
+    warnings,
+  };
+}

@@ -1,0 +1,279 @@
+/**
+ * Every configuration option of Teken, its default and what it does, in one place. The loader
+ * (`load-config.ts`) validates the environment against this list once at start, and
+ * `npm run docs:config` writes docs/configuration.md from it, so the two never drift apart.
+ *
+ * Options are read from environment variables only (twelve-factor); a `.env` file is not read.
+ */
+
+export type OptionKind =
+  | { type: 'string' }
+  | { type: 'url' }
+  | { type: 'int'; min: number; max: number }
+  | { type: 'enum'; values: readonly string[] }
+  | { type: 'bool' }
+  | { type: 'secret' };
+
+export interface OptionSpec {
+  readonly env: string;
+  readonly kind: OptionKind;
+  /** The default as the environment would spell it; `undefined` means "unset". */
+  readonly default: string | undefined;
+  readonly description: string;
+  /** A warning printed at start when the option is left at an insecure value. */
+  readonly insecureWhen?: (value: string | undefined) => string | undefined;
+  readonly group: string;
+}
+
+const keyAlgorithms = ['rsa2048', 'rsa3072', 'rsa4096', 'p256', 'p384'] as const;
+export type KeyAlgorithmName = (typeof keyAlgorithms)[number];
+
+function opt<K extends string>(key: K, spec: OptionSpec): Record<K, OptionSpec> {
+  return { [key]: spec } as Record<K, OptionSpec>;
+}
+
+export const options = {
+  // --- Service -------------------------------------------------------------------------------
+  ...opt('dataDir', {
+    group: 'Service',
+    env: 'TEKEN_DATA_DIR',
+    kind: { type: 'string' },
+    default: './data',
+    description:
+      'Directory for the embedded database, the generated master key (if any) and other local state.',
+  }),
+  ...opt('databaseUrl', {
+    group: 'Service',
+    env: 'DATABASE_URL',
+    kind: { type: 'url' },
+    default: undefined,
+    description:
+      'PostgreSQL connection string (postgres://user:pass@host:5432/db). When unset, Teken uses the embedded PGlite database in the data directory, which only one process may open at a time.',
+  }),
+  ...opt('host', {
+    group: 'Service',
+    env: 'TEKEN_HOST',
+    kind: { type: 'string' },
+    default: '127.0.0.1',
+    description: 'Address `teken serve` listens on. Use 0.0.0.0 behind a load balancer or in a container.',
+  }),
+  ...opt('port', {
+    group: 'Service',
+    env: 'TEKEN_PORT',
+    kind: { type: 'int', min: 0, max: 65535 },
+    default: '3000',
+    description: 'TCP port of `teken serve` (`--port` overrides it).',
+  }),
+  ...opt('publicUrl', {
+    group: 'Service',
+    env: 'TEKEN_PUBLIC_URL',
+    kind: { type: 'url' },
+    default: 'http://localhost:3000',
+    description:
+      'The externally visible base URL. Certificates name their OCSP, CA issuer and CRL URLs under it, so choose it before `teken ca init`: it is written into every certificate.',
+    insecureWhen: (v) =>
+      v === undefined || /localhost|127\.0\.0\.1/.test(v)
+        ? 'TEKEN_PUBLIC_URL points at localhost: certificates will carry OCSP and CRL URLs that nobody else can reach.'
+        : undefined,
+  }),
+  ...opt('logLevel', {
+    group: 'Service',
+    env: 'TEKEN_LOG_LEVEL',
+    kind: { type: 'enum', values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] },
+    default: 'info',
+    description: 'Minimum level of the structured (JSON) log written to standard output.',
+  }),
+  ...opt('bodyLimitBytes', {
+    group: 'Service',
+    env: 'TEKEN_BODY_LIMIT_BYTES',
+    kind: { type: 'int', min: 1024, max: 100 * 1024 * 1024 },
+    default: String(1024 * 1024),
+    description: 'Largest request body accepted by the JSON API, in bytes.',
+  }),
+
+  // --- Keys ----------------------------------------------------------------------------------
+  ...opt('masterKey', {
+    group: 'Keys',
+    env: 'TEKEN_MASTER_KEY',
+    kind: { type: 'secret' },
+    default: undefined,
+    description:
+      'Base64 of 32 random bytes (`openssl rand -base64 32`). It encrypts software CA keys, sealed subscriber keys and personal data at rest, and keys the audit chain. When unset, one is generated into `<data dir>/master.key` with a loud warning: fine for trying Teken, not for production.',
+    insecureWhen: (v) =>
+      v === undefined
+        ? 'TEKEN_MASTER_KEY is not set: the master key is kept in a file in the data directory, next to the data it protects. Set TEKEN_MASTER_KEY (or use an HSM) in production.'
+        : undefined,
+  }),
+  ...opt('keyBackend', {
+    group: 'Keys',
+    env: 'TEKEN_KEY_BACKEND',
+    kind: { type: 'enum', values: ['software', 'pkcs11'] },
+    default: 'software',
+    description:
+      'Where new CA, OCSP responder and TSA keys are generated: `software` (PKCS#8 encrypted under the master key, stored in the database) or `pkcs11` (an HSM; see docs/hsm.md).',
+  }),
+  ...opt('pkcs11Library', {
+    group: 'Keys',
+    env: 'TEKEN_PKCS11_LIBRARY',
+    kind: { type: 'string' },
+    default: '/usr/lib/softhsm/libsofthsm2.so',
+    description: 'Path of the PKCS#11 module (the HSM vendor library).',
+  }),
+  ...opt('pkcs11TokenLabel', {
+    group: 'Keys',
+    env: 'TEKEN_PKCS11_TOKEN_LABEL',
+    kind: { type: 'string' },
+    default: 'teken',
+    description: 'Label of the HSM token (slot) that holds Teken keys.',
+  }),
+  ...opt('pkcs11Pin', {
+    group: 'Keys',
+    env: 'TEKEN_PKCS11_PIN',
+    kind: { type: 'secret' },
+    default: undefined,
+    description: 'User PIN of the HSM token. Required when TEKEN_KEY_BACKEND=pkcs11.',
+  }),
+
+  // --- Certificate authority -----------------------------------------------------------------
+  ...opt('caCountry', {
+    group: 'Certificate authority',
+    env: 'TEKEN_CA_COUNTRY',
+    kind: { type: 'string' },
+    default: 'ID',
+    description: 'Country (ISO 3166 two letters) in the names of the CA certificates.',
+  }),
+  ...opt('caOrganization', {
+    group: 'Certificate authority',
+    env: 'TEKEN_CA_ORGANIZATION',
+    kind: { type: 'string' },
+    default: 'Teken Demo Certification Authority',
+    description: 'Organisation in the names of the CA certificates.',
+  }),
+  ...opt('caNamePrefix', {
+    group: 'Certificate authority',
+    env: 'TEKEN_CA_NAME_PREFIX',
+    kind: { type: 'string' },
+    default: 'Teken',
+    description:
+      'Prefix of the CA common names: "<prefix> Root CA G1", "<prefix> Individual CA G1", "<prefix> Seal CA G1", "<prefix> TLS CA G1".',
+  }),
+  ...opt('caRootKey', {
+    group: 'Certificate authority',
+    env: 'TEKEN_CA_ROOT_KEY',
+    kind: { type: 'enum', values: keyAlgorithms },
+    default: 'rsa4096',
+    description: 'Key type of the root CA. RSA-4096 is what document-signing trust lists accept most widely.',
+  }),
+  ...opt('caRootDays', {
+    group: 'Certificate authority',
+    env: 'TEKEN_CA_ROOT_DAYS',
+    kind: { type: 'int', min: 365, max: 36500 },
+    default: String(25 * 365),
+    description: 'Validity of the root CA certificate, in days (default 25 years).',
+  }),
+  ...opt('caIssuingKey', {
+    group: 'Certificate authority',
+    env: 'TEKEN_CA_ISSUING_KEY',
+    kind: { type: 'enum', values: keyAlgorithms },
+    default: 'p384',
+    description:
+      'Key type of the issuing CAs (individual, seal, tls). ECDSA P-384 stays strong past 2030, when RSA-2048 is retired, and signs twice as fast as RSA-3072.',
+  }),
+  ...opt('caIssuingDays', {
+    group: 'Certificate authority',
+    env: 'TEKEN_CA_ISSUING_DAYS',
+    kind: { type: 'int', min: 30, max: 36500 },
+    default: String(12 * 365),
+    description: 'Validity of the issuing CA certificates, in days (default 12 years).',
+  }),
+  ...opt('caResponderKey', {
+    group: 'Certificate authority',
+    env: 'TEKEN_CA_RESPONDER_KEY',
+    kind: { type: 'enum', values: keyAlgorithms },
+    default: 'p256',
+    description: 'Key type of the delegated OCSP responders and time-stamping units.',
+  }),
+  ...opt('caResponderDays', {
+    group: 'Certificate authority',
+    env: 'TEKEN_CA_RESPONDER_DAYS',
+    kind: { type: 'int', min: 1, max: 3650 },
+    default: '365',
+    description: 'Validity of the delegated OCSP responder certificates, in days.',
+  }),
+  ...opt('caTsaDays', {
+    group: 'Certificate authority',
+    env: 'TEKEN_CA_TSA_DAYS',
+    kind: { type: 'int', min: 30, max: 7300 },
+    default: String(6 * 365),
+    description: 'Validity of the time-stamping unit certificate, in days.',
+  }),
+
+  // --- Profiles ------------------------------------------------------------------------------
+  ...opt('profileIndividualDays', {
+    group: 'Profiles',
+    env: 'TEKEN_PROFILE_INDIVIDUAL_DAYS',
+    kind: { type: 'int', min: 1, max: 1825 },
+    default: '730',
+    description: 'Default and maximum validity of personal signing certificates (profile `individual`).',
+  }),
+  ...opt('profileSealDays', {
+    group: 'Profiles',
+    env: 'TEKEN_PROFILE_SEAL_DAYS',
+    kind: { type: 'int', min: 1, max: 1825 },
+    default: '730',
+    description: 'Default and maximum validity of organisation seal certificates (profile `seal`).',
+  }),
+  ...opt('profileTlsDays', {
+    group: 'Profiles',
+    env: 'TEKEN_PROFILE_TLS_DAYS',
+    kind: { type: 'int', min: 1, max: 398 },
+    default: '200',
+    description:
+      'Default and maximum validity of server certificates (profile `tls-server`); 200 days follows the CA/Browser Forum limit in force since March 2026.',
+  }),
+  ...opt('policyOidBase', {
+    group: 'Profiles',
+    env: 'TEKEN_POLICY_OID_BASE',
+    kind: { type: 'string' },
+    default: '1.3.6.1.4.1.61234.1',
+    description:
+      'Arc under which the certificate policy OIDs of the profiles are named (<base>.1 individual, .2 seal, .3 tls-server). Replace it with your own registered arc.',
+    insecureWhen: (v) =>
+      v === undefined || v === '1.3.6.1.4.1.61234.1'
+        ? 'TEKEN_POLICY_OID_BASE is the example arc: register your own Private Enterprise Number for production.'
+        : undefined,
+  }),
+
+  // --- Revocation status ---------------------------------------------------------------------
+  ...opt('crlValidityHours', {
+    group: 'Revocation status',
+    env: 'TEKEN_CRL_VALIDITY_HOURS',
+    kind: { type: 'int', min: 1, max: 24 * 31 },
+    default: '168',
+    description: 'Time between thisUpdate and nextUpdate of each CRL (default 7 days).',
+  }),
+  ...opt('crlRefreshMinutes', {
+    group: 'Revocation status',
+    env: 'TEKEN_CRL_REFRESH_MINUTES',
+    kind: { type: 'int', min: 1, max: 24 * 60 * 7 },
+    default: '360',
+    description:
+      'A CRL is regenerated when it is older than this, and also within seconds of every revocation.',
+  }),
+  ...opt('ocspValidityHours', {
+    group: 'Revocation status',
+    env: 'TEKEN_OCSP_VALIDITY_HOURS',
+    kind: { type: 'int', min: 1, max: 24 * 10 },
+    default: '96',
+    description: 'Time between thisUpdate and nextUpdate of pre-signed OCSP responses (default 4 days).',
+  }),
+  ...opt('ocspRefreshHours', {
+    group: 'Revocation status',
+    env: 'TEKEN_OCSP_REFRESH_HOURS',
+    kind: { type: 'int', min: 1, max: 24 * 10 },
+    default: '48',
+    description: 'Pre-signed OCSP responses older than this are signed again by the background refresher.',
+  }),
+} as const satisfies Record<string, OptionSpec>;
+
+export type OptionKey = keyof typeof options;

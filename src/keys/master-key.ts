@@ -1,0 +1,80 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The master key and the keys derived from it (HKDF-SHA256, one `info` per purpose, so a key used
+ * for one purpose is never used for another).
+ */
+export class MasterKey {
+  readonly #secret: Buffer;
+
+  constructor(secret: Buffer) {
+    if (secret.length !== 32) throw new Error('The master key must be 32 bytes.');
+    this.#secret = Buffer.from(secret);
+  }
+
+  /** Derives a 32-byte subkey for `purpose`. */
+  derive(purpose: 'key-wrap/v1' | 'audit-chain/v1' | 'personal-data/v1' | 'check/v1'): Buffer {
+    return Buffer.from(crypto.hkdfSync('sha256', this.#secret, Buffer.alloc(0), `teken/${purpose}`, 32));
+  }
+
+  /** A value stored in the database to detect, at start, a master key that is not the one in use. */
+  checkValue(): string {
+    return crypto
+      .createHmac('sha256', this.derive('check/v1'))
+      .update('teken master key check')
+      .digest('hex');
+  }
+
+  /** Encrypts with AES-256-GCM under a derived key; `aad` binds the ciphertext to its context. */
+  seal(purpose: 'key-wrap/v1' | 'personal-data/v1', plaintext: Uint8Array, aad: string): Buffer {
+    const iv = crypto.randomBytes(12);
+    const cipher = crypto.createCipheriv('aes-256-gcm', this.derive(purpose), iv);
+    cipher.setAAD(Buffer.from(aad, 'utf8'));
+    const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+    // version 1 | iv (12) | tag (16) | ciphertext
+    return Buffer.concat([Buffer.from([1]), iv, cipher.getAuthTag(), body]);
+  }
+
+  open(purpose: 'key-wrap/v1' | 'personal-data/v1', sealed: Uint8Array, aad: string): Buffer {
+    const data = Buffer.from(sealed);
+    if (data.length < 29 || data[0] !== 1) throw new Error('Unknown sealed-data format.');
+    const decipher = crypto.createDecipheriv('aes-256-gcm', this.derive(purpose), data.subarray(1, 13));
+    decipher.setAAD(Buffer.from(aad, 'utf8'));
+    decipher.setAuthTag(data.subarray(13, 29));
+    return Buffer.concat([decipher.update(data.subarray(29)), decipher.final()]);
+  }
+}
+
+export interface LoadedMasterKey {
+  key: MasterKey;
+  /** Set when the key was read from, or generated into, the data directory. */
+  file?: string;
+  generated: boolean;
+}
+
+/**
+ * Returns the configured master key, or the one in `<dataDir>/master.key`, generating it there on
+ * first use (the configuration already warns loudly about this).
+ */
+export function loadMasterKey(configured: Buffer | undefined, dataDir: string): LoadedMasterKey {
+  if (configured) return { key: new MasterKey(configured), generated: false };
+  const file = path.join(dataDir, 'master.key');
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  try {
+    const text = fs.readFileSync(file, 'utf8').trim();
+    return { key: new MasterKey(Buffer.from(text, 'base64')), file, generated: false };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const secret = crypto.randomBytes(32);
+  // 'wx': never overwrite a key that appeared meanwhile (another process generating one).
+  try {
+    fs.writeFileSync(file, secret.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return loadMasterKey(undefined, dataDir);
+    throw error;
+  }
+  return { key: new MasterKey(secret), file, generated: true };
+}
