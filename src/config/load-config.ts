@@ -25,10 +25,12 @@ export interface Config {
     responderKey: KeyAlgorithmName;
     responderDays: number;
     tsaDays: number;
+    autoInit: boolean;
   };
   profiles: { individualDays: number; sealDays: number; tlsDays: number; policyOidBase: string };
   crl: { validityHours: number; refreshMinutes: number };
   ocsp: { validityHours: number; refreshHours: number };
+  statusMaxAgeSeconds: number;
   /** Warnings about insecure settings, to be logged loudly at start. */
   warnings: string[];
 }
@@ -146,6 +148,7 @@ export function loadConfig(env: Env = process.env): Config {
       responderKey: s('caResponderKey') as KeyAlgorithmName,
       responderDays: n('caResponderDays'),
       tsaDays: n('caTsaDays'),
+      autoInit: v.caAutoInit as boolean,
     },
     profiles: {
       individualDays: n('profileIndividualDays'),
@@ -155,6 +158,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     crl: { validityHours: n('crlValidityHours'), refreshMinutes: n('crlRefreshMinutes') },
     ocsp: { validityHours: n('ocspValidityHours'), refreshHours: n('ocspRefreshHours') },
+    statusMaxAgeSeconds: n('statusMaxAgeSeconds'),
     warnings,
   };
 }

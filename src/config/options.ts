@@ -208,6 +208,15 @@ export const options = {
     description: 'Validity of the time-stamping unit certificate, in days.',
   }),
 
+  ...opt('caAutoInit', {
+    group: 'Certificate authority',
+    env: 'TEKEN_CA_AUTO_INIT',
+    kind: { type: 'bool' },
+    default: 'true',
+    description:
+      'When `teken serve` starts and no CA hierarchy exists, create it as `teken ca init` would. Set to false where the hierarchy must come from an explicit key ceremony.',
+  }),
+
   // --- Profiles ------------------------------------------------------------------------------
   ...opt('profileIndividualDays', {
     group: 'Profiles',
@@ -273,6 +282,14 @@ export const options = {
     kind: { type: 'int', min: 1, max: 24 * 10 },
     default: '48',
     description: 'Pre-signed OCSP responses older than this are signed again by the background refresher.',
+  }),
+  ...opt('statusMaxAgeSeconds', {
+    group: 'Revocation status',
+    env: 'TEKEN_STATUS_MAX_AGE_SECONDS',
+    kind: { type: 'int', min: 0, max: 86_400 },
+    default: '300',
+    description:
+      'Cache-Control max-age of CRL and OCSP responses (never beyond their nextUpdate). A revocation reaches clients behind a cache or CDN within this time.',
   }),
 } as const satisfies Record<string, OptionSpec>;
 

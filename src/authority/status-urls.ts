@@ -1,0 +1,19 @@
+/** Where certificates point relying parties to: one scheme, used by issuance and by the HTTP routes. */
+export const statusPaths = {
+  ocsp: '/ocsp',
+  caCertificate: (caId: string) => `/ca/${caId}.crt`,
+  caCertificatePem: (caId: string) => `/ca/${caId}.pem`,
+  caChainPem: (caId: string) => `/ca/${caId}/chain.pem`,
+  crl: (caId: string) => `/crl/${caId}.crl`,
+  cps: '/cps',
+};
+
+export function statusUrls(publicUrl: string, issuerCaId: string, parentCaId: string | null) {
+  return {
+    ocsp: publicUrl + statusPaths.ocsp,
+    caIssuers: publicUrl + statusPaths.caCertificate(issuerCaId),
+    crl: publicUrl + statusPaths.crl(issuerCaId),
+    parentCrl: parentCaId ? publicUrl + statusPaths.crl(parentCaId) : undefined,
+    cps: publicUrl + statusPaths.cps,
+  };
+}

@@ -1,0 +1,152 @@
+/**
+ * `teken`: the operator CLI. Every command drives the same code as the HTTP API.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isTekenError } from '../errors/teken-error.js';
+import { defaultIo, write, type CliIo } from './cli-context.js';
+import { auditVerify } from './commands/audit-commands.js';
+import { caCert, caInit, caList } from './commands/ca-commands.js';
+import { certIssue, certRelease, certRevoke, certShow } from './commands/cert-commands.js';
+import { crlGenerate } from './commands/crl-commands.js';
+import { serve } from './commands/serve-command.js';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+type Values = Record<string, string | boolean | undefined>;
+
+interface Command {
+  usage: string;
+  summary: string;
+  options: Options;
+  run(io: CliIo, positionals: string[], values: Values): Promise<number>;
+}
+
+const str = (v: string | boolean | undefined) => (typeof v === 'string' ? v : undefined);
+
+const commands: Record<string, Command> = {
+  'ca init': {
+    usage: 'teken ca init',
+    summary: 'Create the root CA, the issuing CAs (individual, seal, tls), OCSP responders and the TSA unit; safe to run again',
+    options: {},
+    run: (io) => caInit(io),
+  },
+  'ca list': {
+    usage: 'teken ca list',
+    summary: 'List the CAs with their names, keys and validity',
+    options: {},
+    run: (io) => caList(io),
+  },
+  'ca cert': {
+    usage: 'teken ca cert <ca-id> [--pem]',
+    summary: 'Print a CA certificate (DER, or PEM with --pem); ca-id is root, individual, seal or tls',
+    options: { pem: { type: 'boolean' } },
+    run: (io, p, v) => caCert(io, p[0], v.pem === true),
+  },
+  'cert issue': {
+    usage:
+      'teken cert issue --ca <ca-id> --profile <profile> --csr <file> [--subject "<DN>"] [--san dns:a,ip:b,email:c] [--days N]\n' +
+      '  teken cert issue --ca <ca-id> --profile <profile> --subject "<DN>" --generate-key rsa2048|p256 --p12 <file> --p12-pass-env <VAR>',
+    summary: 'Issue a certificate from a PKCS#10 request, or with a new key returned in a PKCS#12 keystore (profiles: individual, seal, tls-server)',
+    options: {
+      ca: { type: 'string' },
+      profile: { type: 'string' },
+      csr: { type: 'string' },
+      subject: { type: 'string' },
+      san: { type: 'string' },
+      days: { type: 'string' },
+      'generate-key': { type: 'string' },
+      p12: { type: 'string' },
+      'p12-pass-env': { type: 'string' },
+    },
+    run: (io, _p, v) =>
+      certIssue(io, {
+        ca: str(v.ca),
+        profile: str(v.profile),
+        csr: str(v.csr),
+        subject: str(v.subject),
+        san: str(v.san),
+        days: str(v.days),
+        generateKey: str(v['generate-key']),
+        p12: str(v.p12),
+        p12PassEnv: str(v['p12-pass-env']),
+      }),
+  },
+  'cert revoke': {
+    usage: 'teken cert revoke <serial-hex> --reason <reason> [--invalidity-date <ISO time>] [--ca <ca-id>]',
+    summary:
+      'Revoke a certificate (reasons: unspecified, keyCompromise, affiliationChanged, superseded, cessationOfOperation, certificateHold, privilegeWithdrawn)',
+    options: { reason: { type: 'string' }, ca: { type: 'string' }, 'invalidity-date': { type: 'string' } },
+    run: (io, p, v) => certRevoke(io, p[0], { reason: str(v.reason), ca: str(v.ca), invalidityDate: str(v['invalidity-date']) }),
+  },
+  'cert release': {
+    usage: 'teken cert release <serial-hex> [--ca <ca-id>]',
+    summary: 'Release a certificate from hold (revoked with reason certificateHold)',
+    options: { ca: { type: 'string' } },
+    run: (io, p, v) => certRelease(io, p[0], { ca: str(v.ca) }),
+  },
+  'cert show': {
+    usage: 'teken cert show <serial-hex> [--pem] [--ca <ca-id>]',
+    summary: 'Show a certificate and its status',
+    options: { pem: { type: 'boolean' }, ca: { type: 'string' } },
+    run: (io, p, v) => certShow(io, p[0], { pem: v.pem === true, ca: str(v.ca) }),
+  },
+  'crl generate': {
+    usage: 'teken crl generate --ca <ca-id> [--out <file>]',
+    summary: 'Publish a new CRL now (DER, or PEM when the file ends in .pem)',
+    options: { ca: { type: 'string' }, out: { type: 'string' } },
+    run: (io, _p, v) => crlGenerate(io, { ca: str(v.ca), out: str(v.out) }),
+  },
+  serve: {
+    usage: 'teken serve [--port N]',
+    summary: 'Run the service: API, console, CA certificates, CRLs, OCSP',
+    options: { port: { type: 'string' } },
+    run: (io, _p, v) => serve(io, { port: str(v.port) }),
+  },
+  'audit verify': {
+    usage: 'teken audit verify',
+    summary: 'Check the hash chain of the audit log from the first event to the last',
+    options: {},
+    run: (io) => auditVerify(io),
+  },
+};
+
+export function helpText(): string {
+  const lines = ['Teken: certificate authority and cloud signing', '', 'Usage:'];
+  for (const command of Object.values(commands)) lines.push(`  ${command.usage}`, `      ${command.summary}`);
+  lines.push('', 'Configuration comes from TEKEN_* environment variables: see docs/configuration.md.', 'Run `teken <command> --help` for one command.');
+  return lines.join('\n');
+}
+
+export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    write(io.stdout, helpText());
+    return argv.length === 0 ? 2 : 0;
+  }
+  const name = commands[`${argv[0]} ${argv[1] ?? ''}`] ? `${argv[0]} ${argv[1]}` : argv[0]!;
+  const command = commands[name];
+  if (!command) {
+    write(io.stderr, `teken: unknown command "${argv.slice(0, 2).join(' ')}".\n\n${helpText()}`);
+    return 2;
+  }
+  const rest = argv.slice(name.split(' ').length);
+  if (rest.includes('--help') || rest.includes('-h')) {
+    write(io.stdout, `Usage: ${command.usage}\n\n${command.summary}`);
+    return 0;
+  }
+  let parsed: { values: Values; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true }) as typeof parsed;
+  } catch (error) {
+    write(io.stderr, `teken ${name}: ${(error as Error).message}\nUsage: ${command.usage}`);
+    return 2;
+  }
+  try {
+    return await command.run(io, parsed.positionals, parsed.values);
+  } catch (error) {
+    if (isTekenError(error)) {
+      write(io.stderr, `teken ${name}: ${error.message} [${error.code}]`);
+      return error.code === 'ERR_INPUT_INVALID' ? 2 : 1;
+    }
+    write(io.stderr, `teken ${name}: unexpected error: ${(error as Error).stack ?? String(error)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import type { Runtime } from '../../runtime/open-runtime.js';
+
+const KEY_CHECK_TTL_MS = 30_000;
+
+/** `GET /healthz` (the process lives) and `GET /readyz` (database answers, CA keys sign). */
+export function healthRoutes(app: FastifyInstance, rt: Runtime): void {
+  let keyCheck: { at: number; ok: boolean; problem?: string } | undefined;
+
+  app.get('/healthz', { logLevel: 'warn' }, () => ({ status: 'ok' }));
+
+  app.get('/readyz', { logLevel: 'warn' }, async (_request, reply) => {
+    const checks: Record<string, string> = {};
+    let ready = true;
+    try {
+      await rt.database.ping();
+      checks.database = 'ok';
+    } catch {
+      checks.database = 'unreachable';
+      ready = false;
+    }
+    if (ready) {
+      const now = Date.now();
+      if (!keyCheck || now - keyCheck.at > KEY_CHECK_TTL_MS) {
+        try {
+          await rt.registry.reload();
+          const cas = rt.registry.all();
+          if (cas.length === 0) throw new Error('the CA hierarchy has not been created (run `teken ca init`)');
+          const probe = new TextEncoder().encode('teken readiness probe');
+          for (const ca of cas) {
+            await ca.key.sign(probe);
+            await ca.ocspResponder?.key.sign(probe);
+          }
+          keyCheck = { at: now, ok: true };
+        } catch (error) {
+          keyCheck = { at: now, ok: false, problem: (error as Error).message };
+        }
+      }
+      checks.caKeys = keyCheck.ok ? 'ok' : `unusable: ${keyCheck.problem ?? 'unknown'}`;
+      ready = keyCheck.ok;
+    }
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks });
+  });
+}

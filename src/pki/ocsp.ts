@@ -1,0 +1,662 @@
+/**
+ * OCSP codec (RFC 6960, with the RFC 5019 lightweight profile). Pure: no I/O, no database.
+ *
+ * Requests are decoded by a small, strict DER reader below rather than by asn1js/pkijs: the request
+ * grammar is tiny and bounded, and on this hot path asn1js.fromBER alone manages about 10k requests/s
+ * (pkijs.OCSPRequest about 1k/s) where the reader here does well over a million. The reader accepts DER
+ * only (definite, minimal lengths; no constructed strings), so the CertID bytes it hands back can be
+ * echoed verbatim inside a signed response. Responses are built with asn1js; hashes and signatures
+ * come from node:crypto and the SigningKey.
+ */
+import crypto from 'node:crypto';
+import * as asn1js from 'asn1js';
+import { SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
+import { AsnConvert } from '@peculiar/asn1-schema';
+import { TekenError } from '../errors/teken-error.js';
+import { signatureAlgorithmOf, type SigningKey } from '../keys/key-backend.js';
+import { keyIdentifierOf } from './extensions.js';
+import { normaliseSerialHex, serialHexToInteger, serialToHex } from './serial-number.js';
+
+export type OcspHashAlgorithm = 'sha1' | 'sha256' | 'sha384' | 'sha512';
+
+export interface OcspCertId {
+  hashAlgorithm: OcspHashAlgorithm;
+  hashAlgorithmOid: string;
+  issuerNameHash: Uint8Array;
+  issuerKeyHash: Uint8Array;
+  /** Lower-case hex of the INTEGER content bytes without a leading 00 (see serial-number.ts). */
+  serialHex: string;
+  /** DER of the CertID, echoed byte-exact in the response. */
+  raw: Uint8Array;
+}
+
+export interface ParsedOcspRequest {
+  certIds: OcspCertId[];
+  /**
+   * The value of the Nonce (the OCTET STRING inside extnValue, RFC 6960 4.4.1 / RFC 9654), when the
+   * request has a well-formed one of 1 to 128 octets. Pass it back to buildOcspResponse unchanged.
+   */
+  nonce?: Uint8Array;
+}
+
+export type OcspCertStatus =
+  | { status: 'good' }
+  | { status: 'revoked'; revokedAt: Date; reason?: number /* RFC 5280 CRLReason */ }
+  | { status: 'unknown' };
+
+export interface OcspSingleResponseInput {
+  /** Only `raw` is used: the CertID goes into the response exactly as the client (or certIdFor) wrote it. */
+  certId: Pick<OcspCertId, 'raw'>;
+  status: OcspCertStatus;
+  thisUpdate: Date;
+  nextUpdate: Date;
+}
+
+export interface OcspResponderInput {
+  key: SigningKey;
+  /** The (delegated) responder certificate, DER; included in the response's `certs`. */
+  certificateDer: Uint8Array;
+}
+
+export type OcspErrorStatus =
+  'malformedRequest' | 'internalError' | 'tryLater' | 'sigRequired' | 'unauthorized';
+
+/** RFC 5019 2.1.1 lets clients send one request; we accept a few more, but bound the work. */
+export const maxOcspRequests = 10;
+/** Extensions per Extensions list; clients send one or two (bounds the duplicate check). */
+const maxExtensions = 16;
+/** RFC 9654: Nonce ::= OCTET STRING (SIZE(1..128)). */
+const maxNonceLength = 128;
+
+const oidBasicResponse = '1.3.6.1.5.5.7.48.1.1';
+const oidNonce = '1.3.6.1.5.5.7.48.1.2';
+
+interface HashAlgorithmInfo {
+  name: OcspHashAlgorithm;
+  oid: string;
+  /** Content octets of the OBJECT IDENTIFIER. */
+  oidDer: Uint8Array;
+  length: number;
+}
+
+const hashAlgorithms: readonly HashAlgorithmInfo[] = [
+  { name: 'sha1', oid: '1.3.14.3.2.26', oidDer: hex('2b0e03021a'), length: 20 },
+  { name: 'sha256', oid: '2.16.840.1.101.3.4.2.1', oidDer: hex('608648016503040201'), length: 32 },
+  { name: 'sha384', oid: '2.16.840.1.101.3.4.2.2', oidDer: hex('608648016503040202'), length: 48 },
+  { name: 'sha512', oid: '2.16.840.1.101.3.4.2.3', oidDer: hex('608648016503040203'), length: 64 },
+];
+
+/** id-pkix-ocsp-nonce and id-pkix-ocsp-response (acceptable response types; we always send basic). */
+const nonceOidDer = hex('2b0601050507300102');
+const acceptableResponsesOidDer = hex('2b0601050507300104');
+
+const tag = {
+  boolean: 0x01,
+  integer: 0x02,
+  bitString: 0x03,
+  octetString: 0x04,
+  null: 0x05,
+  oid: 0x06,
+  sequence: 0x30,
+  context0: 0xa0,
+  context1: 0xa1,
+  context2: 0xa2,
+} as const;
+
+function hex(value: string): Uint8Array {
+  return new Uint8Array(Buffer.from(value, 'hex'));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Request parsing
+
+function malformed(message: string): never {
+  throw new TekenError('ERR_INPUT_INVALID', `The OCSP request is malformed: ${message}.`);
+}
+
+/** One DER TLV: identifier octet, content [contentStart, end). */
+interface Tlv {
+  tag: number;
+  start: number;
+  contentStart: number;
+  end: number;
+}
+
+/**
+ * Decodes the TLV at `pos`, which must end at or before `limit`; returns what is wrong instead when it
+ * is not DER (definite, minimal length; low tag number).
+ */
+function decodeTlv(der: Uint8Array, pos: number, limit: number): Tlv | string {
+  if (pos + 2 > limit) return 'is truncated';
+  const identifier = der[pos]!;
+  if ((identifier & 0x1f) === 0x1f) return 'has an unexpected tag';
+  let length = der[pos + 1]!;
+  let contentStart = pos + 2;
+  if (length & 0x80) {
+    const count = length & 0x7f;
+    if (count === 0) return 'uses an indefinite length (not DER)';
+    if (count > 3) return 'is too long';
+    if (contentStart + count > limit) return 'is truncated';
+    if (der[contentStart] === 0) return 'has a non-minimal length (not DER)';
+    length = 0;
+    for (let i = 0; i < count; i++) length = length * 256 + der[contentStart + i]!;
+    if (length < 0x80) return 'has a non-minimal length (not DER)';
+    contentStart += count;
+  }
+  const end = contentStart + length;
+  if (end > limit) return 'is truncated';
+  return { tag: identifier, start: pos, contentStart, end };
+}
+
+function readTlv(der: Uint8Array, pos: number, limit: number, what: string): Tlv {
+  const tlv = decodeTlv(der, pos, limit);
+  if (typeof tlv === 'string') malformed(`${what} ${tlv}`);
+  return tlv;
+}
+
+function expectTlv(der: Uint8Array, pos: number, limit: number, expected: number, what: string): Tlv {
+  const tlv = readTlv(der, pos, limit, what);
+  if (tlv.tag !== expected) malformed(`${what} has an unexpected tag`);
+  return tlv;
+}
+
+/** Like expectTlv, but the TLV must fill [pos, limit) exactly (an EXPLICIT tag's single child). */
+function expectOnly(der: Uint8Array, pos: number, limit: number, expected: number, what: string): Tlv {
+  const tlv = expectTlv(der, pos, limit, expected, what);
+  if (tlv.end !== limit) malformed(`${what} is followed by unexpected data`);
+  return tlv;
+}
+
+function contentEquals(der: Uint8Array, tlv: Tlv, expected: Uint8Array): boolean {
+  if (tlv.end - tlv.contentStart !== expected.length) return false;
+  for (let i = 0; i < expected.length; i++) if (der[tlv.contentStart + i] !== expected[i]) return false;
+  return true;
+}
+
+function rangesEqual(der: Uint8Array, a: Tlv, b: Tlv): boolean {
+  const length = a.end - a.contentStart;
+  if (b.end - b.contentStart !== length) return false;
+  for (let i = 0; i < length; i++) if (der[a.contentStart + i] !== der[b.contentStart + i]) return false;
+  return true;
+}
+
+/** A fresh copy (a byte loop: faster than subarray() on a Buffer, which is what HTTP bodies are). */
+function copy(der: Uint8Array, start: number, end: number): Uint8Array {
+  const out = new Uint8Array(end - start);
+  for (let i = 0; i < out.length; i++) out[i] = der[start + i]!;
+  return out;
+}
+
+const hexByte = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** serialToHex (serial-number.ts) over a range of `der`, without the intermediate Buffer. */
+function serialHexOf(der: Uint8Array, start: number, end: number): string {
+  while (start < end - 1 && der[start] === 0) start++;
+  let out = '';
+  for (let i = start; i < end; i++) out += hexByte[der[i]!]!;
+  return out;
+}
+
+/** Dotted form of an OID's content octets, for messages only. */
+function oidText(der: Uint8Array, tlv: Tlv): string {
+  const arcs: number[] = [];
+  let value = 0;
+  for (let i = tlv.contentStart; i < tlv.end; i++) {
+    value = value * 128 + (der[i]! & 0x7f);
+    if (!(der[i]! & 0x80)) {
+      if (arcs.length === 0)
+        arcs.push(value < 80 ? Math.floor(value / 40) : 2, value < 80 ? value % 40 : value - 80);
+      else arcs.push(value);
+      value = 0;
+    }
+  }
+  return arcs.join('.');
+}
+
+function checkOid(der: Uint8Array, tlv: Tlv, what: string): void {
+  if (tlv.end === tlv.contentStart || der[tlv.end - 1]! & 0x80) malformed(`${what} is not a valid OID`);
+}
+
+/**
+ * Walks an Extensions list (the child of an EXPLICIT [n] tag). Unknown critical extensions make the
+ * request malformed (RFC 6960 4.4); returns the nonce of a request-level list.
+ */
+function parseExtensions(
+  der: Uint8Array,
+  wrapper: Tlv,
+  what: string,
+  requestLevel: boolean,
+): Uint8Array | undefined {
+  const list = expectOnly(der, wrapper.contentStart, wrapper.end, tag.sequence, what);
+  const seen: Tlv[] = [];
+  let nonce: Uint8Array | undefined;
+  let pos = list.contentStart;
+  while (pos < list.end) {
+    if (seen.length === maxExtensions) malformed(`${what} has more than ${maxExtensions} extensions`);
+    const extension = expectTlv(der, pos, list.end, tag.sequence, 'an extension');
+    const oid = expectTlv(der, extension.contentStart, extension.end, tag.oid, 'an extension OID');
+    checkOid(der, oid, 'an extension OID');
+    for (const other of seen)
+      if (rangesEqual(der, other, oid)) malformed(`${what} repeats ${oidText(der, oid)}`);
+    seen.push(oid);
+    let item = readTlv(der, oid.end, extension.end, 'an extension');
+    let critical = false;
+    if (item.tag === tag.boolean) {
+      if (item.end - item.contentStart !== 1) malformed('an extension has an invalid critical flag');
+      critical = der[item.contentStart] !== 0;
+      item = readTlv(der, item.end, extension.end, 'an extension');
+    }
+    if (item.tag !== tag.octetString) malformed('an extension has no extnValue');
+    if (item.end !== extension.end) malformed('an extension is followed by unexpected data');
+
+    if (requestLevel && contentEquals(der, oid, nonceOidDer)) {
+      // extnValue holds the DER of Nonce ::= OCTET STRING. RFC 9654 lets a responder ignore a nonce it
+      // does not accept; one that is not even an OCTET STRING is only an error when marked critical.
+      const value = decodeTlv(der, item.contentStart, item.end);
+      const valid =
+        typeof value !== 'string' &&
+        value.tag === tag.octetString &&
+        value.end === item.end &&
+        value.end - value.contentStart >= 1 &&
+        value.end - value.contentStart <= maxNonceLength;
+      if (valid) nonce = copy(der, value.contentStart, value.end);
+      else if (critical) malformed('the nonce is not valid');
+    } else if (critical && !(requestLevel && contentEquals(der, oid, acceptableResponsesOidDer))) {
+      malformed(`unsupported critical extension ${oidText(der, oid)}`);
+    }
+    pos = extension.end;
+  }
+  return nonce;
+}
+
+function parseCertId(der: Uint8Array, certId: Tlv): OcspCertId {
+  const algorithm = expectTlv(
+    der,
+    certId.contentStart,
+    certId.end,
+    tag.sequence,
+    'the CertID hash algorithm',
+  );
+  const oid = expectTlv(der, algorithm.contentStart, algorithm.end, tag.oid, 'the CertID hash algorithm');
+  if (oid.end < algorithm.end) {
+    // Parameters: NULL or absent (RFC 5754 2); clients send both.
+    const parameters = expectOnly(der, oid.end, algorithm.end, tag.null, 'the hash algorithm parameters');
+    if (parameters.end !== parameters.contentStart) malformed('the hash algorithm parameters are not NULL');
+  }
+  let hash: HashAlgorithmInfo | undefined;
+  for (const candidate of hashAlgorithms) {
+    if (contentEquals(der, oid, candidate.oidDer)) {
+      hash = candidate;
+      break;
+    }
+  }
+  if (!hash) malformed(`the CertID hash algorithm ${oidText(der, oid)} is not supported`);
+
+  const nameHash = expectTlv(der, algorithm.end, certId.end, tag.octetString, 'issuerNameHash');
+  if (nameHash.end - nameHash.contentStart !== hash.length)
+    malformed(`issuerNameHash is not a ${hash.name} hash`);
+  const keyHash = expectTlv(der, nameHash.end, certId.end, tag.octetString, 'issuerKeyHash');
+  if (keyHash.end - keyHash.contentStart !== hash.length)
+    malformed(`issuerKeyHash is not a ${hash.name} hash`);
+  const serial = expectOnly(der, keyHash.end, certId.end, tag.integer, 'serialNumber');
+  const length = serial.end - serial.contentStart;
+  const first = der[serial.contentStart]!;
+  if (length === 0) malformed('serialNumber is empty');
+  if (length > 1 && first === 0 && der[serial.contentStart + 1]! < 0x80)
+    malformed('serialNumber is not minimally encoded (not DER)');
+  // RFC 5280 4.1.2.2: serials are positive. A negative one would alias the positive serial with the
+  // same digits in our hex spelling, so it is refused rather than looked up.
+  if (first & 0x80) malformed('serialNumber is negative');
+
+  return {
+    hashAlgorithm: hash.name,
+    hashAlgorithmOid: hash.oid,
+    issuerNameHash: copy(der, nameHash.contentStart, nameHash.end),
+    issuerKeyHash: copy(der, keyHash.contentStart, keyHash.end),
+    serialHex: serialHexOf(der, serial.contentStart, serial.end),
+    raw: copy(der, certId.start, certId.end),
+  };
+}
+
+function parseRequest(der: Uint8Array): ParsedOcspRequest {
+  if (!(der instanceof Uint8Array)) malformed('it is not a byte array');
+  // OCSPRequest ::= SEQUENCE { tbsRequest TBSRequest, optionalSignature [0] EXPLICIT Signature OPTIONAL }
+  const request = expectTlv(der, 0, der.length, tag.sequence, 'OCSPRequest');
+  if (request.end !== der.length) malformed('it has trailing data');
+  const tbs = expectTlv(der, request.contentStart, request.end, tag.sequence, 'TBSRequest');
+  // A signature, if any, is not checked (RFC 5019 2.1.2 lets responders ignore it); it must be well-formed.
+  if (tbs.end < request.end) expectOnly(der, tbs.end, request.end, tag.context0, 'optionalSignature');
+
+  // TBSRequest ::= SEQUENCE { version [0] EXPLICIT Version DEFAULT v1, requestorName [1] EXPLICIT
+  //   GeneralName OPTIONAL, requestList SEQUENCE OF Request, requestExtensions [2] EXPLICIT Extensions OPTIONAL }
+  let item = readTlv(der, tbs.contentStart, tbs.end, 'TBSRequest');
+  if (item.tag === tag.context0) {
+    const version = expectOnly(der, item.contentStart, item.end, tag.integer, 'version');
+    if (version.end - version.contentStart !== 1 || der[version.contentStart] !== 0)
+      malformed('the version is not supported');
+    item = readTlv(der, item.end, tbs.end, 'TBSRequest');
+  }
+  if (item.tag === tag.context1) item = readTlv(der, item.end, tbs.end, 'TBSRequest');
+  if (item.tag !== tag.sequence) malformed('requestList is missing');
+  const list = item;
+
+  const certIds: OcspCertId[] = [];
+  let pos = list.contentStart;
+  while (pos < list.end) {
+    if (certIds.length === maxOcspRequests) malformed(`it has more than ${maxOcspRequests} requests`);
+    // Request ::= SEQUENCE { reqCert CertID, singleRequestExtensions [0] EXPLICIT Extensions OPTIONAL }
+    const single = expectTlv(der, pos, list.end, tag.sequence, 'Request');
+    const certId = expectTlv(der, single.contentStart, single.end, tag.sequence, 'CertID');
+    if (certId.end < single.end) {
+      const extensions = expectOnly(der, certId.end, single.end, tag.context0, 'singleRequestExtensions');
+      parseExtensions(der, extensions, 'singleRequestExtensions', false);
+    }
+    certIds.push(parseCertId(der, certId));
+    pos = single.end;
+  }
+  if (certIds.length === 0) malformed('it has no requests');
+
+  let nonce: Uint8Array | undefined;
+  if (list.end < tbs.end) {
+    const extensions = expectOnly(der, list.end, tbs.end, tag.context2, 'requestExtensions');
+    nonce = parseExtensions(der, extensions, 'requestExtensions', true);
+  }
+  return nonce ? { certIds, nonce } : { certIds };
+}
+
+/**
+ * Decodes a DER OCSPRequest (RFC 6960 4.1). Anything malformed, unsupported or over the limits throws
+ * TekenError ERR_INPUT_INVALID (never another error type): answer it with ocspErrorResponse('malformedRequest').
+ */
+export function parseOcspRequest(der: Uint8Array): ParsedOcspRequest {
+  try {
+    return parseRequest(der);
+  } catch (error) {
+    if (error instanceof TekenError) throw error;
+    throw new TekenError('ERR_INPUT_INVALID', 'The OCSP request is malformed.', { cause: error });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// CertID construction
+
+function subjectPublicKeyBits(spkiDer: Uint8Array): Uint8Array {
+  try {
+    return new Uint8Array(AsnConvert.parse(spkiDer, SubjectPublicKeyInfo).subjectPublicKey);
+  } catch (error) {
+    throw new TekenError('ERR_INPUT_INVALID', 'The issuer public key is not a SubjectPublicKeyInfo.', {
+      cause: error,
+    });
+  }
+}
+
+/**
+ * The CertID (RFC 6960 4.1.1) a client would send for the certificate with `serialHex` issued by the
+ * CA with this subject Name and SubjectPublicKeyInfo (both DER). Hash parameters are NULL, as OpenSSL
+ * writes them.
+ */
+export function certIdFor(
+  issuerNameDer: Uint8Array,
+  issuerSpkiDer: Uint8Array,
+  serialHex: string,
+  hash: 'sha1' | 'sha256' = 'sha1',
+): OcspCertId {
+  const info = hashAlgorithms.find((h) => h.name === hash);
+  if (!info) throw new TekenError('ERR_INPUT_INVALID', `The CertID hash ${String(hash)} is not supported.`);
+  const normalised = normaliseSerialHex(serialHex);
+  if (normalised === undefined)
+    throw new TekenError('ERR_INPUT_INVALID', `${serialHex} is not a serial number.`);
+  let name: Tlv;
+  try {
+    name = readTlv(issuerNameDer, 0, issuerNameDer.length, 'the issuer name');
+  } catch (error) {
+    throw new TekenError('ERR_INPUT_INVALID', 'The issuer name is not DER.', { cause: error });
+  }
+  if (name.tag !== tag.sequence || name.end !== issuerNameDer.length)
+    throw new TekenError('ERR_INPUT_INVALID', 'The issuer name is not a DER Name.');
+
+  const issuerNameHash = new Uint8Array(crypto.createHash(hash).update(issuerNameDer).digest());
+  const issuerKeyHash = new Uint8Array(
+    crypto.createHash(hash).update(subjectPublicKeyBits(issuerSpkiDer)).digest(),
+  );
+  const serial = serialHexToInteger(normalised);
+  const raw = new Uint8Array(
+    new asn1js.Sequence({
+      value: [
+        new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: info.oid }), new asn1js.Null()] }),
+        new asn1js.OctetString({ valueHex: issuerNameHash }),
+        new asn1js.OctetString({ valueHex: issuerKeyHash }),
+        new asn1js.Integer({ valueHex: serial }),
+      ],
+    }).toBER(),
+  );
+  return {
+    hashAlgorithm: info.name,
+    hashAlgorithmOid: info.oid,
+    issuerNameHash,
+    issuerKeyHash,
+    serialHex: serialToHex(serial),
+    raw,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Responses
+
+function internal(message: string, cause?: unknown): TekenError {
+  return new TekenError('ERR_INTERNAL', message, cause === undefined ? undefined : { cause });
+}
+
+function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.compare(a, b) === 0;
+}
+
+/** An asn1js block for bytes that are already DER, checked to re-encode byte for byte. */
+function embedDer(der: Uint8Array, what: string): asn1js.AsnType {
+  const parsed = asn1js.fromBER(der);
+  if (parsed.offset !== der.length || parsed.result.error)
+    throw internal(`${what} is not valid DER: ${parsed.result.error || 'trailing data'}`);
+  if (!bytesEqual(new Uint8Array(parsed.result.toBER()), der)) throw internal(`${what} is not DER.`);
+  return parsed.result;
+}
+
+/** GeneralizedTime YYYYMMDDHHMMSSZ, no fractional seconds (RFC 5280 4.1.2.5.2). */
+function generalizedTime(date: Date, what: string): asn1js.GeneralizedTime {
+  const time = date instanceof Date ? date.getTime() : NaN;
+  if (!Number.isFinite(time) || date.getUTCFullYear() < 1950 || date.getUTCFullYear() > 9999)
+    throw internal(`OCSP ${what} is not a valid date.`);
+  return new asn1js.GeneralizedTime({ valueDate: new Date(Math.floor(time / 1000) * 1000) });
+}
+
+function context(tagNumber: number, value: asn1js.AsnType[]): asn1js.Constructed {
+  return new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber }, value });
+}
+
+function certStatus(status: OcspCertStatus): asn1js.AsnType {
+  switch (status.status) {
+    case 'good': // good [0] IMPLICIT NULL
+      return new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 0 } });
+    case 'unknown': // unknown [2] IMPLICIT UnknownInfo (NULL)
+      return new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 2 } });
+    case 'revoked': {
+      // revoked [1] IMPLICIT RevokedInfo ::= SEQUENCE { revocationTime GeneralizedTime,
+      //   revocationReason [0] EXPLICIT CRLReason OPTIONAL }
+      const value: asn1js.AsnType[] = [generalizedTime(status.revokedAt, 'revocationTime')];
+      if (status.reason !== undefined) {
+        const reason = status.reason;
+        if (!Number.isInteger(reason) || reason < 0 || reason > 10 || reason === 7)
+          throw internal(`${reason} is not a CRLReason.`);
+        value.push(context(0, [new asn1js.Enumerated({ value: reason })]));
+      }
+      return context(1, value);
+    }
+    default:
+      throw internal('Unknown OCSP certificate status.');
+  }
+}
+
+function singleResponse(input: OcspSingleResponseInput): asn1js.Sequence {
+  if (!(input.nextUpdate.getTime() > input.thisUpdate.getTime()))
+    throw internal('OCSP nextUpdate must be after thisUpdate.');
+  // The CertID must be one well-formed SEQUENCE; embedDer then proves it round-trips unchanged.
+  const raw = input.certId.raw;
+  let certId: Tlv;
+  try {
+    certId = readTlv(raw, 0, raw.length, 'CertID');
+  } catch (error) {
+    throw internal('The CertID is not DER.', error);
+  }
+  if (certId.tag !== tag.sequence || certId.end !== raw.length)
+    throw internal('The CertID is not a DER SEQUENCE.');
+  // SingleResponse ::= SEQUENCE { certID, certStatus, thisUpdate, nextUpdate [0] EXPLICIT OPTIONAL, ... }
+  return new asn1js.Sequence({
+    value: [
+      embedDer(raw, 'The CertID'),
+      certStatus(input.status),
+      generalizedTime(input.thisUpdate, 'thisUpdate'),
+      context(0, [generalizedTime(input.nextUpdate, 'nextUpdate')]),
+    ],
+  });
+}
+
+/** The SubjectPublicKeyInfo inside a DER Certificate, as a view. */
+function certificateSpki(certificateDer: Uint8Array): Uint8Array {
+  const der = certificateDer;
+  const certificate = expectOnly(der, 0, der.length, tag.sequence, 'Certificate');
+  const tbs = expectTlv(der, certificate.contentStart, certificate.end, tag.sequence, 'TBSCertificate');
+  let item = readTlv(der, tbs.contentStart, tbs.end, 'TBSCertificate');
+  if (item.tag === tag.context0) item = readTlv(der, item.end, tbs.end, 'TBSCertificate'); // version
+  // serialNumber, signature, issuer, validity, subject, then subjectPublicKeyInfo
+  for (let i = 0; i < 5; i++) item = readTlv(der, item.end, tbs.end, 'TBSCertificate');
+  if (item.tag !== tag.sequence) malformed('no SubjectPublicKeyInfo');
+  return der.subarray(item.start, item.end);
+}
+
+/**
+ * Signs a BasicOCSPResponse (RFC 6960 4.2.1; responderID byKey, producedAt, one SingleResponse per
+ * input with thisUpdate and nextUpdate as RFC 5019 asks, the nonce only when given) and wraps it in
+ * an OCSPResponse with status successful. The responder certificate goes in `certs`.
+ */
+export async function buildOcspResponse(
+  responder: OcspResponderInput,
+  responses: OcspSingleResponseInput[],
+  producedAt: Date,
+  nonce?: Uint8Array,
+): Promise<Uint8Array> {
+  const { key, certificateDer } = responder;
+  const algorithm = signatureAlgorithmOf[key.algorithm];
+  if (!algorithm) throw internal(`No signature algorithm for ${String(key.algorithm)} keys.`);
+  if (responses.length === 0) throw internal('An OCSP response needs at least one SingleResponse.');
+  if (nonce !== undefined && (nonce.length < 1 || nonce.length > maxNonceLength))
+    throw internal('The OCSP nonce must be 1 to 128 octets.');
+  let spki: Uint8Array;
+  try {
+    spki = certificateSpki(certificateDer);
+  } catch (error) {
+    throw internal('The OCSP responder certificate is not DER.', error);
+  }
+  if (!bytesEqual(spki, key.publicKeyDer))
+    throw internal('The OCSP responder certificate is not for its key.');
+
+  // ResponseData ::= SEQUENCE { version [0] EXPLICIT DEFAULT v1 (omitted), responderID ResponderID,
+  //   producedAt GeneralizedTime, responses SEQUENCE OF SingleResponse,
+  //   responseExtensions [1] EXPLICIT Extensions OPTIONAL }
+  const tbsValue: asn1js.AsnType[] = [
+    // ResponderID byKey [2] EXPLICIT KeyHash: SHA-1 of the subjectPublicKey BIT STRING value.
+    context(2, [new asn1js.OctetString({ valueHex: keyIdentifierOf(key.publicKeyDer) })]),
+    generalizedTime(producedAt, 'producedAt'),
+    new asn1js.Sequence({ value: responses.map(singleResponse) }),
+  ];
+  if (nonce !== undefined) {
+    const nonceValue = new asn1js.OctetString({ valueHex: nonce }).toBER();
+    tbsValue.push(
+      context(1, [
+        new asn1js.Sequence({
+          value: [
+            new asn1js.Sequence({
+              value: [
+                new asn1js.ObjectIdentifier({ value: oidNonce }),
+                new asn1js.OctetString({ valueHex: nonceValue }),
+              ],
+            }),
+          ],
+        }),
+      ]),
+    );
+  }
+  const tbsDer = new Uint8Array(new asn1js.Sequence({ value: tbsValue }).toBER());
+
+  let signature: Uint8Array;
+  try {
+    signature = await key.sign(tbsDer);
+  } catch (error) {
+    if (error instanceof TekenError) throw error;
+    throw new TekenError('ERR_KEY_BACKEND', 'The OCSP responder key failed to sign.', { cause: error });
+  }
+
+  // BasicOCSPResponse ::= SEQUENCE { tbsResponseData, signatureAlgorithm, signature BIT STRING,
+  //   certs [0] EXPLICIT SEQUENCE OF Certificate OPTIONAL }
+  const signatureAlgorithm: asn1js.AsnType[] = [new asn1js.ObjectIdentifier({ value: algorithm.oid })];
+  if (algorithm.oid.startsWith('1.2.840.113549.')) signatureAlgorithm.push(new asn1js.Null());
+  const basicDer = new Uint8Array(
+    new asn1js.Sequence({
+      value: [
+        embedDer(tbsDer, 'The ResponseData'),
+        new asn1js.Sequence({ value: signatureAlgorithm }),
+        new asn1js.BitString({ valueHex: signature }),
+        context(0, [
+          new asn1js.Sequence({ value: [embedDer(certificateDer, 'The OCSP responder certificate')] }),
+        ]),
+      ],
+    }).toBER(),
+  );
+  const signed = readTlv(
+    basicDer,
+    readTlv(basicDer, 0, basicDer.length, 'BasicOCSPResponse').contentStart,
+    basicDer.length,
+    'tbs',
+  );
+  if (!bytesEqual(basicDer.subarray(signed.start, signed.end), tbsDer))
+    throw internal('The signed ResponseData changed.');
+
+  // OCSPResponse ::= SEQUENCE { responseStatus ENUMERATED, responseBytes [0] EXPLICIT ResponseBytes }
+  // ResponseBytes ::= SEQUENCE { responseType OBJECT IDENTIFIER, response OCTET STRING }
+  return new Uint8Array(
+    new asn1js.Sequence({
+      value: [
+        new asn1js.Enumerated({ value: 0 }),
+        context(0, [
+          new asn1js.Sequence({
+            value: [
+              new asn1js.ObjectIdentifier({ value: oidBasicResponse }),
+              new asn1js.OctetString({ valueHex: basicDer }),
+            ],
+          }),
+        ]),
+      ],
+    }).toBER(),
+  );
+}
+
+/** OCSPResponseStatus values (RFC 6960 4.2.1); 4 is not used. */
+const errorStatusCodes = {
+  malformedRequest: 1,
+  internalError: 2,
+  tryLater: 3,
+  sigRequired: 5,
+  unauthorized: 6,
+} as const satisfies Record<OcspErrorStatus, number>;
+
+const errorResponses = new Map<string, Uint8Array>(
+  Object.entries(errorStatusCodes).map(([name, code]) => [
+    name,
+    new Uint8Array(new asn1js.Sequence({ value: [new asn1js.Enumerated({ value: code })] }).toBER()),
+  ]),
+);
+
+/** An unsigned OCSPResponse with an error status and no responseBytes (precomputed; a fresh copy each call). */
+export function ocspErrorResponse(status: OcspErrorStatus): Uint8Array {
+  const der = errorResponses.get(status);
+  if (!der) throw internal(`${String(status)} is not an OCSP error status.`);
+  return der.slice();
+}

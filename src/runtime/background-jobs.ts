@@ -1,0 +1,94 @@
+/**
+ * Periodic work of `teken serve`: audit sealing, CRL regeneration (on schedule and soon after a
+ * revocation), OCSP refresh, and settling certificates a crashed process left pending. Each job
+ * runs at most once at a time per process; jobs that must run once across instances take
+ * PostgreSQL advisory locks inside (the audit sealer) or are idempotent.
+ */
+import { generateCrl, latestCrl } from '../authority/generate-crl.js';
+import { reconcilePendingCertificates } from '../authority/reconcile-pending.js';
+import { refreshOcspResponses } from '../authority/refresh-ocsp-responses.js';
+import type { Runtime } from './open-runtime.js';
+
+export interface BackgroundJobs {
+  /** Asks for a CRL of this CA within a few seconds (coalescing bursts of revocations). */
+  crlSoon(caId: string): void;
+  /** Runs every job once now (tests, and at start). */
+  runAll(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const SYSTEM = 'system';
+
+export function startBackgroundJobs(rt: Runtime, hooks: { onCrl?: (caId: string) => void } = {}, options: { crlDelayMs?: number } = {}): BackgroundJobs {
+  const timers: NodeJS.Timeout[] = [];
+  const running = new Set<Promise<unknown>>();
+  let stopped = false;
+  const dirty = new Map<string, NodeJS.Timeout>();
+
+  const guard = (name: string, job: () => Promise<unknown>) => {
+    let busy = false;
+    return async () => {
+      if (busy || stopped) return;
+      busy = true;
+      const p = job()
+        .catch((error: unknown) => rt.log.error({ err: error, job: name }, 'background job failed'))
+        .finally(() => {
+          busy = false;
+          running.delete(p);
+        });
+      running.add(p);
+      await p;
+    };
+  };
+
+  const crlFor = async (caId: string) => {
+    await generateCrl(rt.authority, caId, SYSTEM);
+    hooks.onCrl?.(caId);
+  };
+
+  const seal = guard('audit-seal', () => rt.sealAudit());
+  const crlSchedule = guard('crl-schedule', async () => {
+    await rt.registry.ensureLoaded();
+    const refreshMs = rt.config.crl.refreshMinutes * 60_000;
+    for (const ca of rt.registry.all()) {
+      const latest = await latestCrl(rt, ca.id);
+      if (!latest || Date.now() - latest.thisUpdate.getTime() >= refreshMs) await crlFor(ca.id);
+    }
+  });
+  const ocspRefresh = guard('ocsp-refresh', async () => {
+    while (!stopped && (await refreshOcspResponses(rt.authority, 500)) === 500);
+  });
+  const reconcile = guard('reconcile-pending', () => reconcilePendingCertificates(rt.authority, SYSTEM));
+
+  timers.push(setInterval(() => void seal(), 1_000));
+  timers.push(setInterval(() => void crlSchedule(), 60_000));
+  timers.push(setInterval(() => void ocspRefresh(), 5 * 60_000));
+  timers.push(setInterval(() => void reconcile(), 60_000));
+  for (const t of timers) t.unref();
+
+  return {
+    crlSoon(caId) {
+      if (stopped || dirty.has(caId)) return;
+      const timer = setTimeout(() => {
+        dirty.delete(caId);
+        void guard(`crl-${caId}`, () => crlFor(caId))();
+      }, options.crlDelayMs ?? 2_000);
+      timer.unref();
+      dirty.set(caId, timer);
+    },
+    async runAll() {
+      await reconcile();
+      await crlSchedule();
+      await ocspRefresh();
+      await seal();
+    },
+    async stop() {
+      stopped = true;
+      for (const t of timers) clearInterval(t);
+      for (const t of dirty.values()) clearTimeout(t);
+      await Promise.allSettled([...running]);
+      // Events written by the last requests are sealed before the process ends.
+      await rt.sealAudit().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * The composition root: everything a `teken` command or `teken serve` needs, built from the
+ * configuration once. Modules receive what they use from here; nothing reaches for globals.
+ */
+import { eq } from 'drizzle-orm';
+import type { AuthorityContext } from '../authority/authority-context.js';
+import type { KeyBackends } from '../authority/authority-keys.js';
+import { CaRegistry } from '../authority/ca-registry.js';
+import { sealAuditChain } from '../audit/seal-audit-chain.js';
+import type { Config } from '../config/load-config.js';
+import { openDatabase, type Database, type Db } from '../db/open-database.js';
+import { settings } from '../db/schema.js';
+import { TekenError } from '../errors/teken-error.js';
+import type { KeyBackend } from '../keys/key-backend.js';
+import { loadMasterKey, type MasterKey } from '../keys/master-key.js';
+import { SoftwareKeyBackend } from '../keys/software-backend.js';
+import { createLogger, type Logger } from './logger.js';
+
+export interface Runtime {
+  config: Config;
+  log: Logger;
+  database: Database;
+  db: Db;
+  masterKey: MasterKey;
+  backends: KeyBackends;
+  registry: CaRegistry;
+  /** The authority's dependencies; `teken serve` adds its status-change hooks. */
+  authority: AuthorityContext;
+  /** Seals pending audit events into the chain. */
+  sealAudit(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface OpenRuntimeOptions {
+  log?: Logger;
+  /** Pool size for PostgreSQL. */
+  poolSize?: number;
+}
+
+export async function openRuntime(config: Config, options: OpenRuntimeOptions = {}): Promise<Runtime> {
+  const log = options.log ?? createLogger(config.logLevel);
+  for (const warning of config.warnings) log.warn({ insecureDefault: true }, `SECURITY WARNING: ${warning}`);
+  const master = loadMasterKey(config.masterKey, config.dataDir);
+  if (master.generated) {
+    log.warn({ file: master.file }, 'SECURITY WARNING: generated a new master key into the data directory; back it up and move it to TEKEN_MASTER_KEY for production');
+  }
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: options.poolSize });
+  const { db } = database;
+  try {
+    await checkMasterKey(db, master.key);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+
+  const software = new SoftwareKeyBackend(master.key);
+  let pkcs11: Promise<KeyBackend> | undefined;
+  const openPkcs11 = async (): Promise<KeyBackend> => {
+    const { Pkcs11KeyBackend } = await import('../keys/pkcs11-backend.js');
+    if (!config.pkcs11.pin) throw new TekenError('ERR_KEY_BACKEND', 'TEKEN_PKCS11_PIN is not set, so HSM keys cannot be used.');
+    return Pkcs11KeyBackend.open({ library: config.pkcs11.library, tokenLabel: config.pkcs11.tokenLabel, pin: config.pkcs11.pin });
+  };
+  const active: KeyBackend = config.keyBackend === 'pkcs11' ? await (pkcs11 = openPkcs11()) : software;
+  const backends: KeyBackends = {
+    active,
+    get: (name) => (name === 'software' ? Promise.resolve(software) : (pkcs11 ??= openPkcs11())),
+  };
+  const registry = new CaRegistry(db, backends);
+  const auditKey = master.key.derive('audit-chain/v1');
+  return {
+    config,
+    log,
+    database,
+    db,
+    masterKey: master.key,
+    backends,
+    registry,
+    authority: { db, config, registry, backends },
+    sealAudit: () => sealAuditChain(db, auditKey),
+    close: async () => {
+      await software.close();
+      if (pkcs11) await (await pkcs11.catch(() => undefined))?.close();
+      await database.close();
+    },
+  };
+}
+
+/** Refuses to start with a master key other than the one this database was set up with. */
+async function checkMasterKey(db: Db, key: MasterKey): Promise<void> {
+  const check = key.checkValue();
+  const [row] = await db.select().from(settings).where(eq(settings.key, 'master_key_check'));
+  if (!row) {
+    await db.insert(settings).values({ key: 'master_key_check', value: check }).onConflictDoNothing();
+    return;
+  }
+  if (row.value !== check) {
+    throw new TekenError(
+      'ERR_KEY_UNSEAL_FAILED',
+      'The master key is not the one this database was created with. Set TEKEN_MASTER_KEY (or restore <data dir>/master.key) to the original key.',
+    );
+  }
+}

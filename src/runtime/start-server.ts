@@ -1,0 +1,61 @@
+import type { Config } from '../config/load-config.js';
+import { buildApp, type TekenApp } from '../http/build-app.js';
+import { startBackgroundJobs, type BackgroundJobs } from './background-jobs.js';
+import { openRuntime, type Runtime } from './open-runtime.js';
+import { listenForStatusChanges } from './status-notifications.js';
+
+export interface RunningServer {
+  rt: Runtime;
+  web: TekenApp;
+  jobs: BackgroundJobs;
+  /** The address the server listens on, e.g. http://127.0.0.1:3000. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Opens the runtime, wires status-change hooks, starts background jobs and listens. */
+export async function startServer(
+  config: Config,
+  options: { beforeListen?: (rt: Runtime) => Promise<void>; crlDelayMs?: number } = {},
+): Promise<RunningServer> {
+  const rt = await openRuntime(config);
+  let web: TekenApp | undefined;
+  let jobs: BackgroundJobs | undefined;
+  let unlisten: (() => Promise<void>) | undefined;
+  try {
+    await options.beforeListen?.(rt);
+    web = await buildApp(rt);
+    const app = web;
+    jobs = startBackgroundJobs(rt, { onCrl: (caId) => app.crls.invalidate(caId) }, { crlDelayMs: options.crlDelayMs });
+    const background = jobs;
+    rt.authority.onStatusChange = (caId, serial) => app.ocsp.invalidate(caId, serial);
+    rt.authority.onRevocation = (caId) => background.crlSoon(caId);
+    unlisten = await listenForStatusChanges(rt, {
+      status: (caId, serial) => app.ocsp.invalidate(caId, serial),
+      crl: (caId) => app.crls.invalidate(caId),
+    });
+    await jobs.runAll();
+    const url = await web.app.listen({ host: config.host, port: config.port });
+    rt.log.info({ url, engine: rt.database.engine }, 'Teken is listening');
+    let closing: Promise<void> | undefined;
+    return {
+      rt,
+      web,
+      jobs,
+      url,
+      close: () =>
+        (closing ??= (async () => {
+          await app.app.close();
+          await background.stop();
+          await unlisten?.();
+          await rt.close();
+        })()),
+    };
+  } catch (error) {
+    await web?.app.close().catch(() => undefined);
+    await jobs?.stop().catch(() => undefined);
+    await unlisten?.().catch(() => undefined);
+    await rt.close().catch(() => undefined);
+    throw error;
+  }
+}
