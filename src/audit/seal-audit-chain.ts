@@ -39,7 +39,10 @@ export async function sealAuditChain(db: Db, key: Uint8Array, batchSize = 2000):
       }
       // One UPDATE for the batch.
       const values = sql.join(
-        rows.map((r) => sql`(${r.id}::bigint, ${r.seq}::bigint, ${Buffer.from(r.prev)}::bytea, ${Buffer.from(r.hash)}::bytea)`),
+        rows.map(
+          (r) =>
+            sql`(${r.id}::bigint, ${r.seq}::bigint, ${Buffer.from(r.prev)}::bytea, ${Buffer.from(r.hash)}::bytea)`,
+        ),
         sql`, `,
       );
       await tx.execute(sql`
@@ -55,7 +58,9 @@ export async function sealAuditChain(db: Db, key: Uint8Array, batchSize = 2000):
 
 /** Count of events not yet sealed (for readiness and verification output). */
 export async function countUnsealed(db: Db): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(isNull(auditEvents.seq));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(auditEvents)
+    .where(isNull(auditEvents.seq));
   return row?.n ?? 0;
 }
-

@@ -30,7 +30,8 @@ export async function verifyAuditChain(db: Db, key: Uint8Array, pageSize = 5000)
       const fail = (reason: string): AuditVerification => ({
         ok: false,
         events,
-        head: events > 0 ? { seq: (expectedSeq - 1n).toString(), hash: Buffer.from(prev).toString('hex') } : null,
+        head:
+          events > 0 ? { seq: (expectedSeq - 1n).toString(), hash: Buffer.from(prev).toString('hex') } : null,
         problem: { seq: seq.toString(), reason },
       });
       if (seq !== expectedSeq) return fail(`event ${expectedSeq} is missing (next is ${seq})`);

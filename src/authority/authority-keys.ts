@@ -12,7 +12,12 @@ export interface KeyBackends {
 }
 
 /** Generates a key in the active backend and records its handle in the caller's transaction. */
-export async function createAuthorityKey(tx: Tx, backends: KeyBackends, algorithm: KeyAlgorithm, label: string): Promise<SigningKey> {
+export async function createAuthorityKey(
+  tx: Tx,
+  backends: KeyBackends,
+  algorithm: KeyAlgorithm,
+  label: string,
+): Promise<SigningKey> {
   const { record, key } = await backends.active.generate(algorithm, label);
   await tx.insert(keys).values(record);
   return key;

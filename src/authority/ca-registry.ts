@@ -5,7 +5,7 @@ import { Certificate, SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
 import type { Db } from '../db/open-database.js';
 import { authorities, delegatedSigners } from '../db/schema.js';
 import { TekenError } from '../errors/teken-error.js';
-import { signatureAlgorithmOf, type KeyAlgorithm, type SigningKey } from '../keys/key-backend.js';
+import { signatureAlgorithmOf, type SigningKey } from '../keys/key-backend.js';
 import { keyIdentifierOf } from '../pki/extensions.js';
 import { loadAuthorityKey, type KeyBackends } from './authority-keys.js';
 import { caIds, type CaId } from './profiles.js';
@@ -52,7 +52,9 @@ export function certificateFacts(der: Uint8Array): CertificateFacts {
     spkiDer: new Uint8Array(AsnConvert.serialize(tbs.subjectPublicKeyInfo)),
     notBefore: tbs.validity.notBefore.getTime(),
     notAfter: tbs.validity.notAfter.getTime(),
-    serialHex: Buffer.from(new Uint8Array(tbs.serialNumber)).toString('hex').replace(/^(00)+(?=[0-9a-f]{2})/, ''),
+    serialHex: Buffer.from(new Uint8Array(tbs.serialNumber))
+      .toString('hex')
+      .replace(/^(00)+(?=[0-9a-f]{2})/, ''),
   };
 }
 
@@ -91,7 +93,13 @@ export class CaRegistry {
         const [s] = await this.#db
           .select()
           .from(delegatedSigners)
-          .where(and(eq(delegatedSigners.authorityId, row.id), eq(delegatedSigners.purpose, purpose), eq(delegatedSigners.active, true)))
+          .where(
+            and(
+              eq(delegatedSigners.authorityId, row.id),
+              eq(delegatedSigners.purpose, purpose),
+              eq(delegatedSigners.active, true),
+            ),
+          )
           .orderBy(delegatedSigners.createdAt)
           .limit(1);
         if (!s) return undefined;
@@ -113,7 +121,7 @@ export class CaRegistry {
         notBefore: facts.notBefore,
         notAfter: facts.notAfter,
         key,
-        signatureAlgorithmOid: signatureAlgorithmOf[key.algorithm as KeyAlgorithm].oid,
+        signatureAlgorithmOid: signatureAlgorithmOf[key.algorithm].oid,
         certIdHashes: hashes(facts.subjectDer, facts.spkiDer),
         ocspResponder: await signer('ocsp'),
         tsa: await signer('tsa'),
@@ -135,7 +143,11 @@ export class CaRegistry {
       throw new TekenError('ERR_CA_NOT_FOUND', `There is no CA "${id}". CAs: ${caIds.join(', ')}.`);
     }
     const ca = this.#cas.get(id as CaId);
-    if (!ca) throw new TekenError('ERR_CA_NOT_INITIALISED', 'The CA hierarchy has not been created yet: run `teken ca init`.');
+    if (!ca)
+      throw new TekenError(
+        'ERR_CA_NOT_INITIALISED',
+        'The CA hierarchy has not been created yet: run `teken ca init`.',
+      );
     return ca;
   }
 
@@ -145,7 +157,11 @@ export class CaRegistry {
   }
 
   /** The CA whose name and key hashes match an OCSP CertID. */
-  findByCertIdHashes(algorithm: keyof LoadedCa['certIdHashes'], nameHashHex: string, keyHashHex: string): LoadedCa | undefined {
+  findByCertIdHashes(
+    algorithm: keyof LoadedCa['certIdHashes'],
+    nameHashHex: string,
+    keyHashHex: string,
+  ): LoadedCa | undefined {
     for (const ca of this.#cas.values()) {
       const h = ca.certIdHashes[algorithm];
       if (h.name === nameHashHex && h.key === keyHashHex) return ca;

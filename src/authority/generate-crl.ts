@@ -44,7 +44,13 @@ export async function generateCrl(ctx: AuthorityContext, caId: string, actor: st
           invalidityDate: certificates.invalidityDate,
         })
         .from(certificates)
-        .where(and(eq(certificates.authorityId, ca.id), isNotNull(certificates.revokedAt), gt(certificates.id, lastId)))
+        .where(
+          and(
+            eq(certificates.authorityId, ca.id),
+            isNotNull(certificates.revokedAt),
+            gt(certificates.id, lastId),
+          ),
+        )
         .orderBy(asc(certificates.id))
         .limit(PAGE);
       for (const e of page) {
@@ -69,14 +75,27 @@ export async function generateCrl(ctx: AuthorityContext, caId: string, actor: st
       entries,
       signingKey: ca.key,
     });
-    await tx.insert(crls).values({ authorityId: ca.id, number: row.crlNumber, thisUpdate, nextUpdate, entries: entries.length, der });
-    await tx.delete(crls).where(and(eq(crls.authorityId, ca.id), lt(crls.number, row.crlNumber - BigInt(KEEP_CRLS - 1))));
+    await tx.insert(crls).values({
+      authorityId: ca.id,
+      number: row.crlNumber,
+      thisUpdate,
+      nextUpdate,
+      entries: entries.length,
+      der,
+    });
+    await tx
+      .delete(crls)
+      .where(and(eq(crls.authorityId, ca.id), lt(crls.number, row.crlNumber - BigInt(KEEP_CRLS - 1))));
     await notifyCrlChange(tx, ca.id);
     await recordAuditEvent(tx, {
       actor,
       action: 'crl.generate',
       target: `ca:${ca.id}`,
-      details: { number: row.crlNumber.toString(), entries: entries.length, nextUpdate: nextUpdate.toISOString() },
+      details: {
+        number: row.crlNumber.toString(),
+        entries: entries.length,
+        nextUpdate: nextUpdate.toISOString(),
+      },
     });
     return { caId: ca.id, number: row.crlNumber, thisUpdate, nextUpdate, entries: entries.length, der };
   });
@@ -84,6 +103,11 @@ export async function generateCrl(ctx: AuthorityContext, caId: string, actor: st
 
 /** The newest CRL of a CA, if any. */
 export async function latestCrl(ctx: Pick<AuthorityContext, 'db'>, caId: string) {
-  const [row] = await ctx.db.select().from(crls).where(eq(crls.authorityId, caId)).orderBy(desc(crls.number)).limit(1);
+  const [row] = await ctx.db
+    .select()
+    .from(crls)
+    .where(eq(crls.authorityId, caId))
+    .orderBy(desc(crls.number))
+    .limit(1);
   return row;
 }

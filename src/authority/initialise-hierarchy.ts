@@ -10,7 +10,7 @@ import { Certificate, type Extension } from '@peculiar/asn1-x509';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { Tx } from '../db/open-database.js';
 import { authorities, certificates, crls, delegatedSigners } from '../db/schema.js';
-import { signatureAlgorithmOf, type KeyAlgorithm, type SigningKey } from '../keys/key-backend.js';
+import { signatureAlgorithmOf, type SigningKey } from '../keys/key-backend.js';
 import { assembleCertificate, encodeTbsCertificate, truncateToSeconds } from '../pki/certificate-assembly.js';
 import { encodeName, nameToString, type NameAttribute } from '../pki/distinguished-name.js';
 import {
@@ -75,17 +75,26 @@ export async function initialiseHierarchy(ctx: AuthorityContext, actor: string):
       rootKey = await createAuthorityKey(tx, ctx.backends, config.ca.rootKey, 'root');
       const subject = encodeName(caName(ctx, 'Root CA G1'));
       const keyId = keyIdentifierOf(rootKey.publicKeyDer);
-      const der = await signCaCertificate(rootKey, rootKey, subject, subject, config.ca.rootDays, [
-        basicConstraints(true),
-        keyUsage(['keyCertSign', 'cRLSign']),
-        subjectKeyIdentifier(keyId),
-      ], { selfSigned: true, issuerKeyId: keyId });
+      const der = await signCaCertificate(
+        rootKey,
+        rootKey,
+        subject,
+        subject,
+        config.ca.rootDays,
+        [basicConstraints(true), keyUsage(['keyCertSign', 'cRLSign']), subjectKeyIdentifier(keyId)],
+        { selfSigned: true, issuerKeyId: keyId },
+      );
       [root] = await tx
         .insert(authorities)
         .values(authorityRow('root', null, 'root', subject, rootKey, der))
         .returning();
       await recordCaCertificate(tx, 'root', der, 'root-ca');
-      await recordAuditEvent(tx, { actor, action: 'ca.create', target: 'ca:root', details: { key: config.ca.rootKey, subject: nameToString(subject) } });
+      await recordAuditEvent(tx, {
+        actor,
+        action: 'ca.create',
+        target: 'ca:root',
+        details: { key: config.ca.rootKey, subject: nameToString(subject) },
+      });
       result.created.push('root');
     }
     if (!root) throw new Error('unreachable');
@@ -99,7 +108,11 @@ export async function initialiseHierarchy(ctx: AuthorityContext, actor: string):
       const key = await createAuthorityKey(tx, ctx.backends, config.ca.issuingKey, id);
       const subject = encodeName(caName(ctx, issuingNames[id]));
       const urls = statusUrls(config.publicUrl, 'root', null);
-      const profileFor = { individual: profiles.individual, seal: profiles.seal, tls: profiles['tls-server'] }[id];
+      const profileFor = {
+        individual: profiles.individual,
+        seal: profiles.seal,
+        tls: profiles['tls-server'],
+      }[id];
       const extensions: Extension[] = [
         basicConstraints(true, 0),
         keyUsage(['digitalSignature', 'keyCertSign', 'cRLSign']),
@@ -111,7 +124,10 @@ export async function initialiseHierarchy(ctx: AuthorityContext, actor: string):
       ];
       // CA/B Forum: a TLS issuing CA names the EKUs it issues for.
       if (id === 'tls') extensions.push(extendedKeyUsage([ekus.serverAuth]));
-      const days = Math.min(config.ca.issuingDays, Math.floor((rootFacts.notAfter.getTime() - Date.now()) / DAY));
+      const days = Math.min(
+        config.ca.issuingDays,
+        Math.floor((rootFacts.notAfter.getTime() - Date.now()) / DAY),
+      );
       const der = await signCaCertificate(rootKey, key, rootFacts.subjectDer, subject, days, extensions, {
         selfSigned: false,
         issuerKeyId: keyIdentifierOf(rootFacts.spkiDer),
@@ -120,7 +136,12 @@ export async function initialiseHierarchy(ctx: AuthorityContext, actor: string):
       });
       await tx.insert(authorities).values(authorityRow(id, 'root', 'issuing', subject, key, der));
       await recordCaCertificate(tx, 'root', der, 'issuing-ca');
-      await recordAuditEvent(tx, { actor, action: 'ca.create', target: `ca:${id}`, details: { key: config.ca.issuingKey, subject: nameToString(subject) } });
+      await recordAuditEvent(tx, {
+        actor,
+        action: 'ca.create',
+        target: `ca:${id}`,
+        details: { key: config.ca.issuingKey, subject: nameToString(subject) },
+      });
       result.created.push(id);
     }
   });
@@ -128,14 +149,25 @@ export async function initialiseHierarchy(ctx: AuthorityContext, actor: string):
 
   // 2. Delegated signers: an OCSP responder per issuing CA, one TSA unit.
   const wanted: { caId: CaId; purpose: 'ocsp' | 'tsa'; profile: 'ocsp-responder' | 'tsa'; cn: string }[] = [
-    ...issuingCaIds.map((caId) => ({ caId, purpose: 'ocsp' as const, profile: 'ocsp-responder' as const, cn: `${issuingNames[caId]} OCSP Responder` })),
+    ...issuingCaIds.map((caId) => ({
+      caId,
+      purpose: 'ocsp' as const,
+      profile: 'ocsp-responder' as const,
+      cn: `${issuingNames[caId]} OCSP Responder`,
+    })),
     { caId: 'seal', purpose: 'tsa', profile: 'tsa', cn: 'Time-Stamping Unit 1' },
   ];
   for (const w of wanted) {
     const [present] = await ctx.db
       .select({ id: delegatedSigners.id })
       .from(delegatedSigners)
-      .where(and(eq(delegatedSigners.authorityId, w.caId), eq(delegatedSigners.purpose, w.purpose), eq(delegatedSigners.active, true)));
+      .where(
+        and(
+          eq(delegatedSigners.authorityId, w.caId),
+          eq(delegatedSigners.purpose, w.purpose),
+          eq(delegatedSigners.active, true),
+        ),
+      );
     const label = `${w.caId} ${w.purpose}`;
     if (present) {
       result.existing.push(label);
@@ -144,7 +176,12 @@ export async function initialiseHierarchy(ctx: AuthorityContext, actor: string):
     // Key first (its own statement), then the certificate through the issuance cycle, then the
     // link. A crash in between leaves an unused key or an unused certificate, never a signer
     // without a certificate; the next `ca init` completes the work.
-    const key = await createAuthorityKey(ctx.db, ctx.backends, config.ca.responderKey, `${w.caId}-${w.purpose}`);
+    const key = await createAuthorityKey(
+      ctx.db,
+      ctx.backends,
+      config.ca.responderKey,
+      `${w.caId}-${w.purpose}`,
+    );
     const issued = await issueCertificate(ctx, {
       caId: w.caId,
       profile: w.profile,
@@ -164,7 +201,12 @@ export async function initialiseHierarchy(ctx: AuthorityContext, actor: string):
         certificateDer: issued.der,
         notAfter: issued.notAfter,
       });
-      await recordAuditEvent(tx, { actor, action: `ca.${w.purpose}-signer.create`, target: `ca:${w.caId}`, details: { serial: issued.serialHex } });
+      await recordAuditEvent(tx, {
+        actor,
+        action: `ca.${w.purpose}-signer.create`,
+        target: `ca:${w.caId}`,
+        details: { serial: issued.serialHex },
+      });
     });
     result.created.push(label);
   }
@@ -172,17 +214,30 @@ export async function initialiseHierarchy(ctx: AuthorityContext, actor: string):
 
   // 3. A first CRL for every CA that has none.
   for (const ca of ctx.registry.all()) {
-    const [existingCrl] = await ctx.db.select({ n: crls.number }).from(crls).where(eq(crls.authorityId, ca.id)).limit(1);
+    const [existingCrl] = await ctx.db
+      .select({ n: crls.number })
+      .from(crls)
+      .where(eq(crls.authorityId, ca.id))
+      .limit(1);
     if (!existingCrl) await generateCrl(ctx, ca.id, actor);
   }
   const rootRow = ctx.registry.all().find((c) => c.id === 'root');
   if (rootRow && rootRow.key.algorithm !== config.ca.rootKey) {
-    result.notes.push(`The root CA keeps its ${rootRow.key.algorithm} key; TEKEN_CA_ROOT_KEY=${config.ca.rootKey} applies only to a new hierarchy.`);
+    result.notes.push(
+      `The root CA keeps its ${rootRow.key.algorithm} key; TEKEN_CA_ROOT_KEY=${config.ca.rootKey} applies only to a new hierarchy.`,
+    );
   }
   return result;
 }
 
-function authorityRow(id: string, parentId: string | null, kind: 'root' | 'issuing', subject: Uint8Array, key: SigningKey, der: Uint8Array) {
+function authorityRow(
+  id: string,
+  parentId: string | null,
+  kind: 'root' | 'issuing',
+  subject: Uint8Array,
+  key: SigningKey,
+  der: Uint8Array,
+) {
   const facts = certificateFacts(der);
   const keyHash = keyIdentifierOf(facts.spkiDer);
   return {
@@ -226,7 +281,7 @@ async function signCaCertificate(
 ): Promise<Uint8Array> {
   const notBefore = truncateToSeconds(new Date());
   const notAfter = new Date(notBefore.getTime() + days * DAY - 1000);
-  const signatureAlgorithmOid = signatureAlgorithmOf[issuerKey.algorithm as KeyAlgorithm].oid;
+  const signatureAlgorithmOid = signatureAlgorithmOf[issuerKey.algorithm].oid;
   const tbsDer = encodeTbsCertificate({
     serial: randomSerial(),
     signatureAlgorithmOid,
@@ -250,4 +305,3 @@ async function signCaCertificate(
   );
   return assembleCertificate(tbsDer, signatureAlgorithmOid, await issuerKey.sign(tbsDer));
 }
-

@@ -6,7 +6,12 @@ import { and, eq } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { certificates } from '../db/schema.js';
 import { TekenError } from '../errors/teken-error.js';
-import { assembleCertificate, encodeTbsCertificate, toPem, truncateToSeconds } from '../pki/certificate-assembly.js';
+import {
+  assembleCertificate,
+  encodeTbsCertificate,
+  toPem,
+  truncateToSeconds,
+} from '../pki/certificate-assembly.js';
 import { parseCertificationRequest } from '../pki/certification-request.js';
 import { encodeName, nameToString, type NameAttribute } from '../pki/distinguished-name.js';
 import { validateAltName, type AltName } from '../pki/general-names.js';
@@ -49,11 +54,17 @@ export interface IssuedCertificate {
 const DAY = 86_400_000;
 
 /** Issues a certificate for a public key, after checking the request against the profile. */
-export async function issueCertificate(ctx: AuthorityContext, request: IssueRequest): Promise<IssuedCertificate> {
+export async function issueCertificate(
+  ctx: AuthorityContext,
+  request: IssueRequest,
+): Promise<IssuedCertificate> {
   // --- check
   const profile = getProfile(request.profile);
   if (!request.internal && !(publicProfileIds as readonly string[]).includes(profile.id)) {
-    throw new TekenError('ERR_PROFILE_NOT_FOUND', `The ${profile.id} profile is internal. Profiles: ${publicProfileIds.join(', ')}.`);
+    throw new TekenError(
+      'ERR_PROFILE_NOT_FOUND',
+      `The ${profile.id} profile is internal. Profiles: ${publicProfileIds.join(', ')}.`,
+    );
   }
   const ca = await ctx.registry.get(request.caId);
   if (!profile.issuers.includes(ca.id)) {
@@ -65,7 +76,11 @@ export async function issueCertificate(ctx: AuthorityContext, request: IssueRequ
   const key = describePublicKey(request.spkiDer);
   const altNames = request.altNames.map(validateAltName);
   const days = request.days ?? profile.defaultDays(ctx.config);
-  checkAgainstProfile(profile, { subject: request.subject, altNames, key, days, requestedExtensions: request.requestedExtensions ?? [] }, ctx.config);
+  checkAgainstProfile(
+    profile,
+    { subject: request.subject, altNames, key, days, requestedExtensions: request.requestedExtensions ?? [] },
+    ctx.config,
+  );
   const notBefore = truncateToSeconds(new Date());
   const notAfter = new Date(notBefore.getTime() + days * DAY - 1000);
   if (notAfter > ca.notAfter) {
@@ -75,7 +90,15 @@ export async function issueCertificate(ctx: AuthorityContext, request: IssueRequ
     );
   }
   const subjectDer = encodeName(request.subject);
-  const extensions = leafExtensions(ctx.config, profile, ca, request.spkiDer, key, altNames, request.subject.length === 0);
+  const extensions = leafExtensions(
+    ctx.config,
+    profile,
+    ca,
+    request.spkiDer,
+    key,
+    altNames,
+    request.subject.length === 0,
+  );
 
   for (let attempt = 0; attempt < 5; attempt++) {
     // --- build
@@ -114,7 +137,14 @@ export async function issueCertificate(ctx: AuthorityContext, request: IssueRequ
       .returning({ id: certificates.id });
     if (recorded.length === 0) continue; // serial collision: draw again
     // --- sign, store, audit
-    const der = await signAndStore(ctx, ca, { serialHex, tbsDer, profile: profile.id, actor: request.actor, subject: nameToString(subjectDer), notAfter });
+    const der = await signAndStore(ctx, ca, {
+      serialHex,
+      tbsDer,
+      profile: profile.id,
+      actor: request.actor,
+      subject: nameToString(subjectDer),
+      notAfter,
+    });
     return {
       caId: ca.id,
       serialHex,
@@ -132,12 +162,21 @@ export async function issueCertificate(ctx: AuthorityContext, request: IssueRequ
 async function signAndStore(
   ctx: AuthorityContext,
   ca: LoadedCa,
-  item: { serialHex: string; tbsDer: Uint8Array; profile: string; actor: string; subject: string; notAfter: Date },
+  item: {
+    serialHex: string;
+    tbsDer: Uint8Array;
+    profile: string;
+    actor: string;
+    subject: string;
+    notAfter: Date;
+  },
 ): Promise<Uint8Array> {
   const signature = await ca.key.sign(item.tbsDer);
   const der = assembleCertificate(item.tbsDer, ca.signatureAlgorithmOid, signature);
   // The first OCSP response is signed before the store, so a certificate is never served "unknown".
-  const ocsp = ca.ocspResponder ? await presignOcspResponse(ctx.config, ca, item.serialHex, { status: 'good' }) : undefined;
+  const ocsp = ca.ocspResponder
+    ? await presignOcspResponse(ctx.config, ca, item.serialHex, { status: 'good' })
+    : undefined;
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(certificates)
@@ -169,7 +208,10 @@ export interface IssueFromCsrRequest {
 }
 
 /** Issues from a PKCS#10 request (PEM or DER), after checking its signature. */
-export async function issueFromCsr(ctx: AuthorityContext, request: IssueFromCsrRequest): Promise<IssuedCertificate> {
+export async function issueFromCsr(
+  ctx: AuthorityContext,
+  request: IssueFromCsrRequest,
+): Promise<IssuedCertificate> {
   const csr = await parseCertificationRequest(request.csr);
   if (csr.requestsCa) {
     throw new TekenError(

@@ -39,7 +39,9 @@ export function leafExtensions(
   ];
   if (altNames.length > 0) extensions.push(subjectAltName(altNames, subjectEmpty));
   if (profile.policySuffix !== undefined) {
-    extensions.push(certificatePolicies([`${config.profiles.policyOidBase}.${profile.policySuffix}`], urls.cps));
+    extensions.push(
+      certificatePolicies([`${config.profiles.policyOidBase}.${profile.policySuffix}`], urls.cps),
+    );
   }
   if (profile.statusPointers) {
     extensions.push(authorityInfoAccess({ ocsp: [urls.ocsp], caIssuers: [urls.caIssuers] }));

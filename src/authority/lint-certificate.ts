@@ -12,6 +12,7 @@ import {
   KeyUsageFlags,
   SubjectAlternativeName,
   TBSCertificate,
+  Version,
 } from '@peculiar/asn1-x509';
 import { TekenError } from '../errors/teken-error.js';
 import { oids } from '../pki/extensions.js';
@@ -34,10 +35,17 @@ export interface LintExpectations {
 }
 
 const equal = (a: Uint8Array | ArrayBuffer, b: Uint8Array | ArrayBuffer) =>
-  Buffer.compare(Buffer.from(a instanceof Uint8Array ? a : new Uint8Array(a)), Buffer.from(b instanceof Uint8Array ? b : new Uint8Array(b))) === 0;
+  Buffer.compare(
+    Buffer.from(a instanceof Uint8Array ? a : new Uint8Array(a)),
+    Buffer.from(b instanceof Uint8Array ? b : new Uint8Array(b)),
+  ) === 0;
 
 /** Returns the problems found (empty when the certificate may be signed). */
-export function lintTbsCertificate(tbsDer: Uint8Array, issuer: LintIssuer, expect: LintExpectations): string[] {
+export function lintTbsCertificate(
+  tbsDer: Uint8Array,
+  issuer: LintIssuer,
+  expect: LintExpectations,
+): string[] {
   const problems: string[] = [];
   let tbs: TBSCertificate;
   try {
@@ -45,17 +53,20 @@ export function lintTbsCertificate(tbsDer: Uint8Array, issuer: LintIssuer, expec
   } catch {
     return ['the TBSCertificate does not parse'];
   }
-  if (tbs.version !== 2) problems.push('version is not v3');
+  if (tbs.version !== Version.v3) problems.push('version is not v3');
 
   const serial = new Uint8Array(tbs.serialNumber);
   if (serial.length === 0 || serial.length > 20) problems.push('serial number is not 1 to 20 octets');
   if (serial.length > 0 && serial[0]! & 0x80) problems.push('serial number is negative');
-  if (serial.length > 1 && serial[0] === 0 && !(serial[1]! & 0x80)) problems.push('serial number is not minimally encoded');
+  if (serial.length > 1 && serial[0] === 0 && !(serial[1]! & 0x80))
+    problems.push('serial number is not minimally encoded');
   if (serial.every((b) => b === 0)) problems.push('serial number is zero');
 
-  if (tbs.signature.algorithm !== issuer.signatureAlgorithmOid) problems.push('signature algorithm differs from the issuer key');
+  if (tbs.signature.algorithm !== issuer.signatureAlgorithmOid)
+    problems.push('signature algorithm differs from the issuer key');
   const issuerDer = new Uint8Array(AsnConvert.serialize(tbs.issuer));
-  if (!equal(issuerDer, issuer.subjectDer)) problems.push('issuer name is not byte-identical to the issuer certificate subject');
+  if (!equal(issuerDer, issuer.subjectDer))
+    problems.push('issuer name is not byte-identical to the issuer certificate subject');
 
   const notBefore = tbs.validity.notBefore.getTime();
   const notAfter = tbs.validity.notAfter.getTime();
@@ -69,7 +80,8 @@ export function lintTbsCertificate(tbsDer: Uint8Array, issuer: LintIssuer, expec
   ] as const) {
     const year = time.getTime().getUTCFullYear();
     if (year < 2050 && time.utcTime === undefined) problems.push(`${label} before 2050 must be UTCTime`);
-    if (year >= 2050 && time.generalTime === undefined) problems.push(`${label} from 2050 on must be GeneralizedTime`);
+    if (year >= 2050 && time.generalTime === undefined)
+      problems.push(`${label} from 2050 on must be GeneralizedTime`);
   }
 
   try {
@@ -90,7 +102,8 @@ export function lintTbsCertificate(tbsDer: Uint8Array, issuer: LintIssuer, expec
   const bc = bcRaw ? AsnConvert.parse(bcRaw, BasicConstraints) : undefined;
   if (expect.ca) {
     if (!bc?.cA) problems.push('a CA certificate needs basicConstraints cA TRUE');
-    if (!byId.get(oids.basicConstraints)?.critical) problems.push('basicConstraints must be critical in a CA certificate');
+    if (!byId.get(oids.basicConstraints)?.critical)
+      problems.push('basicConstraints must be critical in a CA certificate');
     if (!byId.has(oids.subjectKeyIdentifier)) problems.push('a CA certificate needs a subjectKeyIdentifier');
   } else if (bc?.cA) {
     problems.push('an end-entity certificate must not have cA TRUE');
@@ -103,7 +116,8 @@ export function lintTbsCertificate(tbsDer: Uint8Array, issuer: LintIssuer, expec
     const ku = AsnConvert.parse(kuRaw, KeyUsage).toNumber();
     const signsCertificates = (ku & KeyUsageFlags.keyCertSign) !== 0;
     if (expect.ca && !signsCertificates) problems.push('a CA certificate needs keyCertSign');
-    if (!expect.ca && (signsCertificates || (ku & KeyUsageFlags.cRLSign) !== 0)) problems.push('an end-entity certificate must not have keyCertSign or cRLSign');
+    if (!expect.ca && (signsCertificates || (ku & KeyUsageFlags.cRLSign) !== 0))
+      problems.push('an end-entity certificate must not have keyCertSign or cRLSign');
     if (ku === 0) problems.push('keyUsage has no bits set');
   }
 
@@ -118,13 +132,16 @@ export function lintTbsCertificate(tbsDer: Uint8Array, issuer: LintIssuer, expec
   const subjectEmpty = tbs.subject.length === 0;
   const sanExt = byId.get(oids.subjectAltName);
   if (subjectEmpty && !sanExt) problems.push('an empty subject needs a subjectAltName');
-  if (subjectEmpty && sanExt && !sanExt.critical) problems.push('subjectAltName must be critical when the subject is empty');
-  if (sanExt && AsnConvert.parse(sanExt.extnValue.buffer, SubjectAlternativeName).length === 0) problems.push('subjectAltName is empty');
+  if (subjectEmpty && sanExt && !sanExt.critical)
+    problems.push('subjectAltName must be critical when the subject is empty');
+  if (sanExt && AsnConvert.parse(sanExt.extnValue.buffer, SubjectAlternativeName).length === 0)
+    problems.push('subjectAltName is empty');
 
   if (expect.extendedKeyUsage) {
     const ekuRaw = value(oids.extKeyUsage);
     const eku = ekuRaw ? [...AsnConvert.parse(ekuRaw, ExtendedKeyUsage)] : [];
-    if (eku.join(',') !== expect.extendedKeyUsage.join(',')) problems.push('extendedKeyUsage differs from the profile');
+    if (eku.join(',') !== expect.extendedKeyUsage.join(','))
+      problems.push('extendedKeyUsage differs from the profile');
     if (Boolean(byId.get(oids.extKeyUsage)?.critical) !== Boolean(expect.extendedKeyUsageCritical)) {
       problems.push('extendedKeyUsage criticality differs from the profile');
     }
@@ -135,6 +152,8 @@ export function lintTbsCertificate(tbsDer: Uint8Array, issuer: LintIssuer, expec
 export function assertLintClean(tbsDer: Uint8Array, issuer: LintIssuer, expect: LintExpectations): void {
   const problems = lintTbsCertificate(tbsDer, issuer, expect);
   if (problems.length > 0) {
-    throw new TekenError('ERR_CERT_LINT_FAILED', `Pre-issuance lint failed: ${problems.join('; ')}.`, { details: { problems } });
+    throw new TekenError('ERR_CERT_LINT_FAILED', `Pre-issuance lint failed: ${problems.join('; ')}.`, {
+      details: { problems },
+    });
   }
 }

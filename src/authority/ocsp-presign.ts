@@ -25,9 +25,15 @@ export async function presignOcspResponse(
   certId: OcspCertId = certIdFor(ca.subjectDer, ca.spkiDer, serialHex, 'sha1'),
 ): Promise<PresignedOcsp> {
   const responder = ca.ocspResponder;
-  if (!responder) throw new TekenError('ERR_CA_NOT_INITIALISED', `The ${ca.id} CA has no OCSP responder yet: run \`teken ca init\`.`);
+  if (!responder)
+    throw new TekenError(
+      'ERR_CA_NOT_INITIALISED',
+      `The ${ca.id} CA has no OCSP responder yet: run \`teken ca init\`.`,
+    );
   const thisUpdate = new Date(Math.floor(Date.now() / 1000) * 1000);
-  const nextUpdate = new Date(Math.min(thisUpdate.getTime() + config.ocsp.validityHours * 3_600_000, responder.notAfter.getTime()));
+  const nextUpdate = new Date(
+    Math.min(thisUpdate.getTime() + config.ocsp.validityHours * 3_600_000, responder.notAfter.getTime()),
+  );
   const der = await buildOcspResponse(
     { key: responder.key, certificateDer: responder.certificateDer },
     [{ certId, status, thisUpdate, nextUpdate }],
@@ -36,7 +42,12 @@ export async function presignOcspResponse(
   return { der, thisUpdate, nextUpdate };
 }
 
-export async function storeOcspResponse(tx: Tx, caId: string, serialHex: string, response: PresignedOcsp): Promise<void> {
+export async function storeOcspResponse(
+  tx: Tx,
+  caId: string,
+  serialHex: string,
+  response: PresignedOcsp,
+): Promise<void> {
   await tx
     .insert(ocspResponses)
     .values({ authorityId: caId, serial: serialHex, ...response })

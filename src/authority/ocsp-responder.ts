@@ -7,7 +7,13 @@
 import { and, eq } from 'drizzle-orm';
 import { certificates, ocspResponses } from '../db/schema.js';
 import { isTekenError } from '../errors/teken-error.js';
-import { buildOcspResponse, ocspErrorResponse, parseOcspRequest, type OcspCertId, type OcspCertStatus } from '../pki/ocsp.js';
+import {
+  buildOcspResponse,
+  ocspErrorResponse,
+  parseOcspRequest,
+  type OcspCertId,
+  type OcspCertStatus,
+} from '../pki/ocsp.js';
 import type { AuthorityContext } from './authority-context.js';
 import type { LoadedCa } from './ca-registry.js';
 import { presignOcspResponse, storeOcspResponse, type PresignedOcsp } from './ocsp-presign.js';
@@ -26,7 +32,13 @@ interface CacheEntry extends Required<OcspAnswer> {
 }
 
 function entryOf(response: PresignedOcsp, kind: OcspAnswer['kind'], checkAfter: number): CacheEntry {
-  return { body: response.der, thisUpdate: response.thisUpdate, nextUpdate: response.nextUpdate, kind, checkAfter };
+  return {
+    body: response.der,
+    thisUpdate: response.thisUpdate,
+    nextUpdate: response.nextUpdate,
+    kind,
+    checkAfter,
+  };
 }
 
 export interface OcspResponderOptions {
@@ -50,7 +62,8 @@ export class OcspResponder {
 
   /** Forgets what is cached about a certificate (after its status changed). */
   invalidate(caId: string, serialHex: string): void {
-    for (const alg of ['sha1', 'sha256', 'sha384', 'sha512']) this.#cache.delete(`${caId}:${serialHex}:${alg}`);
+    for (const alg of ['sha1', 'sha256', 'sha384', 'sha512'])
+      this.#cache.delete(`${caId}:${serialHex}:${alg}`);
   }
 
   async respond(requestDer: Uint8Array): Promise<OcspAnswer> {
@@ -67,7 +80,8 @@ export class OcspResponder {
       return await this.#several(certIds);
     } catch (error) {
       // A database outage must not turn into a 5xx; clients retry on tryLater.
-      if (isTekenError(error, 'ERR_CA_NOT_INITIALISED')) return { body: ocspErrorResponse('unauthorized'), kind: 'error' };
+      if (isTekenError(error, 'ERR_CA_NOT_INITIALISED'))
+        return { body: ocspErrorResponse('unauthorized'), kind: 'error' };
       return { body: ocspErrorResponse('tryLater'), kind: 'error' };
     }
   }
@@ -104,7 +118,8 @@ export class OcspResponder {
     if (!entry) {
       const { status, kind, known } = await this.#statusOf(ca, certId.serialHex);
       const signed = await presignOcspResponse(this.#ctx.config, ca, certId.serialHex, status, certId);
-      if (known && certId.hashAlgorithm === 'sha1') await storeOcspResponse(this.#ctx.db, ca.id, certId.serialHex, signed);
+      if (known && certId.hashAlgorithm === 'sha1')
+        await storeOcspResponse(this.#ctx.db, ca.id, certId.serialHex, signed);
       entry = entryOf(signed, kind, now + this.#revalidateMs);
     }
     this.#remember(key, entry);
@@ -115,12 +130,18 @@ export class OcspResponder {
     const cas = certIds.map((id) => this.#caFor(id));
     const first = cas[0];
     // One response is signed by one responder: every CertID must name the same CA.
-    if (!first || cas.some((ca) => ca !== first)) return { body: ocspErrorResponse('unauthorized'), kind: 'error' };
+    if (!first || cas.some((ca) => ca !== first))
+      return { body: ocspErrorResponse('unauthorized'), kind: 'error' };
     const thisUpdate = new Date(Math.floor(Date.now() / 1000) * 1000);
     const nextUpdate = new Date(thisUpdate.getTime() + this.#ctx.config.ocsp.validityHours * 3_600_000);
     const singles = [];
     for (const certId of certIds) {
-      singles.push({ certId, status: (await this.#statusOf(first, certId.serialHex)).status, thisUpdate, nextUpdate });
+      singles.push({
+        certId,
+        status: (await this.#statusOf(first, certId.serialHex)).status,
+        thisUpdate,
+        nextUpdate,
+      });
     }
     const body = await buildOcspResponse(
       { key: first.ocspResponder!.key, certificateDer: first.ocspResponder!.certificateDer },
@@ -130,15 +151,27 @@ export class OcspResponder {
     return { body, thisUpdate, nextUpdate, kind: 'good' };
   }
 
-  async #statusOf(ca: LoadedCa, serialHex: string): Promise<{ status: OcspCertStatus; kind: OcspAnswer['kind']; known: boolean }> {
+  async #statusOf(
+    ca: LoadedCa,
+    serialHex: string,
+  ): Promise<{ status: OcspCertStatus; kind: OcspAnswer['kind']; known: boolean }> {
     const [row] = await this.#ctx.db
-      .select({ status: certificates.status, revokedAt: certificates.revokedAt, reason: certificates.revocationReason })
+      .select({
+        status: certificates.status,
+        revokedAt: certificates.revokedAt,
+        reason: certificates.revocationReason,
+      })
       .from(certificates)
       .where(and(eq(certificates.authorityId, ca.id), eq(certificates.serial, serialHex)));
-    if (!row || row.status === 'pending') return { status: { status: 'unknown' }, kind: 'unknown', known: false };
+    if (!row || row.status === 'pending')
+      return { status: { status: 'unknown' }, kind: 'unknown', known: false };
     if (row.revokedAt) {
       return {
-        status: { status: 'revoked', revokedAt: row.revokedAt, ...(row.reason !== null ? { reason: row.reason } : {}) },
+        status: {
+          status: 'revoked',
+          revokedAt: row.revokedAt,
+          ...(row.reason !== null ? { reason: row.reason } : {}),
+        },
         kind: 'revoked',
         known: true,
       };

@@ -37,7 +37,12 @@ export interface CertificateProfile {
   ocspNoCheck: boolean;
 }
 
-const documentSigningEkus = [ekus.emailProtection, ekus.documentSigning, ekus.msDocumentSigning, ekus.adobeAuthenticDocuments];
+const documentSigningEkus = [
+  ekus.emailProtection,
+  ekus.documentSigning,
+  ekus.msDocumentSigning,
+  ekus.adobeAuthenticDocuments,
+];
 
 export const profiles: Record<ProfileId, CertificateProfile> = {
   individual: {
@@ -125,7 +130,10 @@ export const profiles: Record<ProfileId, CertificateProfile> = {
 export function getProfile(id: string): CertificateProfile {
   const profile = (profiles as Record<string, CertificateProfile | undefined>)[id];
   if (!profile) {
-    throw new TekenError('ERR_PROFILE_NOT_FOUND', `There is no profile "${id}". Profiles: ${publicProfileIds.join(', ')}.`);
+    throw new TekenError(
+      'ERR_PROFILE_NOT_FOUND',
+      `There is no profile "${id}". Profiles: ${publicProfileIds.join(', ')}.`,
+    );
   }
   return profile;
 }
@@ -148,11 +156,18 @@ export interface ProfileRequest {
 }
 
 /** Checks a request against a profile; throws ERR_PROFILE_VIOLATION naming the first rule broken. */
-export function checkAgainstProfile(profile: CertificateProfile, request: ProfileRequest, config: Config): void {
-  const violation = (message: string) => new TekenError('ERR_PROFILE_VIOLATION', message, { details: { profile: profile.id } });
+export function checkAgainstProfile(
+  profile: CertificateProfile,
+  request: ProfileRequest,
+  config: Config,
+): void {
+  const violation = (message: string) =>
+    new TekenError('ERR_PROFILE_VIOLATION', message, { details: { profile: profile.id } });
   for (const oid of request.requestedExtensions) {
     if (!tolerableRequestedExtensions.has(oid)) {
-      throw violation(`The request asks for the extension ${oid}, which the ${profile.id} profile does not allow.`);
+      throw violation(
+        `The request asks for the extension ${oid}, which the ${profile.id} profile does not allow.`,
+      );
     }
   }
   const seen = new Map<string, number>();
@@ -183,7 +198,9 @@ export function checkAgainstProfile(profile: CertificateProfile, request: Profil
     }
   }
   if (profile.altNames.atLeastOne && request.altNames.length === 0) {
-    throw violation(`The ${profile.id} profile needs at least one subject alternative name (${profile.altNames.allowed.join(' or ')}).`);
+    throw violation(
+      `The ${profile.id} profile needs at least one subject alternative name (${profile.altNames.allowed.join(' or ')}).`,
+    );
   }
   if (new Set(request.altNames.map((n) => `${n.type}:${n.value}`)).size !== request.altNames.length) {
     throw violation('The subject alternative names contain duplicates.');
@@ -191,7 +208,9 @@ export function checkAgainstProfile(profile: CertificateProfile, request: Profil
   if (profile.id === 'tls-server') {
     const cn = request.subject.find((a) => a.type === 'CN')?.value.toLowerCase();
     if (cn !== undefined && !request.altNames.some((n) => n.value.toLowerCase() === cn)) {
-      throw violation('The common name of a server certificate must also be one of its subject alternative names.');
+      throw violation(
+        'The common name of a server certificate must also be one of its subject alternative names.',
+      );
     }
   }
   if (request.subject.length === 0 && request.altNames.length === 0) {
@@ -199,6 +218,8 @@ export function checkAgainstProfile(profile: CertificateProfile, request: Profil
   }
   const max = profile.maxDays(config);
   if (!Number.isInteger(request.days) || request.days < 1 || request.days > max) {
-    throw violation(`The validity must be 1 to ${max} days for the ${profile.id} profile (asked: ${request.days}).`);
+    throw violation(
+      `The validity must be 1 to ${max} days for the ${profile.id} profile (asked: ${request.days}).`,
+    );
   }
 }

@@ -17,7 +17,13 @@ export async function refreshOcspResponses(ctx: AuthorityContext, limit = 500): 
       reason: certificates.revocationReason,
     })
     .from(ocspResponses)
-    .innerJoin(certificates, and(eq(certificates.authorityId, ocspResponses.authorityId), eq(certificates.serial, ocspResponses.serial)))
+    .innerJoin(
+      certificates,
+      and(
+        eq(certificates.authorityId, ocspResponses.authorityId),
+        eq(certificates.serial, ocspResponses.serial),
+      ),
+    )
     .where(lt(ocspResponses.thisUpdate, cutoff))
     .orderBy(asc(ocspResponses.thisUpdate))
     .limit(limit);
@@ -28,7 +34,13 @@ export async function refreshOcspResponses(ctx: AuthorityContext, limit = 500): 
       ctx.config,
       ca,
       row.serial,
-      row.revokedAt ? { status: 'revoked', revokedAt: row.revokedAt, ...(row.reason !== null ? { reason: row.reason } : {}) } : { status: 'good' },
+      row.revokedAt
+        ? {
+            status: 'revoked',
+            revokedAt: row.revokedAt,
+            ...(row.reason !== null ? { reason: row.reason } : {}),
+          }
+        : { status: 'good' },
     );
     await storeOcspResponse(ctx.db, row.caId, row.serial, response);
     ctx.onStatusChange?.(row.caId, row.serial);

@@ -27,12 +27,17 @@ export const endEntityReasons: readonly RevocationReasonName[] = [
 ];
 
 export function reasonName(code: number): RevocationReasonName | undefined {
-  return (Object.entries(revocationReasons) as [RevocationReasonName, number][]).find(([, c]) => c === code)?.[0];
+  return (Object.entries(revocationReasons) as [RevocationReasonName, number][]).find(
+    ([, c]) => c === code,
+  )?.[0];
 }
 
 /** Accepts "keyCompromise", "key-compromise", "key_compromise", "KEYCOMPROMISE" or the number. */
 export function parseRevocationReason(input: string): RevocationReasonName {
-  const folded = input.trim().toLowerCase().replace(/[-_\s]/g, '');
+  const folded = input
+    .trim()
+    .toLowerCase()
+    .replace(/[-_\s]/g, '');
   const match = (Object.keys(revocationReasons) as RevocationReasonName[]).find(
     (name) => name.toLowerCase() === folded || String(revocationReasons[name]) === folded,
   );

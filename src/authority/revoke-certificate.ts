@@ -32,9 +32,14 @@ export async function findCertificate(ctx: AuthorityContext, serial: string, caI
   const rows = await ctx.db
     .select()
     .from(certificates)
-    .where(caId ? and(eq(certificates.serial, hex), eq(certificates.authorityId, caId)) : eq(certificates.serial, hex));
+    .where(
+      caId
+        ? and(eq(certificates.serial, hex), eq(certificates.authorityId, caId))
+        : eq(certificates.serial, hex),
+    );
   if (rows.length === 0) throw new TekenError('ERR_CERT_NOT_FOUND', `No certificate has the serial ${hex}.`);
-  if (rows.length > 1) throw new TekenError('ERR_INPUT_INVALID', `The serial ${hex} exists under several CAs; name the CA.`);
+  if (rows.length > 1)
+    throw new TekenError('ERR_INPUT_INVALID', `The serial ${hex} exists under several CAs; name the CA.`);
   return rows[0]!;
 }
 
@@ -43,32 +48,42 @@ export async function findCertificate(ctx: AuthorityContext, serial: string, caI
  * revoked for good later, or released with `releaseCertificateHold`. The new OCSP response is
  * signed before the change commits, so OCSP shows the new status the moment it is committed.
  */
-export async function revokeCertificate(ctx: AuthorityContext, request: RevokeRequest): Promise<RevocationResult> {
+export async function revokeCertificate(
+  ctx: AuthorityContext,
+  request: RevokeRequest,
+): Promise<RevocationResult> {
   if (!endEntityReasons.includes(request.reason)) {
-    throw new TekenError('ERR_CERT_REVOCATION_REASON', `${request.reason} cannot be used here. Use one of: ${endEntityReasons.join(', ')}.`);
+    throw new TekenError(
+      'ERR_CERT_REVOCATION_REASON',
+      `${request.reason} cannot be used here. Use one of: ${endEntityReasons.join(', ')}.`,
+    );
   }
   const now = new Date();
   if (request.invalidityDate && request.invalidityDate > now) {
     throw new TekenError('ERR_INPUT_INVALID', 'The invalidity date cannot be in the future.');
   }
   const row = await findCertificate(ctx, request.serial, request.caId);
-  if (row.status !== 'issued') throw new TekenError('ERR_CERT_NOT_FOUND', `The certificate ${row.serial} was never issued.`);
+  if (row.status !== 'issued')
+    throw new TekenError('ERR_CERT_NOT_FOUND', `The certificate ${row.serial} was never issued.`);
   const ca = await ctx.registry.get(row.authorityId);
   const code = revocationReasons[request.reason];
   const ocsp = ca.ocspResponder
-    ? await presignOcspResponse(ctx.config, ca, row.serial, { status: 'revoked', revokedAt: now, reason: code })
+    ? await presignOcspResponse(ctx.config, ca, row.serial, {
+        status: 'revoked',
+        revokedAt: now,
+        reason: code,
+      })
     : undefined;
   await ctx.db.transaction(async (tx) => {
     // Re-read under a row lock: two revocations racing must not both win.
-    const [current] = await tx
-      .select()
-      .from(certificates)
-      .where(eq(certificates.id, row.id))
-      .for('update');
+    const [current] = await tx.select().from(certificates).where(eq(certificates.id, row.id)).for('update');
     if (!current) throw new TekenError('ERR_CERT_NOT_FOUND');
     const onHold = current.revocationReason === revocationReasons.certificateHold;
     if (current.revokedAt && !onHold) {
-      throw new TekenError('ERR_CERT_ALREADY_REVOKED', `The certificate ${row.serial} was already revoked on ${current.revokedAt.toISOString()}.`);
+      throw new TekenError(
+        'ERR_CERT_ALREADY_REVOKED',
+        `The certificate ${row.serial} was already revoked on ${current.revokedAt.toISOString()}.`,
+      );
     }
     if (onHold && request.reason === 'certificateHold') {
       throw new TekenError('ERR_CERT_ALREADY_REVOKED', `The certificate ${row.serial} is already on hold.`);
@@ -83,7 +98,11 @@ export async function revokeCertificate(ctx: AuthorityContext, request: RevokeRe
       actor: request.actor,
       action: request.reason === 'certificateHold' ? 'certificate.hold' : 'certificate.revoke',
       target: `certificate:${ca.id}/${row.serial}`,
-      details: { reason: request.reason, ...(request.invalidityDate ? { invalidityDate: request.invalidityDate.toISOString() } : {}), wasOnHold: onHold },
+      details: {
+        reason: request.reason,
+        ...(request.invalidityDate ? { invalidityDate: request.invalidityDate.toISOString() } : {}),
+        wasOnHold: onHold,
+      },
     });
   });
   ctx.onStatusChange?.(ca.id, row.serial);
@@ -92,10 +111,15 @@ export async function revokeCertificate(ctx: AuthorityContext, request: RevokeRe
 }
 
 /** Releases a certificate from hold: it is good again, and leaves the next CRL. */
-export async function releaseCertificateHold(ctx: AuthorityContext, request: { serial: string; caId?: string; actor: string }) {
+export async function releaseCertificateHold(
+  ctx: AuthorityContext,
+  request: { serial: string; caId?: string; actor: string },
+) {
   const row = await findCertificate(ctx, request.serial, request.caId);
   const ca = await ctx.registry.get(row.authorityId);
-  const ocsp = ca.ocspResponder ? await presignOcspResponse(ctx.config, ca, row.serial, { status: 'good' }) : undefined;
+  const ocsp = ca.ocspResponder
+    ? await presignOcspResponse(ctx.config, ca, row.serial, { status: 'good' })
+    : undefined;
   await ctx.db.transaction(async (tx) => {
     const [current] = await tx.select().from(certificates).where(eq(certificates.id, row.id)).for('update');
     if (!current || current.revocationReason !== revocationReasons.certificateHold) {
@@ -107,7 +131,11 @@ export async function releaseCertificateHold(ctx: AuthorityContext, request: { s
       .where(eq(certificates.id, row.id));
     if (ocsp) await storeOcspResponse(tx, ca.id, row.serial, ocsp);
     await notifyStatusChange(tx, ca.id, row.serial);
-    await recordAuditEvent(tx, { actor: request.actor, action: 'certificate.release', target: `certificate:${ca.id}/${row.serial}` });
+    await recordAuditEvent(tx, {
+      actor: request.actor,
+      action: 'certificate.release',
+      target: `certificate:${ca.id}/${row.serial}`,
+    });
   });
   ctx.onStatusChange?.(ca.id, row.serial);
   ctx.onRevocation?.(ca.id);

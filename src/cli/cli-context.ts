@@ -24,7 +24,10 @@ export function cliActor(): string {
  * Opens the runtime for one command (logging warnings only, to stderr), runs it, seals the audit
  * events it wrote and closes everything.
  */
-export async function withRuntime<T>(io: CliIo, run: (rt: Runtime, config: Config) => Promise<T>): Promise<T> {
+export async function withRuntime<T>(
+  io: CliIo,
+  run: (rt: Runtime, config: Config) => Promise<T>,
+): Promise<T> {
   const config = loadConfig(io.env);
   const level = io.env.TEKEN_LOG_LEVEL ? config.logLevel : 'warn';
   const rt = await openRuntime(config, { log: createLogger(level, io.stderr), poolSize: 4 });

@@ -25,7 +25,8 @@ const str = (v: string | boolean | undefined) => (typeof v === 'string' ? v : un
 const commands: Record<string, Command> = {
   'ca init': {
     usage: 'teken ca init',
-    summary: 'Create the root CA, the issuing CAs (individual, seal, tls), OCSP responders and the TSA unit; safe to run again',
+    summary:
+      'Create the root CA, the issuing CAs (individual, seal, tls), OCSP responders and the TSA unit; safe to run again',
     options: {},
     run: (io) => caInit(io),
   },
@@ -45,7 +46,8 @@ const commands: Record<string, Command> = {
     usage:
       'teken cert issue --ca <ca-id> --profile <profile> --csr <file> [--subject "<DN>"] [--san dns:a,ip:b,email:c] [--days N]\n' +
       '  teken cert issue --ca <ca-id> --profile <profile> --subject "<DN>" --generate-key rsa2048|p256 --p12 <file> --p12-pass-env <VAR>',
-    summary: 'Issue a certificate from a PKCS#10 request, or with a new key returned in a PKCS#12 keystore (profiles: individual, seal, tls-server)',
+    summary:
+      'Issue a certificate from a PKCS#10 request, or with a new key returned in a PKCS#12 keystore (profiles: individual, seal, tls-server)',
     options: {
       ca: { type: 'string' },
       profile: { type: 'string' },
@@ -75,7 +77,12 @@ const commands: Record<string, Command> = {
     summary:
       'Revoke a certificate (reasons: unspecified, keyCompromise, affiliationChanged, superseded, cessationOfOperation, certificateHold, privilegeWithdrawn)',
     options: { reason: { type: 'string' }, ca: { type: 'string' }, 'invalidity-date': { type: 'string' } },
-    run: (io, p, v) => certRevoke(io, p[0], { reason: str(v.reason), ca: str(v.ca), invalidityDate: str(v['invalidity-date']) }),
+    run: (io, p, v) =>
+      certRevoke(io, p[0], {
+        reason: str(v.reason),
+        ca: str(v.ca),
+        invalidityDate: str(v['invalidity-date']),
+      }),
   },
   'cert release': {
     usage: 'teken cert release <serial-hex> [--ca <ca-id>]',
@@ -112,7 +119,11 @@ const commands: Record<string, Command> = {
 export function helpText(): string {
   const lines = ['Teken: certificate authority and cloud signing', '', 'Usage:'];
   for (const command of Object.values(commands)) lines.push(`  ${command.usage}`, `      ${command.summary}`);
-  lines.push('', 'Configuration comes from TEKEN_* environment variables: see docs/configuration.md.', 'Run `teken <command> --help` for one command.');
+  lines.push(
+    '',
+    'Configuration comes from TEKEN_* environment variables: see docs/configuration.md.',
+    'Run `teken <command> --help` for one command.',
+  );
   return lines.join('\n');
 }
 
@@ -134,7 +145,12 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
   }
   let parsed: { values: Values; positionals: string[] };
   try {
-    parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true }) as typeof parsed;
+    parsed = parseArgs({
+      args: rest,
+      options: command.options,
+      allowPositionals: true,
+      strict: true,
+    }) as typeof parsed;
   } catch (error) {
     write(io.stderr, `teken ${name}: ${(error as Error).message}\nUsage: ${command.usage}`);
     return 2;

@@ -86,7 +86,7 @@ export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
   const v: Record<string, unknown> = {};
   const warnings: string[] = [];
-  for (const [key, spec] of Object.entries(options) as [string, OptionSpec][]) {
+  for (const [key, spec] of Object.entries<OptionSpec>(options)) {
     v[key] = readOption(spec, env, problems);
     const raw = env[spec.env];
     const warning = spec.insecureWhen?.(raw === '' ? undefined : raw);

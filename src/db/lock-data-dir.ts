@@ -19,9 +19,15 @@ function processAlive(pid: number): boolean {
  *
  * @returns a function that releases the lock.
  */
+const heldHere = new Set<string>();
+
 export function lockDataDir(dir: string): () => void {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = path.join(dir, 'teken.lock');
+  // Two PGlite instances in one process corrupt the directory just as two processes would.
+  if (heldHere.has(file)) {
+    throw new TekenError('ERR_DB_LOCKED', `The embedded database in ${dir} is already open in this process.`);
+  }
   for (let attempt = 0; attempt < 3; attempt++) {
     let fd: number;
     try {
@@ -61,10 +67,12 @@ export function lockDataDir(dir: string): () => void {
     );
     fs.fsyncSync(fd);
     fs.closeSync(fd);
+    heldHere.add(file);
     let released = false;
     const release = () => {
       if (released) return;
       released = true;
+      heldHere.delete(file);
       process.off('exit', release);
       try {
         const current = JSON.parse(fs.readFileSync(file, 'utf8')) as { pid?: number };

@@ -33,7 +33,10 @@ export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (isTekenError(error)) {
       if (!error.expose) request.log.error({ err: error }, 'request failed');
-      return sendProblem(reply, error.expose ? problemOf(error.code, error.message, error.details) : problemOf(error.code));
+      return sendProblem(
+        reply,
+        error.expose ? problemOf(error.code, error.message, error.details) : problemOf(error.code),
+      );
     }
     if (error.validation) return sendProblem(reply, problemOf('ERR_INPUT_INVALID', error.message));
     switch (error.code) {
@@ -51,5 +54,10 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, problemOf('ERR_INTERNAL'));
   });
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, problemOf('ERR_NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}.`)));
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(
+      reply,
+      problemOf('ERR_NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}.`),
+    ),
+  );
 }

@@ -1,8 +1,8 @@
 import { AsnConvert } from '@peculiar/asn1-schema';
+import type { Extension } from '@peculiar/asn1-x509';
 import {
   AlgorithmIdentifier,
   Certificate,
-  Extension,
   Extensions,
   Name,
   SubjectPublicKeyInfo,
@@ -13,7 +13,10 @@ import {
 
 /** AlgorithmIdentifier for a signature OID: NULL parameters for RSA PKCS#1 v1.5, absent for ECDSA (RFC 5758). */
 export function signatureAlgorithmIdentifier(oid: string): AlgorithmIdentifier {
-  return new AlgorithmIdentifier({ algorithm: oid, parameters: oid.startsWith('1.2.840.113549.') ? null : undefined });
+  return new AlgorithmIdentifier({
+    algorithm: oid,
+    parameters: oid.startsWith('1.2.840.113549.') ? null : undefined,
+  });
 }
 
 export interface TbsCertificateInput {
@@ -38,7 +41,10 @@ export function encodeTbsCertificate(input: TbsCertificateInput): Uint8Array {
     signature: signatureAlgorithmIdentifier(input.signatureAlgorithmOid),
     issuer: AsnConvert.parse(input.issuerNameDer, Name),
     subject: AsnConvert.parse(input.subjectNameDer, Name),
-    validity: new Validity({ notBefore: truncateToSeconds(input.notBefore), notAfter: truncateToSeconds(input.notAfter) }),
+    validity: new Validity({
+      notBefore: truncateToSeconds(input.notBefore),
+      notAfter: truncateToSeconds(input.notAfter),
+    }),
     subjectPublicKeyInfo: AsnConvert.parse(input.spkiDer, SubjectPublicKeyInfo),
     extensions: new Extensions(input.extensions),
   });
@@ -50,7 +56,11 @@ export function truncateToSeconds(date: Date): Date {
 }
 
 /** Wraps signed TBS bytes into a Certificate, keeping the TBS bytes exactly as recorded. */
-export function assembleCertificate(tbsDer: Uint8Array, signatureAlgorithmOid: string, signature: Uint8Array): Uint8Array {
+export function assembleCertificate(
+  tbsDer: Uint8Array,
+  signatureAlgorithmOid: string,
+  signature: Uint8Array,
+): Uint8Array {
   const certificate = new Certificate({
     tbsCertificate: AsnConvert.parse(tbsDer, TBSCertificate),
     signatureAlgorithm: signatureAlgorithmIdentifier(signatureAlgorithmOid),
@@ -58,7 +68,8 @@ export function assembleCertificate(tbsDer: Uint8Array, signatureAlgorithmOid: s
   });
   const der = new Uint8Array(AsnConvert.serialize(certificate));
   // Re-encoding must not change a byte of what was recorded and signed.
-  if (!Buffer.from(der).includes(Buffer.from(tbsDer))) throw new Error('TBSCertificate changed during assembly.');
+  if (!Buffer.from(der).includes(Buffer.from(tbsDer)))
+    throw new Error('TBSCertificate changed during assembly.');
   return der;
 }
 

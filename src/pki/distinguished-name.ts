@@ -44,7 +44,17 @@ export interface NameAttribute {
 }
 
 /** Upper bounds from RFC 5280 Appendix A (ub-*). */
-const maxLength: Record<string, number> = { CN: 64, O: 64, OU: 64, L: 128, ST: 128, title: 64, serialNumber: 64, C: 2, E: 255 };
+const maxLength: Record<string, number> = {
+  CN: 64,
+  O: 64,
+  OU: 64,
+  L: 128,
+  ST: 128,
+  title: 64,
+  serialNumber: 64,
+  C: 2,
+  E: 255,
+};
 
 /**
  * Parses a distinguished name as operators write it, in either of the two usual spellings:
@@ -53,7 +63,8 @@ const maxLength: Record<string, number> = { CN: 64, O: 64, OU: 64, L: 128, ST: 1
  * separator with a backslash. Returns the attributes in encoding order (first RDN first).
  */
 export function parseDistinguishedName(text: string): NameAttribute[] {
-  if (typeof text !== 'string' || text.trim() === '') throw new TekenError('ERR_INPUT_INVALID', 'The subject name is empty.');
+  if (typeof text !== 'string' || text.trim() === '')
+    throw new TekenError('ERR_INPUT_INVALID', 'The subject name is empty.');
   if (text.length > 2048) throw new TekenError('ERR_INPUT_INVALID', 'The subject name is too long.');
   const slashForm = text.trimStart().startsWith('/');
   const separators = slashForm ? ['/'] : [',', ';'];
@@ -79,7 +90,11 @@ export function parseDistinguishedName(text: string): NameAttribute[] {
     const part = raw.trim();
     if (part === '') continue;
     const eq = part.indexOf('=');
-    if (eq <= 0) throw new TekenError('ERR_INPUT_INVALID', `"${part}" in the subject name is not of the form TYPE=value.`);
+    if (eq <= 0)
+      throw new TekenError(
+        'ERR_INPUT_INVALID',
+        `"${part}" in the subject name is not of the form TYPE=value.`,
+      );
     const key = part.slice(0, eq).trim();
     let value = part.slice(eq + 1).trim();
     if (value.startsWith('"') && value.endsWith('"') && value.length >= 2) value = value.slice(1, -1);
@@ -89,7 +104,10 @@ export function parseDistinguishedName(text: string): NameAttribute[] {
         ? (key as keyof typeof nameAttributes)
         : (aliases[key.toLowerCase()] ?? (byOid.get(key) as keyof typeof nameAttributes | undefined));
     if (!type) {
-      throw new TekenError('ERR_INPUT_INVALID', `The name attribute "${key}" is not allowed. Use one of ${Object.keys(nameAttributes).join(', ')}.`);
+      throw new TekenError(
+        'ERR_INPUT_INVALID',
+        `The name attribute "${key}" is not allowed. Use one of ${Object.keys(nameAttributes).join(', ')}.`,
+      );
     }
     if (value === '') throw new TekenError('ERR_INPUT_INVALID', `The name attribute ${type} is empty.`);
     // eslint-disable-next-line no-control-regex
@@ -97,7 +115,11 @@ export function parseDistinguishedName(text: string): NameAttribute[] {
       throw new TekenError('ERR_INPUT_INVALID', `The name attribute ${type} contains control characters.`);
     }
     const limit = maxLength[type] ?? 128;
-    if ([...value].length > limit) throw new TekenError('ERR_INPUT_INVALID', `The name attribute ${type} is longer than ${limit} characters.`);
+    if ([...value].length > limit)
+      throw new TekenError(
+        'ERR_INPUT_INVALID',
+        `The name attribute ${type} is longer than ${limit} characters.`,
+      );
     if (type === 'C' && !/^[A-Z]{2}$/.test(value)) {
       throw new TekenError('ERR_INPUT_INVALID', 'The country (C) must be two capital letters (ISO 3166).');
     }
@@ -120,7 +142,13 @@ export function encodeName(attributes: readonly NameAttribute[]): Uint8Array {
 export function nameToString(der: Uint8Array): string {
   return decodeName(der)
     .reverse()
-    .map((a) => `${a.type}=${a.value.replace(/([,+"\\<>;=])/g, '\\$1').replace(/^([ #])/, '\\$1').replace(/ $/, '\\ ')}`)
+    .map(
+      (a) =>
+        `${a.type}=${a.value
+          .replace(/([,+"\\<>;=])/g, '\\$1')
+          .replace(/^([ #])/, '\\$1')
+          .replace(/ $/, '\\ ')}`,
+    )
     .join(', ');
 }
 

@@ -73,7 +73,11 @@ export function keyIdentifierOf(spkiDer: Uint8Array): Uint8Array {
 }
 
 export function basicConstraints(ca: boolean, pathLength?: number): Extension {
-  return extension(oids.basicConstraints, true, new BasicConstraints(ca ? { cA: true, pathLenConstraint: pathLength } : {}));
+  return extension(
+    oids.basicConstraints,
+    true,
+    new BasicConstraints(ca ? { cA: true, pathLenConstraint: pathLength } : {}),
+  );
 }
 
 export function keyUsage(usages: readonly KeyUsageName[]): Extension {
@@ -90,7 +94,11 @@ export function subjectKeyIdentifier(keyId: Uint8Array): Extension {
 }
 
 export function authorityKeyIdentifier(keyId: Uint8Array): Extension {
-  return extension(oids.authorityKeyIdentifier, false, new AuthorityKeyIdentifier({ keyIdentifier: new KeyIdentifier(keyId) }));
+  return extension(
+    oids.authorityKeyIdentifier,
+    false,
+    new AuthorityKeyIdentifier({ keyIdentifier: new KeyIdentifier(keyId) }),
+  );
 }
 
 export function toGeneralName(name: AltName): GeneralName {
@@ -119,14 +127,19 @@ export function crlDistributionPoints(urls: readonly string[]): Extension {
       urls.map(
         (url) =>
           new DistributionPoint({
-            distributionPoint: new DistributionPointName({ fullName: [new GeneralName({ uniformResourceIdentifier: url })] }),
+            distributionPoint: new DistributionPointName({
+              fullName: [new GeneralName({ uniformResourceIdentifier: url })],
+            }),
           }),
       ),
     ),
   );
 }
 
-export function authorityInfoAccess(access: { ocsp?: readonly string[]; caIssuers?: readonly string[] }): Extension {
+export function authorityInfoAccess(access: {
+  ocsp?: readonly string[];
+  caIssuers?: readonly string[];
+}): Extension {
   const entries = [
     ...(access.ocsp ?? []).map((url) => ({ method: oids.accessOcsp, url })),
     ...(access.caIssuers ?? []).map((url) => ({ method: oids.accessCaIssuers, url })),
@@ -137,7 +150,10 @@ export function authorityInfoAccess(access: { ocsp?: readonly string[]; caIssuer
     new AuthorityInfoAccessSyntax(
       entries.map(
         (e) =>
-          new AccessDescription({ accessMethod: e.method, accessLocation: new GeneralName({ uniformResourceIdentifier: e.url }) }),
+          new AccessDescription({
+            accessMethod: e.method,
+            accessLocation: new GeneralName({ uniformResourceIdentifier: e.url }),
+          }),
       ),
     ),
   );
@@ -170,5 +186,9 @@ export function certificatePolicies(policyOids: readonly string[], cpsUri?: stri
 
 /** id-pkix-ocsp-nocheck (RFC 6960 4.2.2.2.1): an ASN.1 NULL. */
 export function ocspNoCheck(): Extension {
-  return new Extension({ extnID: oids.ocspNoCheck, critical: false, extnValue: new OctetString(new Uint8Array([0x05, 0x00])) });
+  return new Extension({
+    extnID: oids.ocspNoCheck,
+    critical: false,
+    extnValue: new OctetString(new Uint8Array([0x05, 0x00])),
+  });
 }

@@ -28,7 +28,8 @@ export function validateAltName(name: AltName): AltName {
       return { type: 'dns', value: lower };
     }
     case 'ip':
-      if (net.isIP(value) === 0) throw new TekenError('ERR_INPUT_INVALID', `"${value}" is not an IP address.`);
+      if (net.isIP(value) === 0)
+        throw new TekenError('ERR_INPUT_INVALID', `"${value}" is not an IP address.`);
       return { type: 'ip', value };
     case 'email':
       if (!/^[^\s@"(),:;<>[\\\]]{1,64}@[a-z0-9.-]{1,253}\.[a-z]{2,63}$/i.test(value)) {
@@ -57,7 +58,10 @@ export function parseAltNameList(text: string): AltName[] {
       const type = item.slice(0, colon).toLowerCase();
       const value = item.slice(colon + 1);
       if (colon <= 0 || !['dns', 'ip', 'email', 'uri'].includes(type)) {
-        throw new TekenError('ERR_INPUT_INVALID', `"${item}" must be written dns:<name>, ip:<address>, email:<address> or uri:<uri>.`);
+        throw new TekenError(
+          'ERR_INPUT_INVALID',
+          `"${item}" must be written dns:<name>, ip:<address>, email:<address> or uri:<uri>.`,
+        );
       }
       return validateAltName({ type: type as AltName['type'], value });
     });

@@ -1,20 +1,17 @@
 /**
  * OCSP codec (RFC 6960, with the RFC 5019 lightweight profile). Pure: no I/O, no database.
  *
- * Requests are decoded by a small, strict DER reader below rather than by asn1js/pkijs: the request
+ * Requests are decoded by the small, strict DER reader below rather than by asn1js/pkijs: the request
  * grammar is tiny and bounded, and on this hot path asn1js.fromBER alone manages about 10k requests/s
- * (pkijs.OCSPRequest about 1k/s) where the reader here does well over a million. The reader accepts DER
- * only (definite, minimal lengths; no constructed strings), so the CertID bytes it hands back can be
- * echoed verbatim inside a signed response. Responses are built with asn1js; hashes and signatures
+ * (pkijs.OCSPRequest about 1k/s) where this reader does several hundred thousand. It accepts DER only
+ * (definite, minimal lengths, exact tags, minimal INTEGERs), so the CertID bytes it hands back can be
+ * echoed verbatim inside a signed response. Responses are encoded with asn1js; hashes and signatures
  * come from node:crypto and the SigningKey.
  */
 import crypto from 'node:crypto';
 import * as asn1js from 'asn1js';
-import { SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
-import { AsnConvert } from '@peculiar/asn1-schema';
 import { TekenError } from '../errors/teken-error.js';
 import { signatureAlgorithmOf, type SigningKey } from '../keys/key-backend.js';
-import { keyIdentifierOf } from './extensions.js';
 import { normaliseSerialHex, serialHexToInteger, serialToHex } from './serial-number.js';
 
 export type OcspHashAlgorithm = 'sha1' | 'sha256' | 'sha384' | 'sha512';
@@ -380,14 +377,17 @@ export function parseOcspRequest(der: Uint8Array): ParsedOcspRequest {
 // ---------------------------------------------------------------------------------------------------
 // CertID construction
 
-function subjectPublicKeyBits(spkiDer: Uint8Array): Uint8Array {
-  try {
-    return new Uint8Array(AsnConvert.parse(spkiDer, SubjectPublicKeyInfo).subjectPublicKey);
-  } catch (error) {
-    throw new TekenError('ERR_INPUT_INVALID', 'The issuer public key is not a SubjectPublicKeyInfo.', {
-      cause: error,
-    });
-  }
+/** The subjectPublicKey bits of a DER SubjectPublicKeyInfo (what OCSP key hashes cover), or undefined. */
+function subjectPublicKeyBits(spkiDer: Uint8Array): Uint8Array | undefined {
+  const spki = decodeTlv(spkiDer, 0, spkiDer.length);
+  if (typeof spki === 'string' || spki.tag !== tag.sequence || spki.end !== spkiDer.length) return undefined;
+  const algorithm = decodeTlv(spkiDer, spki.contentStart, spki.end);
+  if (typeof algorithm === 'string' || algorithm.tag !== tag.sequence) return undefined;
+  const key = decodeTlv(spkiDer, algorithm.end, spki.end);
+  if (typeof key === 'string' || key.tag !== tag.bitString || key.end !== spki.end) return undefined;
+  // The first content octet counts unused bits; keys are whole octets.
+  if (key.end - key.contentStart < 2 || spkiDer[key.contentStart] !== 0) return undefined;
+  return spkiDer.subarray(key.contentStart + 1, key.end);
 }
 
 /**
@@ -406,19 +406,15 @@ export function certIdFor(
   const normalised = normaliseSerialHex(serialHex);
   if (normalised === undefined)
     throw new TekenError('ERR_INPUT_INVALID', `${serialHex} is not a serial number.`);
-  let name: Tlv;
-  try {
-    name = readTlv(issuerNameDer, 0, issuerNameDer.length, 'the issuer name');
-  } catch (error) {
-    throw new TekenError('ERR_INPUT_INVALID', 'The issuer name is not DER.', { cause: error });
-  }
-  if (name.tag !== tag.sequence || name.end !== issuerNameDer.length)
+  const name = decodeTlv(issuerNameDer, 0, issuerNameDer.length);
+  if (typeof name === 'string' || name.tag !== tag.sequence || name.end !== issuerNameDer.length)
     throw new TekenError('ERR_INPUT_INVALID', 'The issuer name is not a DER Name.');
 
   const issuerNameHash = new Uint8Array(crypto.createHash(hash).update(issuerNameDer).digest());
-  const issuerKeyHash = new Uint8Array(
-    crypto.createHash(hash).update(subjectPublicKeyBits(issuerSpkiDer)).digest(),
-  );
+  const issuerKey = subjectPublicKeyBits(issuerSpkiDer);
+  if (!issuerKey)
+    throw new TekenError('ERR_INPUT_INVALID', 'The issuer public key is not a DER SubjectPublicKeyInfo.');
+  const issuerKeyHash = new Uint8Array(crypto.createHash(hash).update(issuerKey).digest());
   const serial = serialHexToInteger(normalised);
   const raw = new Uint8Array(
     new asn1js.Sequence({
@@ -451,13 +447,18 @@ function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && Buffer.compare(a, b) === 0;
 }
 
-/** An asn1js block for bytes that are already DER, checked to re-encode byte for byte. */
-function embedDer(der: Uint8Array, what: string): asn1js.AsnType {
-  const parsed = asn1js.fromBER(der);
-  if (parsed.offset !== der.length || parsed.result.error)
-    throw internal(`${what} is not valid DER: ${parsed.result.error || 'trailing data'}`);
-  if (!bytesEqual(new Uint8Array(parsed.result.toBER()), der)) throw internal(`${what} is not DER.`);
-  return parsed.result;
+/**
+ * An asn1js block that writes an already-encoded DER TLV verbatim (asn1js re-parsing would cost more
+ * than the rest of the response): the same identifier octet, the same (minimal) length, the same
+ * content bytes. `tlv` must come from decodeTlv over `der`.
+ */
+function verbatim(der: Uint8Array, tlv: Tlv): asn1js.AsnType {
+  const block = new asn1js.Primitive({
+    idBlock: { tagClass: (tlv.tag >> 6) + 1, tagNumber: tlv.tag & 0x1f },
+    valueHex: der.subarray(tlv.contentStart, tlv.end),
+  });
+  block.idBlock.isConstructed = (tlv.tag & 0x20) !== 0;
+  return block;
 }
 
 /** GeneralizedTime YYYYMMDDHHMMSSZ, no fractional seconds (RFC 5280 4.1.2.5.2). */
@@ -498,20 +499,15 @@ function certStatus(status: OcspCertStatus): asn1js.AsnType {
 function singleResponse(input: OcspSingleResponseInput): asn1js.Sequence {
   if (!(input.nextUpdate.getTime() > input.thisUpdate.getTime()))
     throw internal('OCSP nextUpdate must be after thisUpdate.');
-  // The CertID must be one well-formed SEQUENCE; embedDer then proves it round-trips unchanged.
+  // The CertID must be one DER SEQUENCE; it goes into the response byte for byte.
   const raw = input.certId.raw;
-  let certId: Tlv;
-  try {
-    certId = readTlv(raw, 0, raw.length, 'CertID');
-  } catch (error) {
-    throw internal('The CertID is not DER.', error);
-  }
-  if (certId.tag !== tag.sequence || certId.end !== raw.length)
+  const certId = decodeTlv(raw, 0, raw.length);
+  if (typeof certId === 'string' || certId.tag !== tag.sequence || certId.end !== raw.length)
     throw internal('The CertID is not a DER SEQUENCE.');
   // SingleResponse ::= SEQUENCE { certID, certStatus, thisUpdate, nextUpdate [0] EXPLICIT OPTIONAL, ... }
   return new asn1js.Sequence({
     value: [
-      embedDer(raw, 'The CertID'),
+      verbatim(raw, certId),
       certStatus(input.status),
       generalizedTime(input.thisUpdate, 'thisUpdate'),
       context(0, [generalizedTime(input.nextUpdate, 'nextUpdate')]),
@@ -519,17 +515,26 @@ function singleResponse(input: OcspSingleResponseInput): asn1js.Sequence {
   });
 }
 
-/** The SubjectPublicKeyInfo inside a DER Certificate, as a view. */
-function certificateSpki(certificateDer: Uint8Array): Uint8Array {
-  const der = certificateDer;
-  const certificate = expectOnly(der, 0, der.length, tag.sequence, 'Certificate');
-  const tbs = expectTlv(der, certificate.contentStart, certificate.end, tag.sequence, 'TBSCertificate');
-  let item = readTlv(der, tbs.contentStart, tbs.end, 'TBSCertificate');
-  if (item.tag === tag.context0) item = readTlv(der, item.end, tbs.end, 'TBSCertificate'); // version
+/** The TLV at `pos` of DER we are given by our own code (not a client): problems are internal errors. */
+function trustedTlv(der: Uint8Array, pos: number, limit: number, what: string): Tlv {
+  const tlv = decodeTlv(der, pos, limit);
+  if (typeof tlv === 'string') throw internal(`${what} ${tlv}.`);
+  return tlv;
+}
+
+/** The outer TLV of a DER Certificate and its SubjectPublicKeyInfo (a view). */
+function readCertificate(der: Uint8Array): { certificate: Tlv; spki: Uint8Array } {
+  const what = 'The OCSP responder certificate';
+  const certificate = trustedTlv(der, 0, der.length, what);
+  if (certificate.tag !== tag.sequence || certificate.end !== der.length)
+    throw internal(`${what} is not DER.`);
+  const tbs = trustedTlv(der, certificate.contentStart, certificate.end, what);
+  let item = trustedTlv(der, tbs.contentStart, tbs.end, what);
+  if (item.tag === tag.context0) item = trustedTlv(der, item.end, tbs.end, what); // version
   // serialNumber, signature, issuer, validity, subject, then subjectPublicKeyInfo
-  for (let i = 0; i < 5; i++) item = readTlv(der, item.end, tbs.end, 'TBSCertificate');
-  if (item.tag !== tag.sequence) malformed('no SubjectPublicKeyInfo');
-  return der.subarray(item.start, item.end);
+  for (let i = 0; i < 5; i++) item = trustedTlv(der, item.end, tbs.end, what);
+  if (tbs.tag !== tag.sequence || item.tag !== tag.sequence) throw internal(`${what} is not a certificate.`);
+  return { certificate, spki: der.subarray(item.start, item.end) };
 }
 
 /**
@@ -549,21 +554,18 @@ export async function buildOcspResponse(
   if (responses.length === 0) throw internal('An OCSP response needs at least one SingleResponse.');
   if (nonce !== undefined && (nonce.length < 1 || nonce.length > maxNonceLength))
     throw internal('The OCSP nonce must be 1 to 128 octets.');
-  let spki: Uint8Array;
-  try {
-    spki = certificateSpki(certificateDer);
-  } catch (error) {
-    throw internal('The OCSP responder certificate is not DER.', error);
-  }
+  const { certificate, spki } = readCertificate(certificateDer);
   if (!bytesEqual(spki, key.publicKeyDer))
     throw internal('The OCSP responder certificate is not for its key.');
+  const publicKey = subjectPublicKeyBits(key.publicKeyDer);
+  if (!publicKey) throw internal('The OCSP responder public key is not a SubjectPublicKeyInfo.');
 
   // ResponseData ::= SEQUENCE { version [0] EXPLICIT DEFAULT v1 (omitted), responderID ResponderID,
   //   producedAt GeneralizedTime, responses SEQUENCE OF SingleResponse,
   //   responseExtensions [1] EXPLICIT Extensions OPTIONAL }
   const tbsValue: asn1js.AsnType[] = [
     // ResponderID byKey [2] EXPLICIT KeyHash: SHA-1 of the subjectPublicKey BIT STRING value.
-    context(2, [new asn1js.OctetString({ valueHex: keyIdentifierOf(key.publicKeyDer) })]),
+    context(2, [new asn1js.OctetString({ valueHex: crypto.createHash('sha1').update(publicKey).digest() })]),
     generalizedTime(producedAt, 'producedAt'),
     new asn1js.Sequence({ value: responses.map(singleResponse) }),
   ];
@@ -585,6 +587,7 @@ export async function buildOcspResponse(
     );
   }
   const tbsDer = new Uint8Array(new asn1js.Sequence({ value: tbsValue }).toBER());
+  const tbs = verbatim(tbsDer, trustedTlv(tbsDer, 0, tbsDer.length, 'The ResponseData'));
 
   let signature: Uint8Array;
   try {
@@ -601,23 +604,18 @@ export async function buildOcspResponse(
   const basicDer = new Uint8Array(
     new asn1js.Sequence({
       value: [
-        embedDer(tbsDer, 'The ResponseData'),
+        tbs,
         new asn1js.Sequence({ value: signatureAlgorithm }),
         new asn1js.BitString({ valueHex: signature }),
-        context(0, [
-          new asn1js.Sequence({ value: [embedDer(certificateDer, 'The OCSP responder certificate')] }),
-        ]),
+        context(0, [new asn1js.Sequence({ value: [verbatim(certificateDer, certificate)] })]),
       ],
     }).toBER(),
   );
-  const signed = readTlv(
-    basicDer,
-    readTlv(basicDer, 0, basicDer.length, 'BasicOCSPResponse').contentStart,
-    basicDer.length,
-    'tbs',
-  );
+  // The signature covers tbsDer: make sure that is exactly what went in.
+  const basic = trustedTlv(basicDer, 0, basicDer.length, 'The BasicOCSPResponse');
+  const signed = trustedTlv(basicDer, basic.contentStart, basic.end, 'The BasicOCSPResponse');
   if (!bytesEqual(basicDer.subarray(signed.start, signed.end), tbsDer))
-    throw internal('The signed ResponseData changed.');
+    throw internal('The signed ResponseData changed when encoded.');
 
   // OCSPResponse ::= SEQUENCE { responseStatus ENUMERATED, responseBytes [0] EXPLICIT ResponseBytes }
   // ResponseBytes ::= SEQUENCE { responseType OBJECT IDENTIFIER, response OCTET STRING }

@@ -27,7 +27,10 @@ export function describePublicKey(spkiDer: Uint8Array): PublicKeyDescription {
     const bits = details.modulusLength ?? 0;
     const exponent = details.publicExponent ?? 0n;
     if (bits < 2048 || bits > 4096 || bits % 8 !== 0) {
-      throw new TekenError('ERR_CSR_KEY_UNSUPPORTED', `RSA keys must have 2048 to 4096 bits (this one has ${bits}).`);
+      throw new TekenError(
+        'ERR_CSR_KEY_UNSUPPORTED',
+        `RSA keys must have 2048 to 4096 bits (this one has ${bits}).`,
+      );
     }
     if (exponent < 65537n || exponent % 2n === 0n) {
       throw new TekenError('ERR_CSR_KEY_UNSUPPORTED', 'RSA public exponents must be odd and at least 65537.');
@@ -35,11 +38,22 @@ export function describePublicKey(spkiDer: Uint8Array): PublicKeyDescription {
     return { type: 'rsa', bits, label: `RSA ${bits}` };
   }
   if (key.asymmetricKeyType === 'ec') {
-    const curve = details.namedCurve === 'prime256v1' ? 'P-256' : details.namedCurve === 'secp384r1' ? 'P-384' : undefined;
+    const curve =
+      details.namedCurve === 'prime256v1'
+        ? 'P-256'
+        : details.namedCurve === 'secp384r1'
+          ? 'P-384'
+          : undefined;
     if (!curve) {
-      throw new TekenError('ERR_CSR_KEY_UNSUPPORTED', `The elliptic curve ${details.namedCurve ?? '(unnamed)'} is not allowed; use P-256 or P-384.`);
+      throw new TekenError(
+        'ERR_CSR_KEY_UNSUPPORTED',
+        `The elliptic curve ${details.namedCurve ?? '(unnamed)'} is not allowed; use P-256 or P-384.`,
+      );
     }
     return { type: 'ec', bits: curve === 'P-256' ? 256 : 384, curve, label: `ECDSA ${curve}` };
   }
-  throw new TekenError('ERR_CSR_KEY_UNSUPPORTED', `Keys of type ${key.asymmetricKeyType ?? 'unknown'} are not allowed; use RSA or ECDSA (P-256, P-384).`);
+  throw new TekenError(
+    'ERR_CSR_KEY_UNSUPPORTED',
+    `Keys of type ${key.asymmetricKeyType ?? 'unknown'} are not allowed; use RSA or ECDSA (P-256, P-384).`,
+  );
 }

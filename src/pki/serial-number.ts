@@ -33,5 +33,7 @@ export function normaliseSerialHex(input: string): string | undefined {
 /** DER INTEGER content bytes for a (positive) serial in our hex spelling. */
 export function serialHexToInteger(hex: string): Uint8Array {
   const bytes = Buffer.from(hex, 'hex');
-  return bytes.length > 0 && bytes[0]! & 0x80 ? new Uint8Array(Buffer.concat([Buffer.from([0]), bytes])) : new Uint8Array(bytes);
+  return bytes.length > 0 && bytes[0]! & 0x80
+    ? new Uint8Array(Buffer.concat([Buffer.from([0]), bytes]))
+    : new Uint8Array(bytes);
 }

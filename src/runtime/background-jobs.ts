@@ -19,7 +19,11 @@ export interface BackgroundJobs {
 
 const SYSTEM = 'system';
 
-export function startBackgroundJobs(rt: Runtime, hooks: { onCrl?: (caId: string) => void } = {}, options: { crlDelayMs?: number } = {}): BackgroundJobs {
+export function startBackgroundJobs(
+  rt: Runtime,
+  hooks: { onCrl?: (caId: string) => void } = {},
+  options: { crlDelayMs?: number } = {},
+): BackgroundJobs {
   const timers: NodeJS.Timeout[] = [];
   const running = new Set<Promise<unknown>>();
   let stopped = false;

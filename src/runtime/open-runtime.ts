@@ -42,9 +42,16 @@ export async function openRuntime(config: Config, options: OpenRuntimeOptions = 
   for (const warning of config.warnings) log.warn({ insecureDefault: true }, `SECURITY WARNING: ${warning}`);
   const master = loadMasterKey(config.masterKey, config.dataDir);
   if (master.generated) {
-    log.warn({ file: master.file }, 'SECURITY WARNING: generated a new master key into the data directory; back it up and move it to TEKEN_MASTER_KEY for production');
+    log.warn(
+      { file: master.file },
+      'SECURITY WARNING: generated a new master key into the data directory; back it up and move it to TEKEN_MASTER_KEY for production',
+    );
   }
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: options.poolSize });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: options.poolSize,
+  });
   const { db } = database;
   try {
     await checkMasterKey(db, master.key);
@@ -57,8 +64,13 @@ export async function openRuntime(config: Config, options: OpenRuntimeOptions = 
   let pkcs11: Promise<KeyBackend> | undefined;
   const openPkcs11 = async (): Promise<KeyBackend> => {
     const { Pkcs11KeyBackend } = await import('../keys/pkcs11-backend.js');
-    if (!config.pkcs11.pin) throw new TekenError('ERR_KEY_BACKEND', 'TEKEN_PKCS11_PIN is not set, so HSM keys cannot be used.');
-    return Pkcs11KeyBackend.open({ library: config.pkcs11.library, tokenLabel: config.pkcs11.tokenLabel, pin: config.pkcs11.pin });
+    if (!config.pkcs11.pin)
+      throw new TekenError('ERR_KEY_BACKEND', 'TEKEN_PKCS11_PIN is not set, so HSM keys cannot be used.');
+    return Pkcs11KeyBackend.open({
+      library: config.pkcs11.library,
+      tokenLabel: config.pkcs11.tokenLabel,
+      pin: config.pkcs11.pin,
+    });
   };
   const active: KeyBackend = config.keyBackend === 'pkcs11' ? await (pkcs11 = openPkcs11()) : software;
   const backends: KeyBackends = {

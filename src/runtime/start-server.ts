@@ -26,7 +26,11 @@ export async function startServer(
     await options.beforeListen?.(rt);
     web = await buildApp(rt);
     const app = web;
-    jobs = startBackgroundJobs(rt, { onCrl: (caId) => app.crls.invalidate(caId) }, { crlDelayMs: options.crlDelayMs });
+    jobs = startBackgroundJobs(
+      rt,
+      { onCrl: (caId) => app.crls.invalidate(caId) },
+      { crlDelayMs: options.crlDelayMs },
+    );
     const background = jobs;
     rt.authority.onStatusChange = (caId, serial) => app.ocsp.invalidate(caId, serial);
     rt.authority.onRevocation = (caId) => background.crlSoon(caId);

@@ -14,7 +14,11 @@ describe('teken ca init', () => {
 
   before(async () => {
     // The shipped defaults: RSA-4096 root, ECDSA P-384 issuing CAs.
-    env = await testEnv({ TEKEN_CA_ROOT_KEY: 'rsa4096', TEKEN_CA_ISSUING_KEY: 'p384', TEKEN_PUBLIC_URL: 'https://pki.example.id' });
+    env = await testEnv({
+      TEKEN_CA_ROOT_KEY: 'rsa4096',
+      TEKEN_CA_ISSUING_KEY: 'p384',
+      TEKEN_PUBLIC_URL: 'https://pki.example.id',
+    });
     const first = await runCli(['ca', 'init'], env);
     assert.equal(first.code, 0, first.stderr);
     assert.match(first.stdout, /created\s+root/);
@@ -55,7 +59,8 @@ describe('teken ca init', () => {
   it('lists the CAs', async () => {
     const out = await runCli(['ca', 'list'], env);
     assert.equal(out.code, 0, out.stderr);
-    for (const id of ['root', 'individual', 'seal', 'tls']) assert.match(out.stdout, new RegExp(`^${id}\\s`, 'm'));
+    for (const id of ['root', 'individual', 'seal', 'tls'])
+      assert.match(out.stdout, new RegExp(`^${id}\\s`, 'm'));
     assert.match(out.stdout, /ocsp signer serial/);
     assert.match(out.stdout, /tsa unit/);
   });
@@ -74,7 +79,18 @@ describe('teken ca init', () => {
       const file = path.join(dir, `${id}.crl`);
       const out = await runCli(['crl', 'generate', '--ca', id, '--out', file], env);
       assert.equal(out.code, 0, out.stderr);
-      const text = openssl(['crl', '-inform', 'DER', '-in', file, '-CAfile', pem(id === 'root' ? 'root' : id), '-noout', '-verify', '-text']);
+      const text = openssl([
+        'crl',
+        '-inform',
+        'DER',
+        '-in',
+        file,
+        '-CAfile',
+        pem(id === 'root' ? 'root' : id),
+        '-noout',
+        '-verify',
+        '-text',
+      ]);
       assert.match(text, /verify OK/);
       assert.match(text, /X509v3 CRL Number:\s+\d+/);
     }

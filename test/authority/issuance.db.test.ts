@@ -15,8 +15,12 @@ describe('issuance from CSRs', () => {
     f = await caFixture();
   });
 
-  const issue = async (profile: string, caId: string, csr: string | Uint8Array, extra: Partial<Parameters<typeof issueFromCsr>[1]> = {}) =>
-    issueFromCsr(f.rt.authority, { caId, profile, csr, actor: 'test', ...extra });
+  const issue = async (
+    profile: string,
+    caId: string,
+    csr: string | Uint8Array,
+    extra: Partial<Parameters<typeof issueFromCsr>[1]> = {},
+  ) => issueFromCsr(f.rt.authority, { caId, profile, csr, actor: 'test', ...extra });
 
   it('issues a personal signing certificate that OpenSSL verifies, with document-signing usages', async () => {
     const { csrPem } = opensslCsr(f.dir, 'budi', '/C=ID/O=Kementerian Contoh/CN=Budi Santoso', {
@@ -52,7 +56,11 @@ describe('issuance from CSRs', () => {
   });
 
   it('issues a seal certificate', async () => {
-    const { csrPem } = opensslCsr(f.dir, 'seal', '/C=ID/O=Pemerintah Kota Contoh/CN=Segel Elektronik Kota Contoh');
+    const { csrPem } = opensslCsr(
+      f.dir,
+      'seal',
+      '/C=ID/O=Pemerintah Kota Contoh/CN=Segel Elektronik Kota Contoh',
+    );
     const issued = await issue('seal', 'seal', csrPem);
     assertVerifies(f, 'seal', f.write('seal-cert.pem', issued.pem), ['-purpose', 'smimesign']);
   });
@@ -84,7 +92,12 @@ describe('issuance from CSRs', () => {
       {
         name: 'random bytes',
         code: 'ERR_CSR_MALFORMED',
-        run: () => issue('individual', 'individual', new Uint8Array(Buffer.from('8f3a9c0b11d2e4f5a6b7c8d9e0f1a2b3c4d5e6f7', 'hex'))),
+        run: () =>
+          issue(
+            'individual',
+            'individual',
+            new Uint8Array(Buffer.from('8f3a9c0b11d2e4f5a6b7c8d9e0f1a2b3c4d5e6f7', 'hex')),
+          ),
       },
       {
         name: 'a truncated DER request',
@@ -119,37 +132,69 @@ describe('issuance from CSRs', () => {
         name: 'a 1024-bit RSA key',
         code: 'ERR_CSR_KEY_UNSUPPORTED',
         message: /2048 to 4096/,
-        run: () => issue('individual', 'individual', opensslCsr(f.dir, 'weak', '/C=ID/CN=Weak', { key: ['-newkey', 'rsa:1024'] }).csrPem),
+        run: () =>
+          issue(
+            'individual',
+            'individual',
+            opensslCsr(f.dir, 'weak', '/C=ID/CN=Weak', { key: ['-newkey', 'rsa:1024'] }).csrPem,
+          ),
       },
       {
         name: 'a secp256k1 key',
         code: 'ERR_CSR_KEY_UNSUPPORTED',
         message: /P-256 or P-384/,
         run: () =>
-          issue('individual', 'individual', opensslCsr(f.dir, 'k1', '/C=ID/CN=K1', { key: ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:secp256k1'] }).csrPem),
+          issue(
+            'individual',
+            'individual',
+            opensslCsr(f.dir, 'k1', '/C=ID/CN=K1', {
+              key: ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:secp256k1'],
+            }).csrPem,
+          ),
       },
       {
         name: 'an Ed25519 key',
         code: 'ERR_CSR_KEY_UNSUPPORTED',
-        run: () => issue('individual', 'individual', opensslCsr(f.dir, 'ed', '/C=ID/CN=Ed', { key: ['-newkey', 'ed25519'] }).csrPem),
+        run: () =>
+          issue(
+            'individual',
+            'individual',
+            opensslCsr(f.dir, 'ed', '/C=ID/CN=Ed', { key: ['-newkey', 'ed25519'] }).csrPem,
+          ),
       },
       {
         name: 'a request for a CA certificate',
         code: 'ERR_PROFILE_VIOLATION',
         message: /CA certificate/,
-        run: () => issue('individual', 'individual', opensslCsr(f.dir, 'ca', '/C=ID/CN=Sneaky CA', { addext: ['basicConstraints=critical,CA:TRUE'] }).csrPem),
+        run: () =>
+          issue(
+            'individual',
+            'individual',
+            opensslCsr(f.dir, 'ca', '/C=ID/CN=Sneaky CA', { addext: ['basicConstraints=critical,CA:TRUE'] })
+              .csrPem,
+          ),
       },
       {
         name: 'a forbidden extension',
         code: 'ERR_PROFILE_VIOLATION',
         message: /1\.2\.3\.4/,
-        run: () => issue('individual', 'individual', opensslCsr(f.dir, 'ext', '/C=ID/CN=Ext', { addext: ['1.2.3.4=ASN1:UTF8String:hello'] }).csrPem),
+        run: () =>
+          issue(
+            'individual',
+            'individual',
+            opensslCsr(f.dir, 'ext', '/C=ID/CN=Ext', { addext: ['1.2.3.4=ASN1:UTF8String:hello'] }).csrPem,
+          ),
       },
       {
         name: 'a DNS name in a personal certificate',
         code: 'ERR_PROFILE_VIOLATION',
         message: /dns are not allowed/,
-        run: () => issue('individual', 'individual', opensslCsr(f.dir, 'dns', '/C=ID/CN=Dns', { addext: ['subjectAltName=DNS:example.com'] }).csrPem),
+        run: () =>
+          issue(
+            'individual',
+            'individual',
+            opensslCsr(f.dir, 'dns', '/C=ID/CN=Dns', { addext: ['subjectAltName=DNS:example.com'] }).csrPem,
+          ),
       },
       {
         name: 'a personal certificate without a country',
@@ -166,17 +211,37 @@ describe('issuance from CSRs', () => {
       {
         name: 'a server CN that is not among the SANs',
         code: 'ERR_PROFILE_VIOLATION',
-        run: () => issue('tls-server', 'tls', opensslCsr(f.dir, 'cn', '/CN=other.example.com', { addext: ['subjectAltName=DNS:host.example.com'] }).csrPem),
+        run: () =>
+          issue(
+            'tls-server',
+            'tls',
+            opensslCsr(f.dir, 'cn', '/CN=other.example.com', {
+              addext: ['subjectAltName=DNS:host.example.com'],
+            }).csrPem,
+          ),
       },
       {
         name: 'an invalid DNS name',
         code: 'ERR_INPUT_INVALID',
-        run: () => issue('tls-server', 'tls', opensslCsr(f.dir, 'baddns', '/CN=bad', { addext: ['subjectAltName=DNS:-bad-.example.com'] }).csrPem),
+        run: () =>
+          issue(
+            'tls-server',
+            'tls',
+            opensslCsr(f.dir, 'baddns', '/CN=bad', { addext: ['subjectAltName=DNS:-bad-.example.com'] })
+              .csrPem,
+          ),
       },
       {
         name: 'a profile from the wrong CA',
         code: 'ERR_PROFILE_NOT_ALLOWED',
-        run: () => issue('tls-server', 'individual', opensslCsr(f.dir, 'wrongca', '/CN=h.example.com', { addext: ['subjectAltName=DNS:h.example.com'] }).csrPem),
+        run: () =>
+          issue(
+            'tls-server',
+            'individual',
+            opensslCsr(f.dir, 'wrongca', '/CN=h.example.com', {
+              addext: ['subjectAltName=DNS:h.example.com'],
+            }).csrPem,
+          ),
       },
       {
         name: 'an unknown profile',
@@ -192,7 +257,10 @@ describe('issuance from CSRs', () => {
         name: 'more days than the profile allows',
         code: 'ERR_PROFILE_VIOLATION',
         message: /1 to 730 days/,
-        run: () => issue('individual', 'individual', opensslCsr(f.dir, 'long', '/C=ID/CN=Long').csrPem, { days: 3650 }),
+        run: () =>
+          issue('individual', 'individual', opensslCsr(f.dir, 'long', '/C=ID/CN=Long').csrPem, {
+            days: 3650,
+          }),
       },
       {
         name: 'an unknown CA',
@@ -215,7 +283,10 @@ describe('issuance from CSRs', () => {
 
   async function counts() {
     const [certs] = await f.rt.db.select({ n: count() }).from(certificates);
-    const [events] = await f.rt.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.action, 'certificate.issue'));
+    const [events] = await f.rt.db
+      .select({ n: count() })
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'certificate.issue'));
     return { certs: certs!.n, events: events!.n };
   }
 });

@@ -42,7 +42,12 @@ export async function caFixture(overrides: Record<string, string> = {}): Promise
 }
 
 /** Makes a key and CSR with OpenSSL; returns the CSR (PEM) and the key file. */
-export function opensslCsr(dir: string, name: string, subject: string, options: { key?: string[]; addext?: string[] } = {}) {
+export function opensslCsr(
+  dir: string,
+  name: string,
+  subject: string,
+  options: { key?: string[]; addext?: string[] } = {},
+) {
   const keyFile = path.join(dir, `${name}.key`);
   const csrFile = path.join(dir, `${name}.csr`);
   openssl([
@@ -61,8 +66,22 @@ export function opensslCsr(dir: string, name: string, subject: string, options: 
   return { csrFile, keyFile, csrPem: fs.readFileSync(csrFile, 'utf8') };
 }
 
-export function assertVerifies(fixture: CaFixture, caId: string, certFile: string, extra: string[] = []): string {
-  const out = openssl(['verify', '-x509_strict', '-CAfile', fixture.caPem('root'), '-untrusted', fixture.caPem(caId), ...extra, certFile]);
+export function assertVerifies(
+  fixture: CaFixture,
+  caId: string,
+  certFile: string,
+  extra: string[] = [],
+): string {
+  const out = openssl([
+    'verify',
+    '-x509_strict',
+    '-CAfile',
+    fixture.caPem('root'),
+    '-untrusted',
+    fixture.caPem(caId),
+    ...extra,
+    certFile,
+  ]);
   assert.match(out, /: OK/);
   return out;
 }

@@ -18,5 +18,10 @@ export async function runCli(args: string[], env: Record<string, string>): Promi
   stderr.on('data', (c: Buffer) => err.push(c));
   const code = await main(args, { stdout, stderr, env: { PATH: process.env.PATH, ...env } });
   const stdoutBytes = Buffer.concat(out);
-  return { code, stdout: stdoutBytes.toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), stdoutBytes };
+  return {
+    code,
+    stdout: stdoutBytes.toString('utf8'),
+    stderr: Buffer.concat(err).toString('utf8'),
+    stdoutBytes,
+  };
 }

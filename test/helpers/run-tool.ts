@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 
 export interface ToolResult {
   status: number | null;
@@ -26,6 +26,30 @@ export function runTool(
 /** Runs openssl and fails with its stderr when it exits non-zero. */
 export function openssl(args: string[], input?: string | Uint8Array): string {
   const result = runTool('openssl', args, input);
+  if (result.status !== 0)
+    throw new Error(`openssl ${args.join(' ')} failed (${result.status}):\n${result.stderr}${result.stdout}`);
+  return result.stdout + result.stderr;
+}
+
+/** Like runTool, without blocking the event loop (needed when the tool talks to a server in this process). */
+export function runToolAsync(command: string, args: string[], env?: NodeJS.ProcessEnv): Promise<ToolResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** openssl without blocking; fails with its output when it exits non-zero. */
+export async function opensslAsync(args: string[]): Promise<string> {
+  const result = await runToolAsync('openssl', args);
   if (result.status !== 0)
     throw new Error(`openssl ${args.join(' ')} failed (${result.status}):\n${result.stderr}${result.stdout}`);
   return result.stdout + result.stderr;

@@ -7,7 +7,8 @@ import { openRuntime, type Runtime } from '../../src/runtime/open-runtime.js';
 import { tmpDir } from './tmp-dir.js';
 
 /** The engine this test process runs on (scripts/run-tests.js runs *.db.test.ts on both). */
-export const testEngine: 'pglite' | 'postgres' = process.env.TEKEN_TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
+export const testEngine: 'pglite' | 'postgres' =
+  process.env.TEKEN_TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
 
 /**
  * A fresh, empty database for one test file: a PGlite directory, or a new database on the
@@ -49,7 +50,9 @@ export async function testEnv(overrides: Record<string, string> = {}): Promise<R
   return env;
 }
 
-export async function openTestRuntime(overrides: Record<string, string> = {}): Promise<{ rt: Runtime; config: Config; env: Record<string, string> }> {
+export async function openTestRuntime(
+  overrides: Record<string, string> = {},
+): Promise<{ rt: Runtime; config: Config; env: Record<string, string> }> {
   const env = await testEnv(overrides);
   const config = loadConfig(env);
   const rt = await openRuntime(config, { log: createLogger('silent') });

@@ -440,18 +440,20 @@ describe('CRL encoding', () => {
       }
     }
     const der = await encodeCrl(baseInput(testCa, entries()));
-    const encoded = children(crlParts(der).fields[5]!);
-    assert.equal(encoded.length, count);
-    const serial = (i: number) =>
-      Buffer.from(children(encoded[i]!)[0]!.valueBeforeDecodeView).toString('hex');
-    assert.equal(serial(0), '0204' + '01000001');
-    assert.equal(serial(count - 1), '0204' + (0x1000000 + count).toString(16).padStart(8, '0'));
     const caFile = write(dir, 'stream-ca.pem', testCa.caPem);
     const crlFile = write(dir, 'stream-crl.der', der);
     assert.match(
       openssl(['crl', '-in', crlFile, '-inform', 'DER', '-CAfile', caFile, '-noout', '-verify']),
       /verify OK/,
     );
+    const serials = [
+      ...openssl(['crl', '-in', crlFile, '-inform', 'DER', '-noout', '-text']).matchAll(
+        /Serial Number: (\w+)/g,
+      ),
+    ].map((match) => match[1]);
+    assert.equal(serials.length, count);
+    assert.equal(serials[0], '01000001');
+    assert.equal(serials[count - 1], (0x1000000 + count).toString(16).toUpperCase().padStart(8, '0'));
 
     // An invalid entry after the first yield still fails the whole CRL.
     function* badTail(): Generator<CrlEntry> {
@@ -499,7 +501,7 @@ describe('CRL encoding', () => {
     // A certificate that points at another CRL is out of this CRL's scope: OpenSSL finds no CRL for it.
     const outOfScope = verifyWithCrl(caFile, crlPem, write(dir, 'idp-elsewhere.pem', elsewhere.pem));
     assert.notEqual(outOfScope.status, 0);
-    assert.match(outOfScope.stdout + outOfScope.stderr, /unable to get certificate CRL|different CRL scope/);
+    assert.match(outOfScope.stdout + outOfScope.stderr, /different CRL scope/);
   });
 
   describe('rejects invalid input with ERR_INPUT_INVALID, before signing', () => {

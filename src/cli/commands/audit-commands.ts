@@ -11,7 +11,11 @@ export async function auditVerify(io: CliIo): Promise<number> {
       return 1;
     }
     write(io.stdout, `audit chain OK: ${result.events} events${sealed ? ` (${sealed} sealed now)` : ''}`);
-    if (result.head) write(io.stdout, `head: event ${result.head.seq} ${result.head.hash}  (keep this value elsewhere to detect truncation)`);
+    if (result.head)
+      write(
+        io.stdout,
+        `head: event ${result.head.seq} ${result.head.hash}  (keep this value elsewhere to detect truncation)`,
+      );
     return 0;
   });
 }

@@ -31,8 +31,12 @@ export async function caList(io: CliIo): Promise<number> {
           `  subject     ${nameToString(ca.subjectDer)}`,
           `  key         ${ca.key.algorithm} (${rt.config.keyBackend === 'pkcs11' ? 'backend per key' : 'software'})`,
           `  valid       ${ca.notBefore.toISOString()} to ${ca.notAfter.toISOString()}`,
-          ca.ocspResponder ? `  ocsp signer serial ${ca.ocspResponder.serial}, until ${ca.ocspResponder.notAfter.toISOString()}` : undefined,
-          ca.tsa ? `  tsa unit    serial ${ca.tsa.serial}, until ${ca.tsa.notAfter.toISOString()}` : undefined,
+          ca.ocspResponder
+            ? `  ocsp signer serial ${ca.ocspResponder.serial}, until ${ca.ocspResponder.notAfter.toISOString()}`
+            : undefined,
+          ca.tsa
+            ? `  tsa unit    serial ${ca.tsa.serial}, until ${ca.tsa.notAfter.toISOString()}`
+            : undefined,
         ]
           .filter(Boolean)
           .join('\n'),
@@ -43,13 +47,20 @@ export async function caList(io: CliIo): Promise<number> {
 }
 
 export async function caCert(io: CliIo, caId: string | undefined, pem: boolean): Promise<number> {
-  if (!caId) throw new TekenError('ERR_INPUT_INVALID', 'Usage: teken ca cert <ca-id> [--pem]  (root, individual, seal, tls)');
+  if (!caId)
+    throw new TekenError(
+      'ERR_INPUT_INVALID',
+      'Usage: teken ca cert <ca-id> [--pem]  (root, individual, seal, tls)',
+    );
   return withRuntime(io, async (rt) => {
     const ca = await rt.registry.get(caId);
     if (pem) write(io.stdout, toPem(ca.certificateDer));
     else {
       if ((io.stdout as NodeJS.WriteStream).isTTY) {
-        throw new TekenError('ERR_INPUT_INVALID', 'Refusing to write DER to a terminal: redirect it to a file or add --pem.');
+        throw new TekenError(
+          'ERR_INPUT_INVALID',
+          'Refusing to write DER to a terminal: redirect it to a file or add --pem.',
+        );
       }
       io.stdout.write(Buffer.from(ca.certificateDer));
     }

@@ -4,8 +4,12 @@ import { TekenError } from '../../errors/teken-error.js';
 import { toPem } from '../../pki/certificate-assembly.js';
 import { cliActor, withRuntime, write, type CliIo } from '../cli-context.js';
 
-export async function crlGenerate(io: CliIo, o: { ca?: string | undefined; out?: string | undefined }): Promise<number> {
-  if (!o.ca) throw new TekenError('ERR_INPUT_INVALID', 'Usage: teken crl generate --ca <ca-id> [--out <file>]');
+export async function crlGenerate(
+  io: CliIo,
+  o: { ca?: string | undefined; out?: string | undefined },
+): Promise<number> {
+  if (!o.ca)
+    throw new TekenError('ERR_INPUT_INVALID', 'Usage: teken crl generate --ca <ca-id> [--out <file>]');
   return withRuntime(io, async (rt) => {
     const crl = await generateCrl(rt.authority, o.ca!, cliActor());
     if (o.out) {

@@ -38,27 +38,39 @@ export function caRoutes(app: FastifyInstance, rt: Runtime): void {
     };
   });
 
-  app.get<{ Params: { id: string } }>('/ca/:id.crt', { schema: { params: caParams } }, async (request, reply) => {
-    const ca = await load(request.params.id, reply);
-    if (ca) return cacheable(reply).type('application/pkix-cert').send(Buffer.from(ca.certificateDer));
-    return reply;
-  });
+  app.get<{ Params: { id: string } }>(
+    '/ca/:id.crt',
+    { schema: { params: caParams } },
+    async (request, reply) => {
+      const ca = await load(request.params.id, reply);
+      if (ca) return cacheable(reply).type('application/pkix-cert').send(Buffer.from(ca.certificateDer));
+      return reply;
+    },
+  );
 
-  app.get<{ Params: { id: string } }>('/ca/:id.pem', { schema: { params: caParams } }, async (request, reply) => {
-    const ca = await load(request.params.id, reply);
-    if (ca) return cacheable(reply).type('application/x-pem-file').send(toPem(ca.certificateDer));
-    return reply;
-  });
+  app.get<{ Params: { id: string } }>(
+    '/ca/:id.pem',
+    { schema: { params: caParams } },
+    async (request, reply) => {
+      const ca = await load(request.params.id, reply);
+      if (ca) return cacheable(reply).type('application/x-pem-file').send(toPem(ca.certificateDer));
+      return reply;
+    },
+  );
 
-  app.get<{ Params: { id: string } }>('/ca/:id/chain.pem', { schema: { params: caParams } }, async (request, reply) => {
-    let ca = await load(request.params.id, reply);
-    if (!ca) return reply;
-    const pems: string[] = [];
-    while (ca) {
-      pems.push(toPem(ca.certificateDer));
-      const parent: string | null = ca.parentId;
-      ca = parent ? rt.registry.all().find((c) => c.id === parent) : undefined;
-    }
-    return cacheable(reply).type('application/x-pem-file').send(pems.join(''));
-  });
+  app.get<{ Params: { id: string } }>(
+    '/ca/:id/chain.pem',
+    { schema: { params: caParams } },
+    async (request, reply) => {
+      let ca = await load(request.params.id, reply);
+      if (!ca) return reply;
+      const pems: string[] = [];
+      while (ca) {
+        pems.push(toPem(ca.certificateDer));
+        const parent: string | null = ca.parentId;
+        ca = parent ? rt.registry.all().find((c) => c.id === parent) : undefined;
+      }
+      return cacheable(reply).type('application/x-pem-file').send(pems.join(''));
+    },
+  );
 }

@@ -23,28 +23,45 @@ export interface CrlCache {
 /** `GET /crl/<ca>.crl` (DER, as the CRL distribution points say) and `.pem`. */
 export function crlRoutes(app: FastifyInstance, rt: Runtime): CrlCache {
   const cache = new Map<string, CachedCrl>();
-  const params = { type: 'object', required: ['id'], properties: { id: { type: 'string', enum: [...caIds] } } } as const;
+  const params = {
+    type: 'object',
+    required: ['id'],
+    properties: { id: { type: 'string', enum: [...caIds] } },
+  } as const;
 
   const current = async (id: string): Promise<CachedCrl | undefined> => {
     const hit = cache.get(id);
     if (hit && Date.now() - hit.loadedAt < RELOAD_MS) return hit;
     const row = await latestCrl(rt, id);
     if (!row) return undefined;
-    const entry = { der: row.der, thisUpdate: row.thisUpdate, nextUpdate: row.nextUpdate, loadedAt: Date.now() };
+    const entry = {
+      der: row.der,
+      thisUpdate: row.thisUpdate,
+      nextUpdate: row.nextUpdate,
+      loadedAt: Date.now(),
+    };
     cache.set(id, entry);
     return entry;
   };
 
   for (const format of ['crl', 'pem'] as const) {
-    app.get<{ Params: { id: string } }>(`/crl/:id.${format}`, { schema: { params } }, async (request, reply) => {
-      const crl = await current(request.params.id);
-      if (!crl) return sendProblem(reply, problemOf('ERR_NOT_FOUND', `The ${request.params.id} CA has no CRL yet.`));
-      setStatusCacheHeaders(reply, crl.der, crl.thisUpdate, crl.nextUpdate, rt.config.statusMaxAgeSeconds);
-      if (request.headers['if-none-match'] === reply.getHeader('etag')) return reply.code(304).send();
-      return format === 'crl'
-        ? reply.type('application/pkix-crl').send(Buffer.from(crl.der))
-        : reply.type('application/x-pem-file').send(toPem(crl.der, 'X509 CRL'));
-    });
+    app.get<{ Params: { id: string } }>(
+      `/crl/:id.${format}`,
+      { schema: { params } },
+      async (request, reply) => {
+        const crl = await current(request.params.id);
+        if (!crl)
+          return sendProblem(
+            reply,
+            problemOf('ERR_NOT_FOUND', `The ${request.params.id} CA has no CRL yet.`),
+          );
+        setStatusCacheHeaders(reply, crl.der, crl.thisUpdate, crl.nextUpdate, rt.config.statusMaxAgeSeconds);
+        if (request.headers['if-none-match'] === reply.getHeader('etag')) return reply.code(304).send();
+        return format === 'crl'
+          ? reply.type('application/pkix-crl').send(Buffer.from(crl.der))
+          : reply.type('application/x-pem-file').send(toPem(crl.der, 'X509 CRL'));
+      },
+    );
   }
   return { invalidate: (caId) => cache.delete(caId) };
 }

@@ -25,7 +25,8 @@ export function healthRoutes(app: FastifyInstance, rt: Runtime): void {
         try {
           await rt.registry.reload();
           const cas = rt.registry.all();
-          if (cas.length === 0) throw new Error('the CA hierarchy has not been created (run `teken ca init`)');
+          if (cas.length === 0)
+            throw new Error('the CA hierarchy has not been created (run `teken ca init`)');
           const probe = new TextEncoder().encode('teken readiness probe');
           for (const ca of cas) {
             await ca.key.sign(probe);

@@ -11,7 +11,13 @@ const MAX_REQUEST_BYTES = 8 * 1024;
 export function ocspRoutes(app: FastifyInstance, rt: Runtime, responder: OcspResponder): void {
   const send = (reply: FastifyReply, answer: OcspAnswer) => {
     if (answer.thisUpdate && answer.nextUpdate) {
-      setStatusCacheHeaders(reply, answer.body, answer.thisUpdate, answer.nextUpdate, rt.config.statusMaxAgeSeconds);
+      setStatusCacheHeaders(
+        reply,
+        answer.body,
+        answer.thisUpdate,
+        answer.nextUpdate,
+        rt.config.statusMaxAgeSeconds,
+      );
     } else {
       reply.header('cache-control', 'no-store');
     }
@@ -20,12 +26,17 @@ export function ocspRoutes(app: FastifyInstance, rt: Runtime, responder: OcspRes
 
   app.register((scope, _opts, done) => {
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('application/ocsp-request', { parseAs: 'buffer', bodyLimit: MAX_REQUEST_BYTES }, (_req, body, next) => {
-      next(null, body);
-    });
+    scope.addContentTypeParser(
+      'application/ocsp-request',
+      { parseAs: 'buffer', bodyLimit: MAX_REQUEST_BYTES },
+      (_req, body, next) => {
+        next(null, body);
+      },
+    );
     scope.post('/ocsp', { logLevel: 'warn' }, async (request, reply) => {
       const body = request.body;
-      if (!Buffer.isBuffer(body) || body.length === 0) return send(reply, { body: ocspErrorResponse('malformedRequest'), kind: 'error' });
+      if (!Buffer.isBuffer(body) || body.length === 0)
+        return send(reply, { body: ocspErrorResponse('malformedRequest'), kind: 'error' });
       return send(reply, await responder.respond(body));
     });
     done();
@@ -43,7 +54,8 @@ export function ocspRoutes(app: FastifyInstance, rt: Runtime, responder: OcspRes
         der = undefined;
       }
     }
-    if (!der || der.length === 0) return send(reply, { body: ocspErrorResponse('malformedRequest'), kind: 'error' });
+    if (!der || der.length === 0)
+      return send(reply, { body: ocspErrorResponse('malformedRequest'), kind: 'error' });
     return send(reply, await responder.respond(der));
   });
 }

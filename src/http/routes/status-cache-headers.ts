@@ -5,7 +5,13 @@ import type { FastifyReply } from 'fastify';
  * Caching headers for CRLs and OCSP responses (RFC 5019 6.2): cacheable until nextUpdate, but no
  * longer than TEKEN_STATUS_MAX_AGE_SECONDS, so a revocation reaches clients behind a CDN quickly.
  */
-export function setStatusCacheHeaders(reply: FastifyReply, body: Uint8Array, thisUpdate: Date, nextUpdate: Date, maxAgeSeconds: number) {
+export function setStatusCacheHeaders(
+  reply: FastifyReply,
+  body: Uint8Array,
+  thisUpdate: Date,
+  nextUpdate: Date,
+  maxAgeSeconds: number,
+) {
   const remaining = Math.floor((nextUpdate.getTime() - Date.now()) / 1000);
   const maxAge = Math.max(0, Math.min(maxAgeSeconds, remaining));
   reply

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Debian packages Teken's tests use: OpenSSL and Java's keytool as judges of what Teken produces,
+# SoftHSM2 (and OpenSC's pkcs11-tool) for the HSM backend, a C++ toolchain for the PKCS#11 addon.
+set -euo pipefail
+packages=(openssl default-jre-headless softhsm2 opensc g++ make python3 ca-certificates)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
