@@ -30,7 +30,14 @@ export async function withRuntime<T>(
 ): Promise<T> {
   const config = loadConfig(io.env);
   const level = io.env.TEKEN_LOG_LEVEL ? config.logLevel : 'warn';
-  const rt = await openRuntime(config, { log: createLogger(level, io.stderr), poolSize: 4 });
+  // Operators see security warnings once per command as plain lines; TEKEN_QUIET=1 hides them.
+  const quiet = io.env.TEKEN_QUIET === '1';
+  const rt = await openRuntime(config, {
+    log: createLogger(level, io.stderr),
+    poolSize: 4,
+    warn: (message) =>
+      quiet ? undefined : write(io.stderr, `warning: ${message.replace(/^SECURITY WARNING: /, '')}`),
+  });
   try {
     const result = await run(rt, config);
     await rt.sealAudit();

@@ -39,7 +39,9 @@ export function renderConfigurationDocs(): string {
     for (const spec of specs) {
       const def = spec.default === undefined ? '(unset)' : `\`${spec.default}\``;
       const warn = spec.insecureWhen ? ' **warns**' : '';
-      lines.push(`| \`${spec.env}\` | ${def} | ${kindText(spec)} | ${spec.description.replace(/\|/g, '\\|')}${warn} |`);
+      lines.push(
+        `| \`${spec.env}\` | ${def} | ${kindText(spec)} | ${spec.description.replace(/\|/g, '\\|')}${warn} |`,
+      );
     }
     lines.push('');
   }

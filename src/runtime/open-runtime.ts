@@ -33,18 +33,20 @@ export interface Runtime {
 
 export interface OpenRuntimeOptions {
   log?: Logger;
+  /** Where security warnings go; the structured log by default (the CLI prints them plainly). */
+  warn?: (message: string) => void;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
 }
 
 export async function openRuntime(config: Config, options: OpenRuntimeOptions = {}): Promise<Runtime> {
   const log = options.log ?? createLogger(config.logLevel);
-  for (const warning of config.warnings) log.warn({ insecureDefault: true }, `SECURITY WARNING: ${warning}`);
+  const warn = options.warn ?? ((message: string) => log.warn({ insecureDefault: true }, message));
+  for (const warning of config.warnings) warn(`SECURITY WARNING: ${warning}`);
   const master = loadMasterKey(config.masterKey, config.dataDir);
   if (master.generated) {
-    log.warn(
-      { file: master.file },
-      'SECURITY WARNING: generated a new master key into the data directory; back it up and move it to TEKEN_MASTER_KEY for production',
+    warn(
+      `SECURITY WARNING: generated a new master key into ${master.file}; back it up, and move it to TEKEN_MASTER_KEY for production.`,
     );
   }
   const database = await openDatabase({
