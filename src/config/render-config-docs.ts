@@ -31,7 +31,7 @@ export function renderConfigurationDocs(): string {
     '',
   ];
   const groups = new Map<string, OptionSpec[]>();
-  for (const spec of Object.values(options) as OptionSpec[]) {
+  for (const spec of Object.values<OptionSpec>(options)) {
     groups.set(spec.group, [...(groups.get(spec.group) ?? []), spec]);
   }
   for (const [group, specs] of groups) {
