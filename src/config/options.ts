@@ -45,7 +45,8 @@ export const options = {
   ...opt('databaseUrl', {
     group: 'Service',
     env: 'DATABASE_URL',
-    kind: { type: 'url' },
+    // secret: it usually carries a password, so it is never echoed in errors or docs examples.
+    kind: { type: 'secret' },
     default: undefined,
     description:
       'PostgreSQL connection string (postgres://user:pass@host:5432/db). When unset, Teken uses the embedded PGlite database in the data directory, which only one process may open at a time.',

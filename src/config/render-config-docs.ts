@@ -23,7 +23,7 @@ export function renderConfigurationDocs(): string {
   const lines = [
     '# Configuration',
     '',
-    '<!-- Generated from src/config/options.ts by `npm run docs:config`. Do not edit by hand. -->',
+    '<!-- Generated from src/config/options.ts by `npm run docs:generate`. Do not edit by hand. -->',
     '',
     'Teken reads its configuration from environment variables once, at start, and refuses to start',
     'with a list of every invalid value. Options marked **warns** print a security warning at start',

@@ -7,7 +7,7 @@ export const errorCatalogue = {
   ERR_INPUT_INVALID: { status: 400, title: 'The request is not valid.' },
   ERR_INPUT_TOO_LARGE: { status: 413, title: 'The request body is too large.' },
   ERR_INPUT_UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'The content type is not supported.' },
-  ERR_NOT_FOUND: { status: 404, title: 'Not found.' },
+  ERR_RESOURCE_NOT_FOUND: { status: 404, title: 'Not found.' },
   ERR_CONFIG_INVALID: { status: 500, title: 'The configuration is not valid.' },
   ERR_DB_LOCKED: { status: 500, title: 'The embedded database is in use by another process.' },
   ERR_DB_UNAVAILABLE: { status: 503, title: 'The database is not reachable.' },
@@ -33,7 +33,7 @@ export const errorCatalogue = {
   ERR_CERT_REVOCATION_REASON: { status: 400, title: 'The revocation reason is not valid here.' },
   ERR_CERT_SERIAL_EXHAUSTED: { status: 500, title: 'No unique serial number could be allocated.' },
   ERR_AUDIT_CHAIN_BROKEN: { status: 500, title: 'The audit chain does not verify.' },
-  ERR_INTERNAL: { status: 500, title: 'Internal error. The server log has the details.' },
+  ERR_SERVER_INTERNAL: { status: 500, title: 'Internal error. The server log has the details.' },
 } as const satisfies Record<string, { status: number; title: string; retired?: boolean }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { loadConfig } from '../../src/config/load-config.js';
+import { options } from '../../src/config/options.js';
+import { renderConfigurationDocs } from '../../src/config/render-config-docs.js';
+
+describe('configuration', () => {
+  it('has a default for every option that needs one, and warns about the insecure ones', () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 3000);
+    assert.equal(config.keyBackend, 'software');
+    assert.equal(config.ca.rootKey, 'rsa4096');
+    assert.equal(config.ca.issuingKey, 'p384');
+    assert.equal(config.profiles.tlsDays, 200);
+    assert.equal(config.databaseUrl, undefined);
+    assert.ok(path.isAbsolute(config.dataDir));
+    assert.ok(config.warnings.some((w) => w.includes('TEKEN_MASTER_KEY')));
+    assert.ok(config.warnings.some((w) => w.includes('TEKEN_PUBLIC_URL')));
+  });
+
+  it('does not warn when production values are set', () => {
+    const config = loadConfig({
+      TEKEN_MASTER_KEY: crypto.randomBytes(32).toString('base64'),
+      TEKEN_PUBLIC_URL: 'https://pki.example.go.id',
+      TEKEN_POLICY_OID_BASE: '1.3.6.1.4.1.55555.1',
+    });
+    assert.deepEqual(config.warnings, []);
+    assert.equal(config.publicUrl, 'https://pki.example.go.id');
+  });
+
+  it('lists every invalid value at once', () => {
+    assert.throws(
+      () =>
+        loadConfig({
+          TEKEN_PORT: '70000',
+          TEKEN_CA_ROOT_KEY: 'dsa1024',
+          TEKEN_MASTER_KEY: 'c2hvcnQ=',
+          TEKEN_PUBLIC_URL: 'not a url',
+          DATABASE_URL: 'mysql://x',
+          TEKEN_CA_COUNTRY: 'Indonesia',
+          TEKEN_KEY_BACKEND: 'pkcs11',
+          TEKEN_CA_AUTO_INIT: 'maybe',
+        }),
+      (error: Error & { code?: string; details?: { problems: string[] } }) => {
+        assert.equal(error.code, 'ERR_CONFIG_INVALID');
+        const problems = error.details!.problems.join('\n');
+        for (const expected of [
+          /TEKEN_PORT must be a whole number from 0 to 65535/,
+          /TEKEN_CA_ROOT_KEY must be one of rsa2048, rsa3072, rsa4096, p256, p384/,
+          /TEKEN_MASTER_KEY must be the base64 encoding of exactly 32 bytes/,
+          /TEKEN_PUBLIC_URL must be a URL/,
+          /DATABASE_URL must start with postgres/,
+          /TEKEN_CA_COUNTRY must be two capital letters/,
+          /TEKEN_PKCS11_PIN is required/,
+          /TEKEN_CA_AUTO_INIT must be true or false/,
+        ]) {
+          assert.match(problems, expected);
+        }
+        // The message never echoes a secret value.
+        assert.doesNotMatch(error.message, /c2hvcnQ=/);
+        return true;
+      },
+    );
+  });
+
+  it('documents every option in docs/configuration.md, generated from the catalogue', () => {
+    const docs = fs.readFileSync(path.resolve(import.meta.dirname, '../../docs/configuration.md'), 'utf8');
+    assert.equal(
+      docs,
+      renderConfigurationDocs(),
+      'docs/configuration.md is stale: run `npm run docs:generate`',
+    );
+    for (const spec of Object.values(options)) assert.ok(docs.includes(`\`${spec.env}\``));
+  });
+});
