@@ -68,7 +68,7 @@ describe('audit chain', () => {
     const result = await verifyAuditChain(rt.db, key);
     assert.equal(result.ok, false);
     assert.equal(result.problem?.seq, '4');
-    assert.match(result.problem!.reason, /edited/);
+    assert.match(result.problem.reason, /edited/);
     assert.equal(result.events, 3);
   });
 
