@@ -31,6 +31,22 @@ export interface Config {
   crl: { validityHours: number; refreshMinutes: number };
   ocsp: { validityHours: number; refreshHours: number };
   statusMaxAgeSeconds: number;
+  identity: {
+    passwordMinLength: number;
+    passwordMaxLength: number;
+    passwordComposition: ('lower' | 'upper' | 'digit' | 'symbol')[];
+    sessionIdleMinutes: number;
+    sessionAbsoluteHours: number;
+    sessionRememberDays: number;
+    resetPasswordLinkMinutes: number;
+    adminLinkHours: number;
+    lockoutFailures: number;
+    lockoutMinutes: number;
+    addressFailures: number;
+    linkEmailsPerHour: number;
+    trustProxy: string[];
+  };
+  notify: { smtpUrl: string | undefined; mailFrom: string; maxAttempts: number };
   /** Warnings about insecure settings, to be logged loudly at start. */
   warnings: string[];
 }
@@ -114,6 +130,21 @@ export function loadConfig(env: Env = process.env): Config {
   if (typeof v.caCountry === 'string' && !/^[A-Z]{2}$/.test(v.caCountry)) {
     problems.push(`TEKEN_CA_COUNTRY must be two capital letters (got "${v.caCountry}")`);
   }
+  const composition =
+    typeof v.passwordComposition === 'string'
+      ? v.passwordComposition
+          .split(',')
+          .map((c) => c.trim())
+          .filter(Boolean)
+      : [];
+  for (const c of composition) {
+    if (!['lower', 'upper', 'digit', 'symbol'].includes(c)) {
+      problems.push(`TEKEN_PASSWORD_COMPOSITION takes lower, upper, digit and symbol (got "${c}")`);
+    }
+  }
+  if (typeof v.smtpUrl === 'string' && !/^smtps?:\/\//.test(v.smtpUrl)) {
+    problems.push('TEKEN_SMTP_URL must start with smtp:// or smtps://');
+  }
   if (problems.length > 0) {
     throw new TekenError('ERR_CONFIG_INVALID', `Invalid configuration:\n  - ${problems.join('\n  - ')}`, {
       details: { problems },
@@ -159,6 +190,29 @@ export function loadConfig(env: Env = process.env): Config {
     crl: { validityHours: n('crlValidityHours'), refreshMinutes: n('crlRefreshMinutes') },
     ocsp: { validityHours: n('ocspValidityHours'), refreshHours: n('ocspRefreshHours') },
     statusMaxAgeSeconds: n('statusMaxAgeSeconds'),
+    identity: {
+      passwordMinLength: n('passwordMinLength'),
+      passwordMaxLength: n('passwordMaxLength'),
+      passwordComposition: composition as Config['identity']['passwordComposition'],
+      sessionIdleMinutes: n('sessionIdleMinutes'),
+      sessionAbsoluteHours: n('sessionAbsoluteHours'),
+      sessionRememberDays: n('sessionRememberDays'),
+      resetPasswordLinkMinutes: n('resetPasswordLinkMinutes'),
+      adminLinkHours: n('adminLinkHours'),
+      lockoutFailures: n('lockoutFailures'),
+      lockoutMinutes: n('lockoutMinutes'),
+      addressFailures: n('addressFailures'),
+      linkEmailsPerHour: n('linkEmailsPerHour'),
+      trustProxy: s('trustProxy')
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    },
+    notify: {
+      smtpUrl: v.smtpUrl as string | undefined,
+      mailFrom: s('mailFrom'),
+      maxAttempts: n('outboxMaxAttempts'),
+    },
     warnings,
   };
 }

@@ -292,6 +292,129 @@ export const options = {
     description:
       'Cache-Control max-age of CRL and OCSP responses (never beyond their nextUpdate). A revocation reaches clients behind a cache or CDN within this time.',
   }),
+
+  // --- Sign-in and sessions ------------------------------------------------------------------
+  ...opt('passwordMinLength', {
+    group: 'Sign-in and sessions',
+    env: 'TEKEN_PASSWORD_MIN_LENGTH',
+    kind: { type: 'int', min: 8, max: 64 },
+    default: '8',
+    description: 'Shortest password accepted (ASVS 5.0 V6.2.1: at least 8).',
+  }),
+  ...opt('passwordMaxLength', {
+    group: 'Sign-in and sessions',
+    env: 'TEKEN_PASSWORD_MAX_LENGTH',
+    kind: { type: 'int', min: 64, max: 1024 },
+    default: '128',
+    description: 'Longest password accepted (ASVS 5.0 V6.2.9: at least 64 must be allowed).',
+  }),
+  ...opt('passwordComposition', {
+    group: 'Sign-in and sessions',
+    env: 'TEKEN_PASSWORD_COMPOSITION',
+    kind: { type: 'string' },
+    default: '',
+    description:
+      'Character classes every password must contain, comma-separated from lower, upper, digit, symbol. Empty (the default, as ASVS 5.0 recommends): no composition rules; length and the common-password list do the work.',
+  }),
+  ...opt('sessionIdleMinutes', {
+    group: 'Sign-in and sessions',
+    env: 'TEKEN_SESSION_IDLE_MINUTES',
+    kind: { type: 'int', min: 1, max: 24 * 60 },
+    default: '30',
+    description: 'A session not used for this long ends.',
+  }),
+  ...opt('sessionAbsoluteHours', {
+    group: 'Sign-in and sessions',
+    env: 'TEKEN_SESSION_ABSOLUTE_HOURS',
+    kind: { type: 'int', min: 1, max: 24 * 7 },
+    default: '10',
+    description: 'A session ends this long after sign-in, however active.',
+  }),
+  ...opt('sessionRememberDays', {
+    group: 'Sign-in and sessions',
+    env: 'TEKEN_SESSION_REMEMBER_DAYS',
+    kind: { type: 'int', min: 1, max: 90 },
+    default: '14',
+    description:
+      'With "Ingat Akun ini" the session lasts up to this many days and its idle limit becomes one day.',
+  }),
+  ...opt('resetPasswordLinkMinutes', {
+    group: 'Sign-in and sessions',
+    env: 'TEKEN_RESET_PASSWORD_LINK_MINUTES',
+    kind: { type: 'int', min: 5, max: 24 * 60 },
+    default: '30',
+    description: 'Lifetime of a "Lupa Password" link.',
+  }),
+  ...opt('adminLinkHours', {
+    group: 'Sign-in and sessions',
+    env: 'TEKEN_ADMIN_LINK_HOURS',
+    kind: { type: 'int', min: 1, max: 24 * 14 },
+    default: '12',
+    description: 'Lifetime of links an administrator sends (RESET_OTP_DEVICE, UPDATE_PASSWORD).',
+  }),
+  ...opt('lockoutFailures', {
+    group: 'Sign-in and sessions',
+    env: 'TEKEN_LOCKOUT_FAILURES',
+    kind: { type: 'int', min: 3, max: 100 },
+    default: '10',
+    description:
+      'Failed passwords (or, separately, failed authenticator codes) on one account before it is locked for TEKEN_LOCKOUT_MINUTES. From the third failure on, each answer is delayed progressively.',
+  }),
+  ...opt('lockoutMinutes', {
+    group: 'Sign-in and sessions',
+    env: 'TEKEN_LOCKOUT_MINUTES',
+    kind: { type: 'int', min: 1, max: 24 * 60 },
+    default: '15',
+    description: 'How long a locked account stays locked (an administrator can unlock it sooner).',
+  }),
+  ...opt('addressFailures', {
+    group: 'Sign-in and sessions',
+    env: 'TEKEN_ADDRESS_FAILURES',
+    kind: { type: 'int', min: 10, max: 100_000 },
+    default: '100',
+    description:
+      'Failed sign-in attempts from one source address within 15 minutes before that address is refused for 15 minutes.',
+  }),
+  ...opt('linkEmailsPerHour', {
+    group: 'Sign-in and sessions',
+    env: 'TEKEN_LINK_EMAILS_PER_HOUR',
+    kind: { type: 'int', min: 1, max: 100 },
+    default: '3',
+    description: 'Link e-mails ("Lupa Password", administrator links) sent to one address per hour.',
+  }),
+  ...opt('trustProxy', {
+    group: 'Sign-in and sessions',
+    env: 'TEKEN_TRUST_PROXY',
+    kind: { type: 'string' },
+    default: '',
+    description:
+      'Addresses of reverse proxies whose X-Forwarded-For is believed (comma-separated IPs or CIDRs, as Fastify trustProxy). Empty: the peer address is the client. Rate limits per address depend on this being right.',
+  }),
+
+  // --- Notifications -------------------------------------------------------------------------
+  ...opt('smtpUrl', {
+    group: 'Notifications',
+    env: 'TEKEN_SMTP_URL',
+    kind: { type: 'secret' },
+    default: undefined,
+    description:
+      "SMTP server for e-mail, as smtp://user:password@host:587 (STARTTLS) or smtps://...:465. When unset, e-mails go to the `log` channel: they are kept for the administrator's outbox page and not sent (development).",
+  }),
+  ...opt('mailFrom', {
+    group: 'Notifications',
+    env: 'TEKEN_MAIL_FROM',
+    kind: { type: 'string' },
+    default: 'Teken <no-reply@teken.invalid>',
+    description: 'From address of e-mails.',
+  }),
+  ...opt('outboxMaxAttempts', {
+    group: 'Notifications',
+    env: 'TEKEN_OUTBOX_MAX_ATTEMPTS',
+    kind: { type: 'int', min: 1, max: 100 },
+    default: '8',
+    description:
+      'Delivery attempts per message (with exponential backoff from 10 seconds) before it is marked failed.',
+  }),
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionKey = keyof typeof options;

@@ -177,6 +177,7 @@ export const auditEvents = pgTable(
   },
   (t) => [
     uniqueIndex('audit_events_seq_uq').on(t.seq),
+    index('audit_events_target_idx').on(t.target, t.id),
     index('audit_events_unsealed_idx')
       .on(t.id)
       .where(sql`${t.seq} is null`),
@@ -189,3 +190,151 @@ export const settings = pgTable('settings', {
   value: jsonb('value').$type<unknown>().notNull(),
   updatedAt: tz('updated_at').notNull().defaultNow(),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Identity (accounts, authenticators, sessions, single-use links) and notifications.
+
+/** Instansi: an institution whose staff hold accounts. */
+export const institutions = pgTable('institutions', {
+  id: uuid('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  createdAt: tz('created_at').notNull().defaultNow(),
+});
+
+export type Role = 'subscriber' | 'ra_officer' | 'institution_admin' | 'ca_admin';
+export type RequiredAction = 'CONFIGURE_TOTP' | 'UPDATE_PASSWORD';
+
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: uuid('id').primaryKey(),
+    username: text('username').notNull(),
+    email: text('email').notNull(),
+    fullName: text('full_name').notNull(),
+    institutionId: uuid('institution_id').references(() => institutions.id),
+    roles: text('roles').array().notNull().$type<Role[]>(),
+    status: text('status').notNull().$type<'active' | 'disabled'>().default('active'),
+    /** argon2id PHC string; null until the account has a password. */
+    passwordHash: text('password_hash'),
+    passwordChangedAt: tz('password_changed_at'),
+    requiredActions: text('required_actions').array().notNull().$type<RequiredAction[]>().default(sql`'{}'`),
+    locale: text('locale').notNull().$type<'id' | 'en'>().default('id'),
+    /** Temporary lockout after too many failures; cleared by time or an administrator. */
+    lockedUntil: tz('locked_until'),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('accounts_username_uq').on(sql`lower(${t.username})`),
+    uniqueIndex('accounts_email_uq').on(sql`lower(${t.email})`),
+    index('accounts_institution_idx').on(t.institutionId),
+  ],
+);
+
+/** Authenticator apps (RFC 6238). The secret is sealed under the master key. */
+export const totpDevices = pgTable(
+  'totp_devices',
+  {
+    id: uuid('id').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    sealedSecret: bytea('sealed_secret').notNull(),
+    /** Highest time step accepted so far: a code is accepted once (replay guard). */
+    lastUsedStep: bigint('last_used_step', { mode: 'number' }).notNull().default(0),
+    /** false while enrolment waits for the first code. */
+    confirmed: boolean('confirmed').notNull().default(false),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    lastUsedAt: tz('last_used_at'),
+  },
+  (t) => [uniqueIndex('totp_devices_account_name_uq').on(t.accountId, sql`lower(${t.name})`)],
+);
+
+/** Server-side sessions; the cookie holds a random token, the table its SHA-256. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    idHash: bytea('id_hash').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    /** `partial`: password checked, second factor or required action pending; `full`: signed in. */
+    stage: text('stage').notNull().$type<'partial' | 'full'>(),
+    remember: boolean('remember').notNull().default(false),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    lastSeenAt: tz('last_seen_at').notNull().defaultNow(),
+    idleExpiresAt: tz('idle_expires_at').notNull(),
+    absoluteExpiresAt: tz('absolute_expires_at').notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    revokedAt: tz('revoked_at'),
+    /** For partial sessions: what flow they belong to and what it has proven so far. */
+    flow: jsonb('flow').$type<Record<string, unknown>>(),
+  },
+  (t) => [index('sessions_account_idx').on(t.accountId)],
+);
+
+export type ActionLinkKind = 'RESET_PASSWORD' | 'UPDATE_PASSWORD' | 'RESET_OTP_DEVICE' | 'SETUP_ADMIN';
+
+/** Single-use links (e-mailed); only the SHA-256 of the token is stored. */
+export const actionTokens = pgTable(
+  'action_tokens',
+  {
+    tokenHash: bytea('token_hash').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    action: text('action').notNull().$type<ActionLinkKind>(),
+    createdBy: text('created_by').notNull(),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    expiresAt: tz('expires_at').notNull(),
+    usedAt: tz('used_at'),
+    /** Set when a newer link or a password change made this one void. */
+    voidedAt: tz('voided_at'),
+  },
+  (t) => [index('action_tokens_account_idx').on(t.accountId, t.action)],
+);
+
+/** Failure counters for anti-automation (per account and per source address), shared by instances. */
+export const throttles = pgTable('throttles', {
+  key: text('key').primaryKey(),
+  failures: bigint('failures', { mode: 'number' }).notNull().default(0),
+  windowStart: tz('window_start').notNull().defaultNow(),
+  blockedUntil: tz('blocked_until'),
+});
+
+/**
+ * The transactional outbox: domain code inserts a message in the transaction of the change; the
+ * worker delivers it. `payload` is sealed under the master key (it may hold a link token).
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: uuid('id').primaryKey(),
+    channel: text('channel').notNull().$type<'email' | 'whatsapp' | 'log'>(),
+    template: text('template').notNull(),
+    locale: text('locale').notNull().$type<'id' | 'en'>(),
+    /** The recipient address (e-mail or phone), sealed: it is personal data. */
+    sealedRecipient: bytea('sealed_recipient').notNull(),
+    /** Template variables, sealed. Cleared once delivered. */
+    sealedPayload: bytea('sealed_payload'),
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    status: text('status').notNull().$type<'pending' | 'sent' | 'failed'>().default('pending'),
+    attempts: bigint('attempts', { mode: 'number' }).notNull().default(0),
+    nextAttemptAt: tz('next_attempt_at').notNull().defaultNow(),
+    lastError: text('last_error'),
+    /** Rendered subject, kept for the admin outbox page (no secrets in subjects). */
+    subject: text('subject'),
+    accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'set null' }),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    sentAt: tz('sent_at'),
+  },
+  (t) => [
+    index('outbox_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} = 'pending'`),
+  ],
+);
