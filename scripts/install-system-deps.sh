@@ -2,7 +2,7 @@
 # Debian packages Teken's tests use: OpenSSL and Java's keytool as judges of what Teken produces,
 # SoftHSM2 (and OpenSC's pkcs11-tool) for the HSM backend, a C++ toolchain for the PKCS#11 addon.
 set -euo pipefail
-packages=(openssl default-jre-headless softhsm2 opensc g++ make python3 ca-certificates)
+packages=(openssl default-jre-headless softhsm2 opensc oathtool g++ make python3 ca-certificates)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

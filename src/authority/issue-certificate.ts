@@ -38,6 +38,8 @@ export interface IssueRequest {
   actor: string;
   /** Allow the internal profiles (ocsp-responder, tsa); only hierarchy setup does. */
   internal?: boolean;
+  /** Where serial numbers come from (tests force collisions with it); randomSerial by default. */
+  serialSource?: () => Uint8Array;
 }
 
 export interface IssuedCertificate {
@@ -102,7 +104,7 @@ export async function issueCertificate(
 
   for (let attempt = 0; attempt < 5; attempt++) {
     // --- build
-    const serial = randomSerial();
+    const serial = (request.serialSource ?? randomSerial)();
     const serialHex = serialToHex(serial);
     const tbsDer = encodeTbsCertificate({
       serial,

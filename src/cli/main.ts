@@ -4,6 +4,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isTekenError } from '../errors/teken-error.js';
 import { defaultIo, write, type CliIo } from './cli-context.js';
+import { adminCreate } from './commands/admin-commands.js';
 import { auditVerify } from './commands/audit-commands.js';
 import { caCert, caInit, caList } from './commands/ca-commands.js';
 import { certIssue, certRelease, certRevoke, certShow } from './commands/cert-commands.js';
@@ -107,6 +108,24 @@ const commands: Record<string, Command> = {
     summary: 'Run the service: API, console, CA certificates, CRLs, OCSP',
     options: { port: { type: 'string' } },
     run: (io, _p, v) => serve(io, { port: str(v.port) }),
+  },
+  'admin create': {
+    usage:
+      'teken admin create --username <name> --email <address> --name "<full name>" [--role ca_admin|institution_admin|ra_officer]',
+    summary: 'Create an administrator and print a one-time link to set their password and authenticator',
+    options: {
+      username: { type: 'string' },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+    },
+    run: (io, _p, v) =>
+      adminCreate(io, {
+        username: str(v.username),
+        email: str(v.email),
+        name: str(v.name),
+        role: str(v.role),
+      }),
   },
   'audit verify': {
     usage: 'teken audit verify',

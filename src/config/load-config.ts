@@ -42,6 +42,7 @@ export interface Config {
     adminLinkHours: number;
     lockoutFailures: number;
     lockoutMinutes: number;
+    failureDelayMs: number;
     addressFailures: number;
     linkEmailsPerHour: number;
     trustProxy: string[];
@@ -201,6 +202,7 @@ export function loadConfig(env: Env = process.env): Config {
       adminLinkHours: n('adminLinkHours'),
       lockoutFailures: n('lockoutFailures'),
       lockoutMinutes: n('lockoutMinutes'),
+      failureDelayMs: n('failureDelayMs'),
       addressFailures: n('addressFailures'),
       linkEmailsPerHour: n('linkEmailsPerHour'),
       trustProxy: s('trustProxy')

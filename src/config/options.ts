@@ -367,6 +367,14 @@ export const options = {
     default: '15',
     description: 'How long a locked account stays locked (an administrator can unlock it sooner).',
   }),
+  ...opt('failureDelayMs', {
+    group: 'Sign-in and sessions',
+    env: 'TEKEN_FAILURE_DELAY_MS',
+    kind: { type: 'int', min: 0, max: 10_000 },
+    default: '500',
+    description:
+      'Base of the progressive delay: from the third failure on an account, the answer waits base × 2^(failures − 3), at most 8 × base.',
+  }),
   ...opt('addressFailures', {
     group: 'Sign-in and sessions',
     env: 'TEKEN_ADDRESS_FAILURES',

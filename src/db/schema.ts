@@ -218,7 +218,11 @@ export const accounts = pgTable(
     /** argon2id PHC string; null until the account has a password. */
     passwordHash: text('password_hash'),
     passwordChangedAt: tz('password_changed_at'),
-    requiredActions: text('required_actions').array().notNull().$type<RequiredAction[]>().default(sql`'{}'`),
+    requiredActions: text('required_actions')
+      .array()
+      .notNull()
+      .$type<RequiredAction[]>()
+      .default(sql`'{}'`),
     locale: text('locale').notNull().$type<'id' | 'en'>().default('id'),
     /** Temporary lockout after too many failures; cleared by time or an administrator. */
     lockedUntil: tz('locked_until'),

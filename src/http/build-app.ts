@@ -3,9 +3,18 @@
  */
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import { OcspResponder } from '../authority/ocsp-responder.js';
+import { TekenError } from '../errors/teken-error.js';
 import type { Runtime } from '../runtime/open-runtime.js';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import { listOutbox } from '../notify/list-outbox.js';
+import { readOutboxMessage } from '../notify/read-outbox-message.js';
 import { ocspErrorResponse } from '../pki/ocsp.js';
+import { identityContextOf } from '../runtime/identity-context-of.js';
 import { problemOf, registerProblemHandlers, sendProblem } from './problem.js';
+import { accountRoutes } from './routes/account-routes.js';
+import { adminRoutes } from './routes/admin-routes.js';
+import { authRoutes } from './routes/auth-routes.js';
 import { caRoutes } from './routes/ca-routes.js';
 import { crlRoutes, type CrlCache } from './routes/crl-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
@@ -17,7 +26,12 @@ export interface TekenApp {
   crls: CrlCache;
 }
 
-export async function buildApp(rt: Runtime): Promise<TekenApp> {
+export interface BuildAppOptions {
+  /** Clock for authenticator codes (tests). */
+  now?: () => number;
+}
+
+export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Promise<TekenApp> {
   const app = Fastify({
     // The cast pins Fastify's logger type parameter to its base type, which the route helpers expect.
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
@@ -26,6 +40,8 @@ export async function buildApp(rt: Runtime): Promise<TekenApp> {
     trustProxy: false,
     requestIdHeader: false,
     return503OnClosing: true,
+    // Unknown properties are refused, not silently dropped: bad input gets a clear error.
+    ajv: { customOptions: { removeAdditional: false } },
     // Errors raised before routing (a URL that does not decode, a bad header): OCSP clients get
     // an OCSP answer, everyone else problem+json.
     frameworkErrors: (error, request, rawReply) => {
@@ -42,7 +58,32 @@ export async function buildApp(rt: Runtime): Promise<TekenApp> {
     },
   });
   registerProblemHandlers(app);
+  // JSON only: text/plain is what a cross-site HTML form can send without a preflight.
+  app.removeContentTypeParser('text/plain');
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Teken API',
+        version: '1',
+        description: 'Errors are RFC 9457 problem+json with a stable `code` (docs/errors.md).',
+      },
+    },
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   const ocsp = new OcspResponder(rt.authority);
+  const identity = identityContextOf(rt, options);
+  authRoutes(app, identity);
+  accountRoutes(app, identity);
+  adminRoutes(app, identity, {
+    list: (limit, offset) => listOutbox(rt.db, rt.masterKey, { limit, offset }),
+    read: async (id) => {
+      const message = await readOutboxMessage(rt.db, rt.masterKey, id);
+      if (!message) throw new TekenError('ERR_RESOURCE_NOT_FOUND', 'No such message.');
+      return message;
+    },
+  });
   healthRoutes(app, rt);
   caRoutes(app, rt);
   const crls = crlRoutes(app, rt);

@@ -52,12 +52,12 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       return sendProblem(reply, problemOf('ERR_INPUT_INVALID', error.message));
     }
     request.log.error({ err: error }, 'unhandled error');
-    return sendProblem(reply, problemOf('ERR_INTERNAL'));
+    return sendProblem(reply, problemOf('ERR_SERVER_INTERNAL'));
   });
   app.setNotFoundHandler((request, reply) =>
     sendProblem(
       reply,
-      problemOf('ERR_NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}.`),
+      problemOf('ERR_RESOURCE_NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}.`),
     ),
   );
 }

@@ -614,7 +614,12 @@ export class Pkcs11KeyBackend implements KeyBackend {
         { type: pkcs11js.CKA_VERIFY, value: true },
         { type: pkcs11js.CKA_EC_PARAMS, value: ecParams(algorithm) },
       ];
-      privateTemplate = [...privateTemplate, { type: pkcs11js.CKA_DERIVE, value: false }];
+      privateTemplate = [
+        ...privateTemplate,
+        { type: pkcs11js.CKA_DECRYPT, value: false },
+        { type: pkcs11js.CKA_UNWRAP, value: false },
+        { type: pkcs11js.CKA_DERIVE, value: false },
+      ];
     }
     return this.#withSession('key generation', this.#generateTimeoutMs, async (session) => {
       const pair = await this.#lib.C_GenerateKeyPairAsync(

@@ -440,7 +440,7 @@ export function certIdFor(
 // Responses
 
 function internal(message: string, cause?: unknown): TekenError {
-  return new TekenError('ERR_INTERNAL', message, cause === undefined ? undefined : { cause });
+  return new TekenError('ERR_SERVER_INTERNAL', message, cause === undefined ? undefined : { cause });
 }
 
 function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {

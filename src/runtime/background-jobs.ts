@@ -1,6 +1,7 @@
 /**
  * Periodic work of `teken serve`: audit sealing, CRL regeneration (on schedule and soon after a
- * revocation), OCSP refresh, and settling certificates a crashed process left pending. Each job
+ * revocation), OCSP refresh, settling certificates a crashed process left pending, and delivering
+ * the outbox (claimed with SKIP LOCKED, so every instance can run it). Each job
  * runs at most once at a time per process; jobs that must run once across instances take
  * PostgreSQL advisory locks inside (the audit sealer) or are idempotent.
  */
@@ -63,11 +64,15 @@ export function startBackgroundJobs(
     while (!stopped && (await refreshOcspResponses(rt.authority, 500)) === 500);
   });
   const reconcile = guard('reconcile-pending', () => reconcilePendingCertificates(rt.authority, SYSTEM));
+  const outbox = guard('outbox-deliver', async () => {
+    while (!stopped && (await rt.notify.deliver(20)) === 20);
+  });
 
   timers.push(setInterval(() => void seal(), 1_000));
   timers.push(setInterval(() => void crlSchedule(), 60_000));
   timers.push(setInterval(() => void ocspRefresh(), 5 * 60_000));
   timers.push(setInterval(() => void reconcile(), 60_000));
+  timers.push(setInterval(() => void outbox(), 1_000));
   for (const t of timers) t.unref();
 
   return {
@@ -85,6 +90,7 @@ export function startBackgroundJobs(
       await crlSchedule();
       await ocspRefresh();
       await seal();
+      await outbox();
     },
     async stop() {
       stopped = true;

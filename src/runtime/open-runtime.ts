@@ -8,12 +8,17 @@ import type { KeyBackends } from '../authority/authority-keys.js';
 import { CaRegistry } from '../authority/ca-registry.js';
 import { sealAuditChain } from '../audit/seal-audit-chain.js';
 import type { Config } from '../config/load-config.js';
-import { openDatabase, type Database, type Db } from '../db/open-database.js';
+import { openDatabase, type Database, type Db, type Tx } from '../db/open-database.js';
 import { settings } from '../db/schema.js';
 import { TekenError } from '../errors/teken-error.js';
 import type { KeyBackend } from '../keys/key-backend.js';
 import { loadMasterKey, type MasterKey } from '../keys/master-key.js';
 import { SoftwareKeyBackend } from '../keys/software-backend.js';
+import type { Channels } from '../notify/channels/channel.js';
+import { closeChannels, createChannels } from '../notify/channels/create-channels.js';
+import { deliverDueMessages } from '../notify/deliver-outbox.js';
+import { enqueueMessage, type MessageToSend } from '../notify/enqueue-message.js';
+import type { TemplateName } from '../notify/templates/render-message.js';
 import { createLogger, type Logger } from './logger.js';
 
 export interface Runtime {
@@ -28,6 +33,13 @@ export interface Runtime {
   authority: AuthorityContext;
   /** Seals pending audit events into the chain. */
   sealAudit(): Promise<number>;
+  /** The outbox: `enqueue` in the transaction of the change; the background job calls `deliver`. */
+  notify: {
+    channels: Channels;
+    enqueue<T extends TemplateName>(tx: Tx, msg: MessageToSend<T>): Promise<boolean>;
+    /** Delivers due messages; returns how many it attempted. */
+    deliver(limit?: number): Promise<number>;
+  };
   close(): Promise<void>;
 }
 
@@ -81,6 +93,7 @@ export async function openRuntime(config: Config, options: OpenRuntimeOptions = 
   };
   const registry = new CaRegistry(db, backends);
   const auditKey = master.key.derive('audit-chain/v1');
+  const channels = createChannels(config.notify, log);
   return {
     config,
     log,
@@ -91,7 +104,13 @@ export async function openRuntime(config: Config, options: OpenRuntimeOptions = 
     registry,
     authority: { db, config, registry, backends },
     sealAudit: () => sealAuditChain(db, auditKey),
+    notify: {
+      channels,
+      enqueue: (tx, msg) => enqueueMessage(tx, master.key, config, msg),
+      deliver: (limit) => deliverDueMessages({ db, master: master.key, config, log, channels }, limit),
+    },
     close: async () => {
+      await closeChannels(channels);
       await software.close();
       if (pkcs11) await (await pkcs11.catch(() => undefined))?.close();
       await database.close();

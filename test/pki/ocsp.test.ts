@@ -548,7 +548,7 @@ for (const algorithm of ['p256', 'rsa2048'] as const) {
             [{ certId: certId(pki.leaves[0]), status: { status: 'good' }, thisUpdate, nextUpdate }],
             now,
           ),
-          { code: 'ERR_INTERNAL' },
+          { code: 'ERR_SERVER_INTERNAL' },
         );
       });
     });

@@ -2,7 +2,9 @@ import { initialiseHierarchy } from '../../authority/initialise-hierarchy.js';
 import { loadConfig } from '../../config/load-config.js';
 import { TekenError } from '../../errors/teken-error.js';
 import { startServer } from '../../runtime/start-server.js';
-import type { CliIo } from '../cli-context.js';
+import { firstAdminSetupLink } from '../../identity/bootstrap-admin.js';
+import { identityContextOf } from '../../runtime/identity-context-of.js';
+import { write, type CliIo } from '../cli-context.js';
 
 export async function serve(io: CliIo, o: { port?: string | undefined }): Promise<number> {
   const env = { ...io.env };
@@ -21,6 +23,14 @@ export async function serve(io: CliIo, o: { port?: string | undefined }): Promis
         );
         const result = await initialiseHierarchy(rt.authority, 'system');
         rt.log.info({ created: result.created }, 'CA hierarchy created');
+      }
+      // Printed on the terminal, not logged: it is a one-time credential for whoever started Teken.
+      const link = await firstAdminSetupLink(identityContextOf(rt));
+      if (link) {
+        write(
+          io.stdout,
+          `\nNo administrator has been set up yet. Open this one-time link (valid 24 hours) to choose the\npassword and authenticator of the "admin" account:\n\n    ${link}\n`,
+        );
       }
     },
   });

@@ -53,7 +53,7 @@ export function crlRoutes(app: FastifyInstance, rt: Runtime): CrlCache {
         if (!crl)
           return sendProblem(
             reply,
-            problemOf('ERR_NOT_FOUND', `The ${request.params.id} CA has no CRL yet.`),
+            problemOf('ERR_RESOURCE_NOT_FOUND', `The ${request.params.id} CA has no CRL yet.`),
           );
         setStatusCacheHeaders(reply, crl.der, crl.thisUpdate, crl.nextUpdate, rt.config.statusMaxAgeSeconds);
         if (request.headers['if-none-match'] === reply.getHeader('etag')) return reply.code(304).send();

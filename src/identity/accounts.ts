@@ -1,0 +1,132 @@
+import crypto from 'node:crypto';
+import { eq, or, sql } from 'drizzle-orm';
+import { recordAuditEvent } from '../audit/record-audit-event.js';
+import type { Tx } from '../db/open-database.js';
+import { accounts, totpDevices, type RequiredAction, type Role } from '../db/schema.js';
+import { TekenError } from '../errors/teken-error.js';
+import type { IdentityContext } from './identity-context.js';
+import { assertPasswordAcceptable } from './password-policy.js';
+import { hashPassword } from './password-hash.js';
+
+export type AccountRow = typeof accounts.$inferSelect;
+export const roles: readonly Role[] = ['subscriber', 'ra_officer', 'institution_admin', 'ca_admin'];
+
+const usernamePattern = /^[a-z0-9][a-z0-9._-]{2,63}$/i;
+const emailPattern = /^[^\s@"(),:;<>[\\\]]{1,64}@[a-z0-9.-]{1,253}\.[a-z]{2,63}$/i;
+
+export interface NewAccount {
+  username: string;
+  email: string;
+  fullName: string;
+  institutionId?: string | null;
+  roles: Role[];
+  password?: string;
+  requiredActions?: RequiredAction[];
+  locale?: 'id' | 'en';
+}
+
+/** Creates an account; username and e-mail are unique regardless of case. */
+export async function createAccount(
+  ctx: IdentityContext,
+  tx: Tx,
+  input: NewAccount,
+  actor: string,
+): Promise<AccountRow> {
+  const username = input.username?.trim();
+  const email = input.email?.trim();
+  const fullName = input.fullName?.trim();
+  if (!username || !usernamePattern.test(username)) {
+    throw new TekenError(
+      'ERR_INPUT_INVALID',
+      'The username must be 3 to 64 letters, digits, dots, dashes or underscores.',
+    );
+  }
+  if (!email || !emailPattern.test(email))
+    throw new TekenError('ERR_INPUT_INVALID', 'The e-mail address is not valid.');
+  if (!fullName || fullName.length > 200)
+    throw new TekenError('ERR_INPUT_INVALID', 'The full name is required (at most 200 characters).');
+  if (input.roles.length === 0 || input.roles.some((r) => !roles.includes(r))) {
+    throw new TekenError('ERR_INPUT_INVALID', `Roles must be some of ${roles.join(', ')}.`);
+  }
+  const passwordHash = input.password
+    ? await hashPassword(
+        assertPasswordAcceptable(input.password, ctx.config.identity, { username, email, fullName }),
+      )
+    : null;
+  const [existing] = await tx
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(
+      or(
+        sql`lower(${accounts.username}) = ${username.toLowerCase()}`,
+        sql`lower(${accounts.email}) = ${email.toLowerCase()}`,
+      ),
+    );
+  if (existing) throw new TekenError('ERR_ACCOUNT_EXISTS');
+  const [row] = await tx
+    .insert(accounts)
+    .values({
+      id: crypto.randomUUID(),
+      username,
+      email,
+      fullName,
+      institutionId: input.institutionId ?? null,
+      roles: input.roles,
+      passwordHash,
+      passwordChangedAt: passwordHash ? new Date() : null,
+      requiredActions: input.requiredActions ?? [],
+      locale: input.locale ?? 'id',
+    })
+    .returning();
+  await recordAuditEvent(tx, {
+    actor,
+    action: 'account.create',
+    target: `account:${row!.id}`,
+    details: { roles: input.roles },
+  });
+  return row!;
+}
+
+/** By username or e-mail, case-insensitive. */
+export async function findAccountByLogin(db: Tx, login: string): Promise<AccountRow | undefined> {
+  const value = login.trim().toLowerCase();
+  if (value === '' || value.length > 254) return undefined;
+  const [row] = await db
+    .select()
+    .from(accounts)
+    .where(
+      value.includes('@')
+        ? sql`lower(${accounts.email}) = ${value}`
+        : sql`lower(${accounts.username}) = ${value}`,
+    );
+  return row;
+}
+
+export async function getAccount(db: Tx, id: string): Promise<AccountRow> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new TekenError('ERR_ACCOUNT_NOT_FOUND');
+  const [row] = await db.select().from(accounts).where(eq(accounts.id, id));
+  if (!row) throw new TekenError('ERR_ACCOUNT_NOT_FOUND');
+  return row;
+}
+
+export async function confirmedDevices(db: Tx, accountId: string) {
+  const rows = await db.select().from(totpDevices).where(eq(totpDevices.accountId, accountId));
+  return rows.filter((d) => d.confirmed);
+}
+
+/** What the console may show about an account (never hashes or secrets). */
+export function publicAccount(row: AccountRow) {
+  return {
+    id: row.id,
+    username: row.username,
+    email: row.email,
+    fullName: row.fullName,
+    institutionId: row.institutionId,
+    roles: row.roles,
+    status: row.status,
+    locale: row.locale,
+    requiredActions: row.requiredActions,
+    lockedUntil: row.lockedUntil && row.lockedUntil > new Date() ? row.lockedUntil.toISOString() : null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}

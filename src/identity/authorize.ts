@@ -1,0 +1,65 @@
+/**
+ * Every authorization decision, in one place. Routes call `authorize` with the signed-in account,
+ * an action and (for actions on another account) the target; a refusal is ERR_AUTH_FORBIDDEN.
+ *
+ * | action                | subscriber | ra_officer        | institution_admin | ca_admin |
+ * |-----------------------|------------|-------------------|-------------------|----------|
+ * | self.*                | yes        | yes               | yes               | yes      |
+ * | account.list / read   | –          | own institution   | own institution   | all      |
+ * | account.create        | –          | –                 | own institution*  | all      |
+ * | account.send_link     | –          | –                 | own institution   | all      |
+ * | account.unlock        | –          | –                 | own institution   | all      |
+ * | outbox.read           | –          | –                 | –                 | yes      |
+ *
+ * (*) institution admins create subscribers and RA officers of their own institution only.
+ */
+import type { Role } from '../db/schema.js';
+import { TekenError } from '../errors/teken-error.js';
+import type { AccountRow } from './accounts.js';
+
+export type Action =
+  'account.list' | 'account.read' | 'account.create' | 'account.send_link' | 'account.unlock' | 'outbox.read';
+
+export interface Target {
+  institutionId: string | null;
+  roles?: readonly Role[];
+}
+
+const has = (actor: Pick<AccountRow, 'roles'>, role: Role) => actor.roles.includes(role);
+
+export function can(
+  actor: Pick<AccountRow, 'roles' | 'institutionId' | 'status'>,
+  action: Action,
+  target?: Target,
+): boolean {
+  if (actor.status !== 'active') return false;
+  if (has(actor, 'ca_admin')) return true;
+  const sameInstitution = !!target && !!actor.institutionId && target.institutionId === actor.institutionId;
+  switch (action) {
+    case 'account.list':
+      return has(actor, 'ra_officer') || has(actor, 'institution_admin');
+    case 'account.read':
+      return (has(actor, 'ra_officer') || has(actor, 'institution_admin')) && sameInstitution;
+    case 'account.create':
+      return (
+        has(actor, 'institution_admin') &&
+        sameInstitution &&
+        (target?.roles ?? []).every((r) => r === 'subscriber' || r === 'ra_officer')
+      );
+    case 'account.send_link':
+    case 'account.unlock':
+      return (
+        has(actor, 'institution_admin') && sameInstitution && !(target?.roles ?? []).includes('ca_admin')
+      );
+    case 'outbox.read':
+      return false;
+  }
+}
+
+export function authorize(
+  actor: Pick<AccountRow, 'roles' | 'institutionId' | 'status'>,
+  action: Action,
+  target?: Target,
+): void {
+  if (!can(actor, action, target)) throw new TekenError('ERR_AUTH_FORBIDDEN');
+}

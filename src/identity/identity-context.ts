@@ -1,0 +1,34 @@
+import type { Config } from '../config/load-config.js';
+import type { Db, Tx } from '../db/open-database.js';
+import type { MasterKey } from '../keys/master-key.js';
+
+export interface OutgoingMessage {
+  template:
+    | 'reset-password'
+    | 'update-password'
+    | 'reset-otp-device'
+    | 'password-changed'
+    | 'account-locked'
+    | 'setup-admin';
+  locale: 'id' | 'en';
+  to: string;
+  data: Record<string, string>;
+  idempotencyKey: string;
+  accountId?: string;
+}
+
+/** What the identity use cases need from the runtime. */
+export interface IdentityContext {
+  db: Db;
+  config: Config;
+  master: MasterKey;
+  /** The time authenticator codes are checked against (tests move it; production uses Date.now). */
+  now?: () => number;
+  /** Queues a message in the caller's transaction (the notify outbox). */
+  notify(tx: Tx, message: OutgoingMessage): Promise<void>;
+}
+
+/** Links carry their token in the fragment, so it never reaches server logs or Referer headers. */
+export function linkUrl(config: Config, token: string): string {
+  return `${config.publicUrl}/link#${token}`;
+}

@@ -1,0 +1,56 @@
+import nodemailer from 'nodemailer';
+import type { Channel } from './channel.js';
+
+export interface SmtpChannelOptions {
+  /** smtp://user:password@host:587 (STARTTLS when offered) or smtps://...:465; nodemailer options may follow as query parameters. */
+  url: string;
+  /** The From header, e.g. `Teken <no-reply@contoh.go.id>`. */
+  from: string;
+}
+
+/**
+ * E-mail over SMTP with nodemailer. The outbox id becomes the Message-ID, so a retry after a lost
+ * reply carries the same id and receiving systems can recognise the duplicate.
+ *
+ * The URL is nodemailer's connection URL: query parameters become transport options, so
+ * `smtp://127.0.0.1:2525?ignoreTLS=true` skips STARTTLS and `?requireTLS=true` insists on it.
+ * Timeouts are shorter than nodemailer's defaults (minutes) so one stuck server does not hold
+ * the delivery job; they too can be set in the URL (`?socketTimeout=60000`).
+ */
+export function createSmtpChannel(options: SmtpChannelOptions): Channel {
+  const transport = nodemailer.createTransport({
+    url: options.url,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+    // Messages carry no attachments; never let content point nodemailer at files or URLs.
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  });
+  const domain = messageIdDomain(options.from);
+  return {
+    name: 'email',
+    keepsPayload: false,
+    async send(message) {
+      await transport.sendMail({
+        from: options.from,
+        to: message.to,
+        subject: message.rendered.subject,
+        text: message.rendered.text,
+        html: message.rendered.html,
+        messageId: `<${message.id}@${domain}>`,
+        // RFC 3834: automatic mail, so auto-responders stay quiet.
+        headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
+        disableFileAccess: true,
+        disableUrlAccess: true,
+      });
+    },
+    close: () => Promise.resolve(transport.close()),
+  };
+}
+
+/** The domain of the From address, for Message-IDs; `teken` if there is none. */
+function messageIdDomain(from: string): string {
+  const match = /@([A-Za-z0-9.-]+)>?\s*$/.exec(from);
+  return match?.[1] ?? 'teken';
+}

@@ -1,0 +1,165 @@
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Config } from '../config/load-config.js';
+import type { Db } from '../db/open-database.js';
+import { outbox } from '../db/schema.js';
+import type { MasterKey } from '../keys/master-key.js';
+import type { Logger } from '../runtime/logger.js';
+import type { Channel, ChannelName, Channels } from './channels/channel.js';
+import { outboxAad } from './enqueue-message.js';
+import { maskRecipient } from './mask-recipient.js';
+import { isTemplateName, renderMessage, type RenderedMessage } from './templates/render-message.js';
+
+export interface DeliveryDeps {
+  db: Db;
+  master: MasterKey;
+  config: Config;
+  log: Logger;
+  channels: Channels;
+}
+
+/**
+ * How long a claimed message is left alone. A worker that dies between claiming and marking
+ * leaves its messages to be picked up again after this; it must exceed the time one batch can
+ * take (20 messages × nodemailer's timeouts in smtp-channel.ts).
+ */
+const CLAIM_LEASE = sql`now() + interval '15 minutes'`;
+const FIRST_RETRY_SECONDS = 10;
+const MAX_RETRY_SECONDS = 3600;
+const MAX_ERROR_LENGTH = 500;
+
+/** Seconds before the next attempt after `attempts` failed ones: 10, 20, 40, … at most an hour. */
+export function retryDelaySeconds(attempts: number): number {
+  return Math.min(FIRST_RETRY_SECONDS * 2 ** Math.max(0, attempts - 1), MAX_RETRY_SECONDS);
+}
+
+type OutboxRow = typeof outbox.$inferSelect;
+
+/**
+ * Delivers up to `limit` due messages and returns how many it attempted (sent or not), so a caller
+ * can loop while it gets a full batch.
+ *
+ * Claiming is one short transaction: the due rows are locked with `FOR UPDATE SKIP LOCKED` (so
+ * several instances, or two calls in one, never take the same row) and moved out of reach by
+ * pushing `next_attempt_at` ahead and counting the attempt. Sending happens outside any
+ * transaction (PGlite has a single connection, and SMTP can be slow); each result is written in
+ * its own statement, only if the row is still as this worker claimed it.
+ */
+export async function deliverDueMessages(deps: DeliveryDeps, limit = 20): Promise<number> {
+  const available = Object.keys(deps.channels) as ChannelName[];
+  if (available.length === 0) return 0;
+  const claimed = await deps.db.transaction(async (tx) => {
+    const due = tx
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(
+        and(
+          eq(outbox.status, 'pending'),
+          lte(outbox.nextAttemptAt, sql`now()`),
+          inArray(outbox.channel, available),
+        ),
+      )
+      .orderBy(asc(outbox.nextAttemptAt))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    return tx
+      .update(outbox)
+      .set({ attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: CLAIM_LEASE })
+      .where(inArray(outbox.id, due))
+      .returning();
+  });
+  claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  for (const row of claimed) await deliverOne(deps, row);
+  return claimed.length;
+}
+
+async function deliverOne(deps: DeliveryDeps, row: OutboxRow): Promise<void> {
+  const channel = deps.channels[row.channel] as Channel;
+  let to: string | undefined;
+  let data: Record<string, string>;
+  let rendered: RenderedMessage;
+  try {
+    if (!row.sealedPayload) throw new Error('the message has no payload');
+    if (!isTemplateName(row.template)) throw new Error(`unknown template "${row.template}"`);
+    const aad = outboxAad(row.id);
+    to = deps.master.open('personal-data/v1', row.sealedRecipient, aad).toString('utf8');
+    data = JSON.parse(
+      deps.master.open('personal-data/v1', row.sealedPayload, aad).toString('utf8'),
+    ) as Record<string, string>;
+    rendered = renderMessage(row.template, row.locale, data);
+  } catch (error) {
+    // Nothing a retry could fix: a changed template, a corrupted row, another master key.
+    await markFailed(deps, row, channel, describeError(error, to), true);
+    return;
+  }
+  try {
+    await channel.send({ id: row.id, template: row.template, locale: row.locale, to, data, rendered });
+  } catch (error) {
+    await markFailed(deps, row, channel, describeError(error, to), false);
+    return;
+  }
+  await deps.db
+    .update(outbox)
+    .set({
+      status: 'sent',
+      sentAt: sql`now()`,
+      lastError: null,
+      ...(channel.keepsPayload ? {} : { sealedPayload: null }),
+    })
+    .where(claimedAsBefore(row));
+  deps.log.debug({ outboxId: row.id, template: row.template, channel: row.channel }, 'message delivered');
+}
+
+async function markFailed(
+  deps: DeliveryDeps,
+  row: OutboxRow,
+  channel: Channel,
+  lastError: string,
+  permanent: boolean,
+): Promise<void> {
+  const final = permanent || row.attempts >= deps.config.notify.maxAttempts;
+  const delay = retryDelaySeconds(row.attempts);
+  await deps.db
+    .update(outbox)
+    .set(
+      final
+        ? { status: 'failed', lastError, ...(channel.keepsPayload ? {} : { sealedPayload: null }) }
+        : { lastError, nextAttemptAt: sql`now() + make_interval(secs => ${delay})` },
+    )
+    .where(claimedAsBefore(row));
+  deps.log.warn(
+    {
+      outboxId: row.id,
+      template: row.template,
+      channel: row.channel,
+      attempts: row.attempts,
+      error: lastError,
+      ...(final ? {} : { retryInSeconds: delay }),
+    },
+    final ? 'message delivery failed for good' : 'message delivery failed, will retry',
+  );
+}
+
+/**
+ * The row is still pending with the attempt count of this claim. If the lease ran out and another
+ * worker claimed it meanwhile, that worker's result stands and this one's is dropped.
+ */
+function claimedAsBefore(row: OutboxRow) {
+  return and(eq(outbox.id, row.id), eq(outbox.status, 'pending'), eq(outbox.attempts, row.attempts));
+}
+
+/**
+ * An error as it may be stored and logged: SMTP replies echo addresses, so every e-mail address
+ * is masked and every URL (a link, a connection URL with a password) is cut out.
+ */
+export function describeError(error: unknown, recipient?: string): string {
+  const e = error as { code?: unknown; responseCode?: unknown; message?: unknown };
+  let text = typeof e?.message === 'string' ? e.message : String(error);
+  if (typeof e?.code === 'string' && !text.includes(e.code)) text = `${e.code}: ${text}`;
+  if (recipient) text = text.split(recipient).join(maskRecipient(recipient));
+  text = text
+    .replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, '[url]')
+    .replace(/[^\s<>()[\]@"',;:]+@[A-Za-z0-9.-]+/g, (address) => maskRecipient(address))
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH - 1)}…` : text;
+}

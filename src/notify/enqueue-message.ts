@@ -1,0 +1,90 @@
+import crypto from 'node:crypto';
+import type { Config } from '../config/load-config.js';
+import type { Tx } from '../db/open-database.js';
+import { outbox } from '../db/schema.js';
+import { TekenError } from '../errors/teken-error.js';
+import type { MasterKey } from '../keys/master-key.js';
+import {
+  renderMessage,
+  type Locale,
+  type TemplateData,
+  type TemplateName,
+} from './templates/render-message.js';
+
+export interface MessageToSend<T extends TemplateName = TemplateName> {
+  template: T;
+  locale: Locale;
+  /** The recipient's e-mail address. */
+  to: string;
+  /** The template's variables; times preformatted with `formatWib`. */
+  data: TemplateData<T>;
+  /**
+   * Names the message so that a retried request does not send it twice, e.g.
+   * `reset-password:<action token id>`. A second message with the same key is dropped.
+   */
+  idempotencyKey: string;
+  accountId?: string;
+}
+
+/** The additional authenticated data binding a sealed recipient and payload to their row. */
+export const outboxAad = (id: string) => `outbox:${id}`;
+
+/**
+ * Queues a message in the caller's transaction, so it goes out if and only if the change it
+ * announces is committed. The recipient and variables are sealed under the master key (a variable
+ * may be a live link); the rendered subject is stored in clear for the outbox page, which is why
+ * subjects never contain variables. Rendering here also makes a missing variable fail the caller
+ * at once rather than the delivery later. Returns false when the idempotency key was used before.
+ *
+ * @example
+ * await db.transaction(async (tx) => {
+ *   // ... create the action token ...
+ *   await enqueueMessage(tx, master, config, {
+ *     template: 'reset-password', locale: 'id', to: account.email,
+ *     data: { name: account.name, link, expiresInMinutes: '30' },
+ *     idempotencyKey: `reset-password:${tokenId}`, accountId: account.id,
+ *   });
+ * });
+ */
+export async function enqueueMessage<T extends TemplateName>(
+  tx: Tx,
+  master: MasterKey,
+  config: Config,
+  msg: MessageToSend<T>,
+): Promise<boolean> {
+  if (!isEmailAddress(msg.to))
+    throw new TekenError('ERR_INPUT_INVALID', 'The recipient is not an e-mail address.');
+  if (msg.idempotencyKey.length === 0 || msg.idempotencyKey.length > 200) {
+    throw new TekenError('ERR_SERVER_INTERNAL', 'An outbox idempotency key must have 1 to 200 characters.');
+  }
+  const data = msg.data as Readonly<Record<string, string>>;
+  const { subject } = renderMessage(msg.template, msg.locale, data);
+  const id = crypto.randomUUID();
+  const aad = outboxAad(id);
+  const inserted = await tx
+    .insert(outbox)
+    .values({
+      id,
+      channel: config.notify.smtpUrl ? 'email' : 'log',
+      template: msg.template,
+      locale: msg.locale,
+      sealedRecipient: master.seal('personal-data/v1', Buffer.from(msg.to, 'utf8'), aad),
+      sealedPayload: master.seal('personal-data/v1', Buffer.from(JSON.stringify(data), 'utf8'), aad),
+      idempotencyKey: msg.idempotencyKey,
+      subject,
+      accountId: msg.accountId ?? null,
+    })
+    .onConflictDoNothing({ target: outbox.idempotencyKey })
+    .returning({ id: outbox.id });
+  return inserted.length > 0;
+}
+
+/** A plain addr-spec without display name, spaces or line breaks (no header injection). */
+function isEmailAddress(value: string): boolean {
+  return (
+    value.length <= 254 &&
+    /^[^\s@<>()[\]\\,;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/.test(
+      value,
+    )
+  );
+}

@@ -1,0 +1,41 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/open-database.js';
+import { outbox } from '../db/schema.js';
+import type { MasterKey } from '../keys/master-key.js';
+import { outboxAad } from './enqueue-message.js';
+import { toEntry, type OutboxEntry } from './list-outbox.js';
+import { isTemplateName, renderMessage, type RenderedMessage } from './templates/render-message.js';
+
+export interface OutboxMessage extends OutboxEntry {
+  /**
+   * The message as the recipient would see it: only for the log channel, whose messages are read
+   * here instead of being sent. For e-mail it is null: once sent its payload is gone, and before
+   * that an administrator must not read another person's reset link.
+   */
+  content: RenderedMessage | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * One message for the administrator's outbox page; undefined when there is no such id. The caller
+ * records the read in the audit log: the content holds a person's name and, for the log channel, a
+ * live link.
+ */
+export async function readOutboxMessage(
+  db: Db,
+  master: MasterKey,
+  id: string,
+): Promise<OutboxMessage | undefined> {
+  if (!UUID.test(id)) return undefined;
+  const [row] = await db.select().from(outbox).where(eq(outbox.id, id));
+  if (!row) return undefined;
+  let content: RenderedMessage | null = null;
+  if (row.channel === 'log' && row.sealedPayload && isTemplateName(row.template)) {
+    const data = JSON.parse(
+      master.open('personal-data/v1', row.sealedPayload, outboxAad(row.id)).toString('utf8'),
+    ) as Record<string, string>;
+    content = renderMessage(row.template, row.locale, data);
+  }
+  return { ...toEntry(master, row), content };
+}

@@ -1,0 +1,15 @@
+import type { IdentityContext } from '../identity/identity-context.js';
+import type { Runtime } from './open-runtime.js';
+
+/** The identity module's view of the runtime: e-mails go through the notify outbox. */
+export function identityContextOf(rt: Runtime, options: { now?: () => number } = {}): IdentityContext {
+  return {
+    ...(options.now ? { now: options.now } : {}),
+    db: rt.db,
+    config: rt.config,
+    master: rt.masterKey,
+    notify: async (tx, message) => {
+      await rt.notify.enqueue(tx, message as Parameters<Runtime['notify']['enqueue']>[1]);
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { loadConfig } from '../../src/config/load-config.js';
+import { hashPassword, needsRehash, verifyPassword } from '../../src/identity/password-hash.js';
+import { assertPasswordAcceptable, passwordViolations } from '../../src/identity/password-policy.js';
+
+describe('passwords', () => {
+  const rules = loadConfig({}).identity;
+
+  it('refuses short, overlong, common and self-describing passwords', () => {
+    assert.deepEqual(passwordViolations('pendek1', rules), ['too_short']);
+    assert.deepEqual(passwordViolations('x'.repeat(129), rules).includes('too_long'), true);
+    assert.deepEqual(passwordViolations('password123', rules), ['common']);
+    assert.deepEqual(passwordViolations('bismillah123', rules), ['common']);
+    assert.deepEqual(
+      passwordViolations('budisantoso-2026!', rules, { username: 'budi.santoso', fullName: 'Budi Santoso' }),
+      ['contains_identity'],
+    );
+  });
+
+  it('accepts long passphrases and any Unicode, counting code points', () => {
+    assert.deepEqual(passwordViolations('kuda liar berlari di padang', rules), []);
+    assert.deepEqual(passwordViolations('😀😀😀😀😀😀😀😀', rules), []);
+    assert.deepEqual(passwordViolations('x'.repeat(64) + 'Yz', rules), []);
+  });
+
+  it('applies composition rules only when configured', () => {
+    const strict = loadConfig({ TEKEN_PASSWORD_COMPOSITION: 'upper,digit,symbol' }).identity;
+    assert.deepEqual(passwordViolations('kuda liar berlari', strict), ['missing_upper', 'missing_digit']);
+    assert.deepEqual(passwordViolations('Kuda liar berlari 7', strict), []);
+  });
+
+  it('explains every broken rule in one error', () => {
+    assert.throws(
+      () => assertPasswordAcceptable('qwerty', rules),
+      (e: Error & { code?: string; details?: { violations: string[] } }) => {
+        assert.equal(e.code, 'ERR_PASSWORD_POLICY');
+        assert.deepEqual(e.details?.violations, ['too_short']);
+        return true;
+      },
+    );
+  });
+
+  it('hashes with argon2id at the ASVS parameters and verifies', async () => {
+    const hash = await hashPassword('kuda liar berlari');
+    assert.match(hash, /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    assert.equal(needsRehash(hash), false);
+    assert.equal(await verifyPassword(hash, 'kuda liar berlari'), true);
+    assert.equal(await verifyPassword(hash, 'kuda liar berlari!'), false);
+    assert.equal(await verifyPassword(undefined, 'anything'), false);
+    assert.equal(needsRehash('$argon2id$v=19$m=4096,t=1,p=1$abc$def'), true);
+  });
+});
