@@ -11,11 +11,12 @@ import { listOutbox } from '../notify/list-outbox.js';
 import { readOutboxMessage } from '../notify/read-outbox-message.js';
 import { ocspErrorResponse } from '../pki/ocsp.js';
 import { identityContextOf } from '../runtime/identity-context-of.js';
-import { problemOf, registerProblemHandlers, sendProblem } from './problem.js';
+import { problemOf, registerNotFound, registerProblemHandlers, sendProblem } from './problem.js';
 import { accountRoutes } from './routes/account-routes.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { caRoutes } from './routes/ca-routes.js';
+import { consoleRoutes } from './routes/console-routes.js';
 import { crlRoutes, type CrlCache } from './routes/crl-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { ocspRoutes } from './routes/ocsp-routes.js';
@@ -88,6 +89,7 @@ export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Prom
   caRoutes(app, rt);
   const crls = crlRoutes(app, rt);
   ocspRoutes(app, rt, ocsp);
+  registerNotFound(app, await consoleRoutes(app));
   await app.ready();
   return { app, ocsp, crls };
 }

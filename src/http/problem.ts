@@ -54,10 +54,29 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, problemOf('ERR_SERVER_INTERNAL'));
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(
+}
+
+/**
+ * 404s as problem+json; a browser asking for HTML at a path that is not the API's gets the console
+ * (`htmlFallback`), so the console's own routes can be deep-linked.
+ */
+export function registerNotFound(
+  app: FastifyInstance,
+  htmlFallback?: (reply: FastifyReply) => FastifyReply,
+): void {
+  const reserved = /^\/(api|ocsp|crl|ca|healthz|readyz)(\/|$|\.)/;
+  app.setNotFoundHandler((request, reply) => {
+    if (
+      htmlFallback &&
+      request.method === 'GET' &&
+      !reserved.test(request.url) &&
+      (request.headers.accept ?? '').includes('text/html')
+    ) {
+      return htmlFallback(reply);
+    }
+    return sendProblem(
       reply,
       problemOf('ERR_RESOURCE_NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}.`),
-    ),
-  );
+    );
+  });
 }

@@ -1,0 +1,51 @@
+/**
+ * The web console: the static build of console/ (React + Vite), served at `/`, with the HTML
+ * shell returned for the console's own paths so deep links (e.g. the e-mailed `/link#...`) work.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+
+/** Same depth from src/http/routes and dist/http/routes. */
+export const consoleDist = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../console/dist',
+);
+
+export async function consoleRoutes(
+  app: FastifyInstance,
+  dist = consoleDist,
+): Promise<((reply: FastifyReply) => FastifyReply) | undefined> {
+  const index = path.join(dist, 'index.html');
+  if (!fs.existsSync(index)) return undefined;
+  const shell = fs.readFileSync(index);
+  await app.register(fastifyStatic, {
+    root: dist,
+    prefix: '/',
+    index: false,
+    wildcard: false,
+    cacheControl: false,
+  });
+  const sendShell = (reply: FastifyReply) =>
+    reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .header(
+        'content-security-policy',
+        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+      )
+      .header('x-content-type-options', 'nosniff')
+      .header('referrer-policy', 'no-referrer')
+      .send(shell);
+  app.get('/', (_request, reply) => sendShell(reply));
+  // Hashed build assets never change: cache them for a year.
+  app.get('/assets/*', (request, reply) => {
+    const file = (request.params as { '*': string })['*'];
+    return reply
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .sendFile(path.join('assets', file));
+  });
+  return sendShell;
+}
