@@ -94,6 +94,7 @@ export async function openRuntime(config: Config, options: OpenRuntimeOptions = 
   const registry = new CaRegistry(db, backends);
   const auditKey = master.key.derive('audit-chain/v1');
   const channels = createChannels(config.notify, log);
+  let closing: Promise<void> | undefined;
   return {
     config,
     log,
@@ -109,12 +110,14 @@ export async function openRuntime(config: Config, options: OpenRuntimeOptions = 
       enqueue: (tx, msg) => enqueueMessage(tx, master.key, config, msg),
       deliver: (limit) => deliverDueMessages({ db, master: master.key, config, log, channels }, limit),
     },
-    close: async () => {
-      await closeChannels(channels);
-      await software.close();
-      if (pkcs11) await (await pkcs11.catch(() => undefined))?.close();
-      await database.close();
-    },
+    // Idempotent: a second close waits for the first.
+    close: () =>
+      (closing ??= (async () => {
+        await closeChannels(channels);
+        await software.close();
+        if (pkcs11) await (await pkcs11.catch(() => undefined))?.close();
+        await database.close();
+      })()),
   };
 }
 
