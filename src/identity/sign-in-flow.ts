@@ -38,6 +38,7 @@ import {
   recordFailure,
   sleep,
   throttleState,
+  throttleStates,
   type ThrottleRule,
 } from './throttle.js';
 import { generateTotpSecret, totpUri, verifyTotp } from './totp.js';
@@ -45,8 +46,9 @@ import { generateTotpSecret, totpUri, verifyTotp } from './totp.js';
 export interface StepResult {
   /** What the client shows next. */
   next: FlowStep | 'done' | 'sign_in';
-  /** A new session token to set as the cookie (new or rotated session). */
+  /** A new session token to set as the cookie (new or rotated session), and its CSRF token. */
   token?: string;
+  csrfToken?: string;
   /** The partial session ended: clear the cookie. */
   clearCookie?: boolean;
 }
@@ -139,9 +141,22 @@ export async function signIn(
   if (typeof input.login !== 'string' || typeof input.password !== 'string' || input.password.length > 4096) {
     throw new TekenError('ERR_INPUT_INVALID', 'Give a username or e-mail and a password.');
   }
-  await assertAddressAllowed(ctx, meta.ip);
   const account = await findAccountByLogin(ctx.db, input.login);
-  const locked = account ? await isLocked(ctx, account, 'pw') : false;
+  // One read for both counters: the source address and the account.
+  const [addressState, accountState] = await throttleStates(ctx.db, [
+    `auth:ip:${meta.ip ?? '-'}`,
+    `pw:acct:${account?.id ?? '-'}`,
+  ]);
+  if (meta.ip && addressState!.blockedUntil) {
+    throw new TekenError(
+      'ERR_AUTH_THROTTLED',
+      'Too many failed attempts from your network. Try again later.',
+      {
+        details: { retryAfterSeconds: Math.ceil((addressState!.blockedUntil.getTime() - Date.now()) / 1000) },
+      },
+    );
+  }
+  const locked = accountState!.blockedUntil !== null;
   // The password is checked even for unknown or locked accounts, so timing reveals nothing.
   const ok = (await verifyPassword(account?.passwordHash, input.password)) && !locked;
   if (!ok || !account || account.status !== 'active') {
@@ -151,7 +166,7 @@ export async function signIn(
       'Username atau password salah. / Invalid username or password.',
     );
   }
-  await clearThrottle(ctx.db, `pw:acct:${account.id}`);
+  if (accountState!.failures > 0) await clearThrottle(ctx.db, `pw:acct:${account.id}`);
   if (account.passwordHash && needsRehash(account.passwordHash)) {
     await ctx.db
       .update(accounts)
@@ -164,14 +179,19 @@ export async function signIn(
     pending: stepsAfterPassword(account, devices.length > 0),
     remember: input.remember === true,
   };
-  const { token } = await createSession(ctx.db, ctx.config, {
+  const { token, session } = await createSession(ctx.db, ctx.config, {
     accountId: account.id,
     stage: 'partial',
     remember: flow.remember,
     flow,
     ...meta,
   });
-  return { next: flow.pending[0]!, token, devices: devices.map((d) => ({ id: d.id, name: d.name })) };
+  return {
+    next: flow.pending[0]!,
+    token,
+    csrfToken: session.csrfToken,
+    devices: devices.map((d) => ({ id: d.id, name: d.name })),
+  };
 }
 
 function flowOf(session: SessionRow): AuthFlowState {
@@ -207,7 +227,7 @@ async function advance(
   }
   if (flow.kind === 'login') {
     return ctx.db.transaction(async (tx) => {
-      const { token } = await rotateToFullSession(tx, ctx.config, session, meta);
+      const { token, session: full } = await rotateToFullSession(tx, ctx.config, session, meta);
       await recordAuditEvent(tx, {
         actor: `account:${session.accountId}`,
         action: 'auth.sign_in',
@@ -218,7 +238,7 @@ async function advance(
           remember: session.remember,
         },
       });
-      return { next: 'done' as const, token };
+      return { next: 'done' as const, token, csrfToken: full.csrfToken };
     });
   }
   // Link flows end at the sign-in page: the user proves both factors there.
@@ -493,7 +513,7 @@ export async function redeemLink(
             ? ['password', 'configure_totp']
             : ['update_password', 'configure_totp'];
     const flow: AuthFlowState = { kind, pending, remember: false };
-    const { token: sessionToken } = await createSession(tx, ctx.config, {
+    const { token: sessionToken, session } = await createSession(tx, ctx.config, {
       accountId: account.id,
       stage: 'partial',
       remember: false,
@@ -506,7 +526,7 @@ export async function redeemLink(
       target: `account:${account.id}`,
       details: { link: link.action, ip: meta.ip ?? null },
     });
-    return { next: pending[0]!, token: sessionToken, kind };
+    return { next: pending[0]!, token: sessionToken, csrfToken: session.csrfToken, kind };
   });
 }
 

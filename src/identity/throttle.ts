@@ -3,7 +3,7 @@
  * Keys name what is counted: `pw:acct:<id>`, `otp:acct:<id>`, `auth:ip:<address>`,
  * `mail:<address>` (link e-mails per address).
  */
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../db/open-database.js';
 import { throttles } from '../db/schema.js';
 
@@ -24,6 +24,19 @@ export async function throttleState(db: Tx, key: string): Promise<ThrottleState>
   if (!row) return { failures: 0, blockedUntil: null };
   const blockedUntil = row.blockedUntil && row.blockedUntil > new Date() ? row.blockedUntil : null;
   return { failures: row.failures, blockedUntil };
+}
+
+/** Several counters in one query, in the order of `keys`. */
+export async function throttleStates(db: Tx, keys: string[]): Promise<ThrottleState[]> {
+  const rows = await db.select().from(throttles).where(inArray(throttles.key, keys));
+  const now = new Date();
+  return keys.map((key) => {
+    const row = rows.find((r) => r.key === key);
+    return {
+      failures: row?.failures ?? 0,
+      blockedUntil: row?.blockedUntil && row.blockedUntil > now ? row.blockedUntil : null,
+    };
+  });
 }
 
 /** Counts one failure (or one use, for quotas) and returns the new state, atomically. */

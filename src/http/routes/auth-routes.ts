@@ -37,11 +37,8 @@ export function authRoutes(app: FastifyInstance, ctx: IdentityContext): void {
     remember = false,
     extra: Record<string, unknown> = {},
   ) => {
-    let csrfToken: string | undefined;
-    if (result.token) {
-      setSessionCookie(reply, ctx.config, result.token, remember && result.next === 'done');
-      csrfToken = (await findSession(ctx.db, ctx.config, result.token))?.csrfToken;
-    }
+    const csrfToken = result.csrfToken;
+    if (result.token) setSessionCookie(reply, ctx.config, result.token, remember && result.next === 'done');
     if (result.clearCookie) clearSessionCookie(reply, ctx.config);
     return reply.send({ next: result.next, ...(csrfToken ? { csrfToken } : {}), ...extra });
   };
