@@ -121,7 +121,7 @@ describe('required actions, limits, session expiry and cookies', () => {
     await again.post('/api/v1/auth/sign-in', { login: account.username, password: PASSWORD });
     const [device] = await rt.db
       .execute<{ id: string }>(sql`select id from totp_devices where account_id = ${account.id}`)
-      .then((r) => (r as unknown as { rows: { id: string }[] }).rows);
+      .then((r) => (r as { rows: { id: string }[] }).rows);
     assert.ok(device);
     await rt.db
       .update(sessions)
