@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Debian packages Teken's tests use: OpenSSL and Java's keytool as judges of what Teken produces,
 # SoftHSM2 (and OpenSC's pkcs11-tool) for the HSM backend, a C++ toolchain for the PKCS#11 addon.
+# Chromium for the console's browser tests (driven by playwright-core, which downloads no browser).
 set -euo pipefail
-packages=(openssl default-jre-headless softhsm2 opensc oathtool g++ make python3 ca-certificates)
+packages=(openssl default-jre-headless softhsm2 opensc oathtool g++ make python3 ca-certificates chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

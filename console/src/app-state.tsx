@@ -1,0 +1,100 @@
+/**
+ * What the whole console shares: who is signed in, and a one-time notice ("flash") for the next
+ * page, e.g. "Anda telah keluar." on the sign-in page.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, ApiError, onAuthRequired, rememberCsrfToken } from './api/client';
+import type { Account, FlowKind, SessionInfo, StepResponse } from './api/types';
+import type { MessageKey } from './i18n/i18n';
+import { navigate } from './lib/router';
+import { flowPaths, stepPaths } from './lib/steps';
+
+export type SessionState =
+  { status: 'loading' } | { status: 'anonymous' } | { status: 'signed-in'; account: Account };
+
+export interface Flash {
+  tone: 'success' | 'info';
+  key: MessageKey;
+}
+
+interface AppState {
+  session: SessionState;
+  /** Re-reads the session (and its CSRF token); undefined when there is none. */
+  refreshSession: () => Promise<Account | undefined>;
+  /** Forgets the session and shows the sign-in page with a notice. */
+  toSignIn: (flash?: Flash) => void;
+  flash: Flash | undefined;
+  setFlash: (flash: Flash | undefined) => void;
+  /** Goes wherever a sign-in or link step said to go next. */
+  followStep: (result: StepResponse, kind?: FlowKind | 'add_device') => Promise<void>;
+}
+
+const AppContext = createContext<AppState | undefined>(undefined);
+
+const publicPaths = new Set(['/masuk', '/lupa-password', '/link']);
+
+export function AppStateProvider({ children }: { children: ReactNode }) {
+  const [session, setSession] = useState<SessionState>({ status: 'loading' });
+  const [flash, setFlash] = useState<Flash | undefined>();
+
+  const refreshSession = useCallback(async () => {
+    try {
+      const info = await api.get<SessionInfo>('/api/v1/session', { redirectOnAuthRequired: false });
+      setSession({ status: 'signed-in', account: info.account });
+      return info.account;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        setSession({ status: 'anonymous' });
+        return undefined;
+      }
+      throw error;
+    }
+  }, []);
+
+  const toSignIn = useCallback((next?: Flash) => {
+    rememberCsrfToken(undefined);
+    setSession({ status: 'anonymous' });
+    setFlash(next);
+    navigate('/masuk', { replace: true });
+  }, []);
+
+  useEffect(() => {
+    onAuthRequired(() => {
+      const path = window.location.pathname;
+      if (publicPaths.has(path)) return;
+      toSignIn({ tone: 'info', key: flowPaths.has(path) ? 'signIn.flowExpired' : 'signIn.sessionEnded' });
+    });
+    refreshSession().catch(() => setSession({ status: 'anonymous' }));
+  }, [refreshSession, toSignIn]);
+
+  const followStep = useCallback(
+    async (result: StepResponse, kind?: FlowKind | 'add_device') => {
+      if (result.next === 'done') {
+        await refreshSession();
+        setFlash(undefined);
+        navigate('/', { replace: true });
+      } else if (result.next === 'sign_in') {
+        rememberCsrfToken(undefined);
+        const key: MessageKey =
+          kind && kind !== 'login' && kind !== 'add_device' ? `link.done.${kind}` : 'link.done.generic';
+        setFlash({ tone: 'success', key });
+        navigate('/masuk', { replace: true });
+      } else {
+        navigate(stepPaths[result.next], { replace: true });
+      }
+    },
+    [refreshSession],
+  );
+
+  const value = useMemo(
+    () => ({ session, refreshSession, toSignIn, flash, setFlash, followStep }),
+    [session, refreshSession, toSignIn, flash, followStep],
+  );
+  return <AppContext.Provider value={value}>{children}</AppContext.Provider>;
+}
+
+export function useAppState(): AppState {
+  const value = useContext(AppContext);
+  if (!value) throw new Error('useAppState outside AppStateProvider');
+  return value;
+}

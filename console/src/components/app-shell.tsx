@@ -1,0 +1,183 @@
+/**
+ * The signed-in frame: top bar with the menu toggle (phones), the language switch and the avatar
+ * menu (name, Keamanan, Aktivitas, Keluar); the side menu ("Dashboards", and Admin for CA admins).
+ */
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { api } from '../api/client';
+import type { Account } from '../api/types';
+import { useAppState } from '../app-state';
+import { useI18n } from '../i18n/i18n';
+import { Link, usePath } from '../lib/router';
+import { LanguageSwitch } from './language-switch';
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  return (
+    (parts[0]?.[0] ?? '?') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')
+  ).toUpperCase();
+}
+
+function AvatarMenu({ account }: { account: Account }) {
+  const { t } = useI18n();
+  const { toSignIn } = useAppState();
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (event: PointerEvent) => {
+      if (root.current && !root.current.contains(event.target as Node)) setOpen(false);
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        setOpen(false);
+        button.current?.focus();
+      }
+    };
+    document.addEventListener('pointerdown', onPointer);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onPointer);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  const signOut = async () => {
+    try {
+      await api.post('/api/v1/auth/sign-out');
+    } finally {
+      toSignIn({ tone: 'success', key: 'signIn.signedOut' });
+    }
+  };
+
+  return (
+    <div className="avatar-menu" ref={root}>
+      <button
+        ref={button}
+        type="button"
+        className="avatar-button"
+        aria-expanded={open}
+        aria-controls={menuId}
+        onClick={() => setOpen(!open)}
+      >
+        <span className="avatar" aria-hidden="true">
+          {initials(account.fullName)}
+        </span>
+        <span className="visually-hidden">
+          {t('account.menu')}: {account.fullName}
+        </span>
+      </button>
+      <div id={menuId} className="avatar-panel" hidden={!open}>
+        <p className="avatar-name">{account.fullName}</p>
+        <p className="avatar-email">{account.email}</p>
+        <ul>
+          <li>
+            <Link to="/keamanan" onClick={() => setOpen(false)}>
+              {t('account.security')}
+            </Link>
+          </li>
+          <li>
+            <Link to="/aktivitas" onClick={() => setOpen(false)}>
+              {t('account.activity')}
+            </Link>
+          </li>
+          <li>
+            <button type="button" className="menu-button" onClick={() => void signOut()}>
+              {t('account.signOut')}
+            </button>
+          </li>
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+export function AppShell({ account, children }: { account: Account; children: ReactNode }) {
+  const { t } = useI18n();
+  const path = usePath();
+  const [navOpen, setNavOpen] = useState(false);
+  const navId = useId();
+  const isCaAdmin = account.roles.includes('ca_admin');
+  useEffect(() => setNavOpen(false), [path]);
+  const current = (to: string, exact = true) =>
+    (exact ? path === to : path === to || path.startsWith(`${to}/`)) ? 'page' : undefined;
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="topbar">
+        <button
+          type="button"
+          className="nav-toggle"
+          aria-expanded={navOpen}
+          aria-controls={navId}
+          onClick={() => setNavOpen(!navOpen)}
+        >
+          <span aria-hidden="true">☰</span>
+          <span className="visually-hidden">{t('nav.toggle')}</span>
+        </button>
+        <Link to="/" className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            T
+          </span>
+          <span>
+            <span className="brand-name">{t('app.name')}</span>
+            <span className="brand-org">{t('app.org')}</span>
+          </span>
+        </Link>
+        <div className="topbar-end">
+          <LanguageSwitch />
+          <AvatarMenu account={account} />
+        </div>
+      </header>
+      <div className="frame">
+        <nav id={navId} className={navOpen ? 'sidenav open' : 'sidenav'} aria-label={t('nav.main')}>
+          <ul>
+            <li>
+              <Link to="/" aria-current={current('/')}>
+                {t('nav.dashboards')}
+              </Link>
+            </li>
+            {isCaAdmin && (
+              <li>
+                <span className="nav-group">{t('nav.admin')}</span>
+                <ul>
+                  <li>
+                    <Link to="/admin/outbox" aria-current={current('/admin/outbox', false)}>
+                      {t('nav.outbox')}
+                    </Link>
+                  </li>
+                </ul>
+              </li>
+            )}
+          </ul>
+        </nav>
+        <main id="main" className="content">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}
+
+export function Breadcrumb({ items }: { items: { label: string; to?: string }[] }) {
+  const { t } = useI18n();
+  return (
+    <nav aria-label={t('nav.breadcrumb')} className="breadcrumb">
+      <ol>
+        {items.map((item, i) => (
+          <li key={`${item.label}-${i}`}>
+            {item.to ? (
+              <Link to={item.to}>{item.label}</Link>
+            ) : (
+              <span aria-current={i === items.length - 1 ? 'page' : undefined}>{item.label}</span>
+            )}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

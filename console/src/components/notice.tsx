@@ -1,0 +1,31 @@
+import type { ReactNode } from 'react';
+import { useI18n } from '../i18n/i18n';
+import { errorText } from '../lib/errors';
+
+/** A success or information notice, announced politely. */
+export function Notice({ tone = 'info', children }: { tone?: 'success' | 'info'; children: ReactNode }) {
+  return (
+    <div className={`notice notice-${tone}`} role="status">
+      {children}
+    </div>
+  );
+}
+
+/** A failed call, in the user's language; announced at once. */
+export function ErrorNotice({ error }: { error: unknown }) {
+  const { t } = useI18n();
+  if (error === undefined || error === null) return null;
+  const { message, items } = errorText(error, t);
+  return (
+    <div className="notice notice-error" role="alert">
+      <p>{message}</p>
+      {items && items.length > 0 && (
+        <ul>
+          {items.map((item) => (
+            <li key={item}>{item}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

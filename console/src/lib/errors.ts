@@ -1,0 +1,42 @@
+/** What the user reads for a failed call: a translated message for known codes, else the server's detail. */
+import { ApiError } from '../api/client';
+import { isMessageKey, type Translate } from '../i18n/i18n';
+
+export interface ErrorText {
+  message: string;
+  /** The broken password rules (ERR_PASSWORD_POLICY), translated. */
+  items?: string[];
+}
+
+function policyItems(error: ApiError, t: Translate): string[] {
+  const violations = Array.isArray(error.details?.violations) ? (error.details.violations as unknown[]) : [];
+  // The minimum length is configurable; the server's English detail names it.
+  const min = /at least (\d+) characters/.exec(error.detail ?? '')?.[1];
+  return violations
+    .filter((v): v is string => typeof v === 'string')
+    .map((v) => {
+      if (v === 'too_short') return min ? t('violation.too_short', { min }) : t('violation.too_short_plain');
+      const key = `violation.${v}`;
+      return isMessageKey(key) ? t(key) : v;
+    });
+}
+
+export function errorText(error: unknown, t: Translate): ErrorText {
+  if (!(error instanceof ApiError)) return { message: t('error.generic') };
+  const key = `error.${error.code}`;
+  if (error.code === 'ERR_PASSWORD_POLICY')
+    return { message: t('error.ERR_PASSWORD_POLICY'), items: policyItems(error, t) };
+  if (error.code === 'ERR_AUTH_THROTTLED') {
+    const seconds = Number(error.details?.retryAfterSeconds);
+    const base = t('error.ERR_AUTH_THROTTLED');
+    return {
+      message:
+        Number.isFinite(seconds) && seconds > 0
+          ? `${base} ${t('error.retryAfter', { minutes: Math.max(1, Math.ceil(seconds / 60)) })}`
+          : base,
+    };
+  }
+  if (isMessageKey(key)) return { message: t(key) };
+  if (error.status >= 500) return { message: t('error.ERR_SERVER_INTERNAL') };
+  return { message: error.detail ?? error.title ?? t('error.generic') };
+}

@@ -1,0 +1,52 @@
+import type { Account } from '../api/types';
+import { Breadcrumb } from '../components/app-shell';
+import { PageHeading } from '../components/page-heading';
+import { isMessageKey, useI18n } from '../i18n/i18n';
+
+/** The first dashboard: "Profil anda" and, for later, "Instansi anda". */
+export function DashboardPage({ account }: { account: Account }) {
+  const { t } = useI18n();
+  const roleName = (role: string) => {
+    const key = `role.${role}`;
+    return isMessageKey(key) ? t(key) : role;
+  };
+  return (
+    <>
+      <Breadcrumb
+        items={[
+          { label: t('nav.home'), to: '/' },
+          { label: t('nav.dashboards') },
+          { label: t('dashboard.title') },
+        ]}
+      />
+      <PageHeading title={t('dashboard.title')}>{t('dashboard.title')}</PageHeading>
+      <div className="cards">
+        <section className="card" aria-labelledby="profile-heading">
+          <h2 id="profile-heading">{t('dashboard.profile')}</h2>
+          <dl className="facts">
+            <dt>{t('dashboard.name')}</dt>
+            <dd>{account.fullName}</dd>
+            <dt>{t('dashboard.email')}</dt>
+            <dd>{account.email}</dd>
+            <dt>{t('dashboard.username')}</dt>
+            <dd>{account.username}</dd>
+            <dt>{t('dashboard.roles')}</dt>
+            <dd>
+              <ul className="tags">
+                {account.roles.map((role) => (
+                  <li key={role} className="tag">
+                    {roleName(role)}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </dl>
+        </section>
+        <section className="card" aria-labelledby="institution-heading">
+          <h2 id="institution-heading">{t('dashboard.institution')}</h2>
+          <p className="muted">{t('dashboard.institutionPlaceholder')}</p>
+        </section>
+      </div>
+    </>
+  );
+}
