@@ -31,9 +31,12 @@ export interface SignInBenchResult {
   ceilingPerSecond: number;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
-export async function runSignInBench(options: { users?: number; seconds?: number; databaseUrl?: string } = {}): Promise<SignInBenchResult> {
+export async function runSignInBench(
+  options: { users?: number; seconds?: number; databaseUrl?: string } = {},
+): Promise<SignInBenchResult> {
   const users = options.users ?? 50;
   const seconds = options.seconds ?? 20;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'teken-bench-signin-'));
@@ -53,7 +56,19 @@ export async function runSignInBench(options: { users?: number; seconds?: number
     const logins: string[] = [];
     for (let i = 0; i < users; i++) {
       const username = `bench${i}-${crypto.randomBytes(3).toString('hex')}`;
-      await server.rt.db.transaction((tx) => createAccount(ctx, tx, { username, email: `${username}@bench.example.id`, fullName: `Bench User ${i}`, roles: ['subscriber'] }, 'bench'));
+      await server.rt.db.transaction((tx) =>
+        createAccount(
+          ctx,
+          tx,
+          {
+            username,
+            email: `${username}@bench.example.id`,
+            fullName: `Bench User ${i}`,
+            roles: ['subscriber'],
+          },
+          'bench',
+        ),
+      );
       logins.push(username);
     }
     // Same hash for everyone (set directly, to keep set-up time out of the run).

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { authorities, certificates, crls } from '../db/schema.js';
 import { TekenError } from '../errors/teken-error.js';
@@ -8,7 +8,17 @@ import { notifyCrlChange } from './notify-status.js';
 
 /** CRLs kept per CA (older ones are deleted; a CRL of a million entries is tens of megabytes). */
 const KEEP_CRLS = 3;
-const PAGE = 50_000;
+/** Revocations read per query (keyset pages in id order). */
+const PAGE = 100_000;
+
+/** A revoked certificate as the CRL query returns it: times in whole epoch seconds. */
+interface RevocationRow {
+  id: string;
+  serial: string;
+  revoked_at: number;
+  reason: number | null;
+  invalidity_date: number | null;
+}
 
 export interface GeneratedCrl {
   caId: string;
@@ -32,37 +42,49 @@ export async function generateCrl(ctx: AuthorityContext, caId: string, actor: st
       .where(eq(authorities.id, ca.id))
       .returning({ crlNumber: authorities.crlNumber });
     if (!row) throw new TekenError('ERR_CA_NOT_FOUND');
-    const entries: CrlEntry[] = [];
-    let lastId = 0n;
+    // The revocations are read in pages, in a compact form (times as whole epoch seconds computed
+    // by the database, no Date or row object kept per entry), and turned into CrlEntry objects one
+    // at a time while encodeCrl streams them: a million entries stay in a few tens of megabytes.
+    const serials: string[] = [];
+    const revokedAt: number[] = [];
+    const reasons: number[] = [];
+    /** Invalidity dates in epoch seconds, by entry index; most entries have none. */
+    const invalidity = new Map<number, number>();
+    let lastId = '0';
     for (;;) {
-      const page = await tx
-        .select({
-          id: certificates.id,
-          serial: certificates.serial,
-          revokedAt: certificates.revokedAt,
-          reason: certificates.revocationReason,
-          invalidityDate: certificates.invalidityDate,
-        })
-        .from(certificates)
-        .where(
-          and(
-            eq(certificates.authorityId, ca.id),
-            isNotNull(certificates.revokedAt),
-            gt(certificates.id, lastId),
-          ),
-        )
-        .orderBy(asc(certificates.id))
-        .limit(PAGE);
+      // Raw SQL: the ORM's per-row mapping cost more than the rest of the CRL together.
+      const result = await tx.execute(sql`
+        select ${certificates.id}::text as id, ${certificates.serial} as serial,
+          floor(extract(epoch from ${certificates.revokedAt}))::float8 as revoked_at,
+          ${certificates.revocationReason} as reason,
+          floor(extract(epoch from ${certificates.invalidityDate}))::float8 as invalidity_date
+        from ${certificates}
+        where ${certificates.authorityId} = ${ca.id} and ${certificates.revokedAt} is not null
+          and ${certificates.id} > ${lastId}::bigint
+        order by ${certificates.id}
+        limit ${PAGE}`);
+      const page = (result as { rows: RevocationRow[] }).rows;
       for (const e of page) {
-        entries.push({
-          serialHex: e.serial,
-          revokedAt: e.revokedAt!,
-          ...(e.reason !== null && e.reason !== 0 ? { reason: e.reason } : {}),
-          ...(e.invalidityDate ? { invalidityDate: e.invalidityDate } : {}),
-        });
+        if (e.invalidity_date !== null) invalidity.set(serials.length, Number(e.invalidity_date));
+        serials.push(e.serial);
+        revokedAt.push(Number(e.revoked_at));
+        reasons.push(e.reason === null ? 0 : Number(e.reason));
       }
       if (page.length < PAGE) break;
       lastId = page[page.length - 1]!.id;
+    }
+    function* entries(): Generator<CrlEntry> {
+      for (let i = 0; i < serials.length; i++) {
+        const reason = reasons[i]!;
+        const invalidityDate = invalidity.get(i);
+        yield {
+          serialHex: serials[i]!,
+          revokedAt: new Date(revokedAt[i]! * 1000),
+          // 0 (unspecified) is left out, as RFC 5280 5.3.1 asks.
+          ...(reason !== 0 ? { reason } : {}),
+          ...(invalidityDate !== undefined ? { invalidityDate: new Date(invalidityDate * 1000) } : {}),
+        };
+      }
     }
     const thisUpdate = new Date(Math.floor(Date.now() / 1000) * 1000);
     const nextUpdate = new Date(thisUpdate.getTime() + ctx.config.crl.validityHours * 3_600_000);
@@ -72,7 +94,7 @@ export async function generateCrl(ctx: AuthorityContext, caId: string, actor: st
       crlNumber: row.crlNumber,
       thisUpdate,
       nextUpdate,
-      entries,
+      entries: entries(),
       signingKey: ca.key,
     });
     await tx.insert(crls).values({
@@ -80,7 +102,7 @@ export async function generateCrl(ctx: AuthorityContext, caId: string, actor: st
       number: row.crlNumber,
       thisUpdate,
       nextUpdate,
-      entries: entries.length,
+      entries: serials.length,
       der,
     });
     await tx
@@ -93,11 +115,11 @@ export async function generateCrl(ctx: AuthorityContext, caId: string, actor: st
       target: `ca:${ca.id}`,
       details: {
         number: row.crlNumber.toString(),
-        entries: entries.length,
+        entries: serials.length,
         nextUpdate: nextUpdate.toISOString(),
       },
     });
-    return { caId: ca.id, number: row.crlNumber, thisUpdate, nextUpdate, entries: entries.length, der };
+    return { caId: ca.id, number: row.crlNumber, thisUpdate, nextUpdate, entries: serials.length, der };
   });
 }
 

@@ -1,28 +1,35 @@
 /**
  * The issuance cycle (docs/issuance-cycle.md): check → build → lint → record → sign → store →
  * audit. Nothing is signed that is not recorded first.
+ *
+ * Concurrent issuances share database work (group commit): the records of the certificates waiting
+ * to be recorded go into one multi-row INSERT, committed before any of them is signed; the signed
+ * certificates waiting to be stored go into one transaction that stores each with its OCSP response,
+ * its status notification and its audit event. A lone issuance is written at once, as before.
  */
-import { and, eq } from 'drizzle-orm';
-import { recordAuditEvent } from '../audit/record-audit-event.js';
+import { AsnConvert } from '@peculiar/asn1-schema';
+import { sql } from 'drizzle-orm';
+import { recordAuditEvents, type AuditEvent } from '../audit/record-audit-event.js';
+import type { Db } from '../db/open-database.js';
 import { certificates } from '../db/schema.js';
 import { TekenError } from '../errors/teken-error.js';
 import {
-  assembleCertificate,
   encodeTbsCertificate,
+  signatureAlgorithmIdentifier,
   toPem,
   truncateToSeconds,
 } from '../pki/certificate-assembly.js';
 import { parseCertificationRequest } from '../pki/certification-request.js';
 import { encodeName, nameToString, type NameAttribute } from '../pki/distinguished-name.js';
 import { validateAltName, type AltName } from '../pki/general-names.js';
-import { describePublicKey } from '../pki/public-key.js';
+import { describePublicKey, type PublicKeyDescription } from '../pki/public-key.js';
 import { randomSerial, serialToHex } from '../pki/serial-number.js';
 import type { AuthorityContext } from './authority-context.js';
 import type { LoadedCa } from './ca-registry.js';
 import { leafExtensions } from './leaf-extensions.js';
 import { assertLintClean } from './lint-certificate.js';
-import { notifyStatusChange } from './notify-status.js';
-import { presignOcspResponse, storeOcspResponse } from './ocsp-presign.js';
+import { statusChannels } from './notify-status.js';
+import { presignOcspResponse, storeOcspResponses, type PresignedOcsp } from './ocsp-presign.js';
 import { checkAgainstProfile, getProfile, publicProfileIds, type ProfileId } from './profiles.js';
 
 export interface IssueRequest {
@@ -56,9 +63,15 @@ export interface IssuedCertificate {
 const DAY = 86_400_000;
 
 /** Issues a certificate for a public key, after checking the request against the profile. */
-export async function issueCertificate(
+export function issueCertificate(ctx: AuthorityContext, request: IssueRequest): Promise<IssuedCertificate> {
+  return issue(ctx, request);
+}
+
+/** `key`: the description of request.spkiDer when the caller has it already (a parsed CSR). */
+async function issue(
   ctx: AuthorityContext,
   request: IssueRequest,
+  key: PublicKeyDescription = describePublicKey(request.spkiDer),
 ): Promise<IssuedCertificate> {
   // --- check
   const profile = getProfile(request.profile);
@@ -75,7 +88,6 @@ export async function issueCertificate(
       `The ${ca.id} CA does not issue ${profile.id} certificates (use --ca ${profile.issuers.join(' or ')}).`,
     );
   }
-  const key = describePublicKey(request.spkiDer);
   const altNames = request.altNames.map(validateAltName);
   const days = request.days ?? profile.defaultDays(ctx.config);
   checkAgainstProfile(
@@ -92,6 +104,7 @@ export async function issueCertificate(
     );
   }
   const subjectDer = encodeName(request.subject);
+  const subject = nameToString(subjectDer);
   const extensions = leafExtensions(
     ctx.config,
     profile,
@@ -123,35 +136,30 @@ export async function issueCertificate(
       extendedKeyUsageCritical: profile.extendedKeyUsageCritical,
     });
     // --- record (committed before the key is used)
-    const recorded = await ctx.db
-      .insert(certificates)
-      .values({
-        authorityId: ca.id,
-        serial: serialHex,
-        profile: profile.id,
-        status: 'pending',
-        subjectDn: nameToString(subjectDer),
-        notBefore,
-        notAfter,
-        tbsDer,
-      })
-      .onConflictDoNothing()
-      .returning({ id: certificates.id });
-    if (recorded.length === 0) continue; // serial collision: draw again
+    const recorded = await writerFor(ctx.db).record.add({
+      authorityId: ca.id,
+      serial: serialHex,
+      profile: profile.id,
+      status: 'pending',
+      subjectDn: subject,
+      notBefore,
+      notAfter,
+      tbsDer,
+    });
+    if (!recorded) continue; // serial collision: draw again
     // --- sign, store, audit
     const der = await signAndStore(ctx, ca, {
       serialHex,
       tbsDer,
       profile: profile.id,
       actor: request.actor,
-      subject: nameToString(subjectDer),
       notAfter,
     });
     return {
       caId: ca.id,
       serialHex,
       profile: profile.id,
-      subject: nameToString(subjectDer),
+      subject,
       notBefore,
       notAfter,
       der,
@@ -169,7 +177,6 @@ async function signAndStore(
     tbsDer: Uint8Array;
     profile: string;
     actor: string;
-    subject: string;
     notAfter: Date;
   },
 ): Promise<Uint8Array> {
@@ -179,22 +186,201 @@ async function signAndStore(
   const ocsp = ca.ocspResponder
     ? await presignOcspResponse(ctx.config, ca, item.serialHex, { status: 'good' })
     : undefined;
-  await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(certificates)
-      .set({ der, status: 'issued', issuedAt: new Date() })
-      .where(and(eq(certificates.authorityId, ca.id), eq(certificates.serial, item.serialHex)));
-    if (ocsp) await storeOcspResponse(tx, ca.id, item.serialHex, ocsp);
-    await notifyStatusChange(tx, ca.id, item.serialHex);
-    await recordAuditEvent(tx, {
+  await writerFor(ctx.db).store.add({
+    caId: ca.id,
+    serialHex: item.serialHex,
+    der,
+    ocsp,
+    audit: {
       actor: item.actor,
       action: 'certificate.issue',
       target: `certificate:${ca.id}/${item.serialHex}`,
       details: { profile: item.profile, notAfter: item.notAfter.toISOString() },
-    });
+    },
   });
   ctx.onStatusChange?.(ca.id, item.serialHex);
   return der;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Assembly
+
+/** DER tag and length of a content of `length` bytes. */
+function derHeader(tag: number, length: number): Uint8Array {
+  if (length < 0x80) return new Uint8Array([tag, length]);
+  const bytes: number[] = [];
+  for (let rest = length; rest > 0; rest = Math.floor(rest / 256)) bytes.unshift(rest % 256);
+  return new Uint8Array([tag, 0x80 | bytes.length, ...bytes]);
+}
+
+const algorithmIdentifiers = new Map<string, Uint8Array>();
+
+/**
+ * Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue BIT STRING }: the
+ * recorded TBS bytes go in unchanged, next to the AlgorithmIdentifier of certificate-assembly.ts.
+ */
+function assembleCertificate(tbsDer: Uint8Array, signatureAlgorithmOid: string, signature: Uint8Array) {
+  let algorithm = algorithmIdentifiers.get(signatureAlgorithmOid);
+  if (!algorithm) {
+    algorithm = new Uint8Array(AsnConvert.serialize(signatureAlgorithmIdentifier(signatureAlgorithmOid)));
+    algorithmIdentifiers.set(signatureAlgorithmOid, algorithm);
+  }
+  const bitStringHeader = derHeader(0x03, signature.length + 1);
+  const contentLength = tbsDer.length + algorithm.length + bitStringHeader.length + 1 + signature.length;
+  const header = derHeader(0x30, contentLength);
+  const out = new Uint8Array(header.length + contentLength);
+  let offset = 0;
+  for (const part of [header, tbsDer, algorithm, bitStringHeader, new Uint8Array([0]), signature]) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Group commit
+
+interface Waiting<T, R> {
+  item: T;
+  resolve(result: R): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Runs `flush` over the items added while earlier flushes were running (at most `parallel` at a
+ * time, `maxBatch` items each). Every item of a failed flush gets its error.
+ */
+class GroupCommit<T, R> {
+  readonly #flush: (items: T[]) => Promise<R[]>;
+  readonly #maxBatch: number;
+  readonly #parallel: number;
+  #waiting: Waiting<T, R>[] = [];
+  #running = 0;
+  #scheduled = false;
+
+  constructor(flush: (items: T[]) => Promise<R[]>, maxBatch: number, parallel: number) {
+    this.#flush = flush;
+    this.#maxBatch = maxBatch;
+    this.#parallel = parallel;
+  }
+
+  add(item: T): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.#waiting.push({ item, resolve, reject });
+      // Items added in the same turn of the event loop go together.
+      if (!this.#scheduled) {
+        this.#scheduled = true;
+        queueMicrotask(() => {
+          this.#scheduled = false;
+          this.#pump();
+        });
+      }
+    });
+  }
+
+  #pump(): void {
+    while (this.#running < this.#parallel && this.#waiting.length > 0) {
+      const batch = this.#waiting.splice(0, this.#maxBatch);
+      this.#running++;
+      // An async wrapper turns a synchronous throw into a rejection.
+      const flushed = (async () => this.#flush(batch.map((w) => w.item)))();
+      flushed
+        .then(
+          (results) => batch.forEach((w, i) => w.resolve(results[i]!)),
+          (error: unknown) => batch.forEach((w) => w.reject(error)),
+        )
+        .finally(() => {
+          this.#running--;
+          this.#pump();
+        });
+    }
+  }
+}
+
+type PendingRow = typeof certificates.$inferInsert & { authorityId: string; serial: string };
+
+interface StoreItem {
+  caId: string;
+  serialHex: string;
+  der: Uint8Array;
+  ocsp: PresignedOcsp | undefined;
+  audit: AuditEvent;
+}
+
+interface IssuanceWriter {
+  /** Resolves true once the row is committed, false if its serial was taken (draw again). */
+  record: GroupCommit<PendingRow, boolean>;
+  store: GroupCommit<StoreItem, void>;
+}
+
+/** Rows per statement: well under PostgreSQL's 65,535 parameters. */
+const MAX_BATCH = 64;
+/** Flushes of each kind in flight: one fills while the other is written. */
+const PARALLEL_FLUSHES = 2;
+
+const writers = new WeakMap<Db, IssuanceWriter>();
+
+function writerFor(db: Db): IssuanceWriter {
+  let writer = writers.get(db);
+  if (!writer) {
+    writer = {
+      record: new GroupCommit((rows) => recordPending(db, rows), MAX_BATCH, PARALLEL_FLUSHES),
+      store: new GroupCommit((items) => storeIssued(db, items), MAX_BATCH, PARALLEL_FLUSHES),
+    };
+    writers.set(db, writer);
+  }
+  return writer;
+}
+
+/** Records pending rows in one INSERT (autocommit); a taken serial is skipped, not an error. */
+async function recordPending(db: Db, rows: PendingRow[]): Promise<boolean[]> {
+  // Two equal serials in one batch (never seen in practice): the later one draws again.
+  const seen = new Set<string>();
+  const unique = rows.map((row) => {
+    const key = `${row.authorityId}/${row.serial}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const inserted = await db
+    .insert(certificates)
+    .values(rows.filter((_, i) => unique[i]))
+    .onConflictDoNothing()
+    .returning({ authorityId: certificates.authorityId, serial: certificates.serial });
+  const done = new Set(inserted.map((r) => `${r.authorityId}/${r.serial}`));
+  return rows.map((row, i) => unique[i]! && done.has(`${row.authorityId}/${row.serial}`));
+}
+
+/** Stores signed certificates, their OCSP responses, notifications and audit events in one transaction. */
+async function storeIssued(db: Db, items: StoreItem[]): Promise<void[]> {
+  const issuedAt = new Date().toISOString();
+  await db.transaction(async (tx) => {
+    const rows = sql.join(
+      items.map((i) => sql`(${i.caId}, ${i.serialHex}, ${Buffer.from(i.der)}::bytea)`),
+      sql`, `,
+    );
+    await tx.execute(sql`
+      update ${certificates} as c set der = v.der, status = 'issued', issued_at = ${issuedAt}::timestamptz
+      from (values ${rows}) as v(authority_id, serial, der)
+      where c.authority_id = v.authority_id and c.serial = v.serial`);
+    await storeOcspResponses(
+      tx,
+      items.flatMap((i) => (i.ocsp ? [{ caId: i.caId, serialHex: i.serialHex, response: i.ocsp }] : [])),
+    );
+    const payloads = sql.join(
+      items.map((i) => sql`(${`${i.caId}:${i.serialHex}`})`),
+      sql`, `,
+    );
+    // Queued with the transaction: delivered to listeners only if it commits.
+    await tx.execute(
+      sql`select pg_notify(${statusChannels.status}, v.payload) from (values ${payloads}) as v(payload)`,
+    );
+    await recordAuditEvents(
+      tx,
+      items.map((i) => i.audit),
+    );
+  });
+  return items.map(() => undefined);
 }
 
 export interface IssueFromCsrRequest {
@@ -221,14 +407,18 @@ export async function issueFromCsr(
       'The request asks for a CA certificate (basicConstraints cA TRUE); Teken does not issue subordinate CAs from requests.',
     );
   }
-  return issueCertificate(ctx, {
-    caId: request.caId,
-    profile: request.profile,
-    subject: request.subject ?? csr.subject,
-    altNames: request.altNames ?? csr.altNames,
-    spkiDer: csr.spkiDer,
-    requestedExtensions: csr.requestedExtensions,
-    ...(request.days !== undefined ? { days: request.days } : {}),
-    actor: request.actor,
-  });
+  return issue(
+    ctx,
+    {
+      caId: request.caId,
+      profile: request.profile,
+      subject: request.subject ?? csr.subject,
+      altNames: request.altNames ?? csr.altNames,
+      spkiDer: csr.spkiDer,
+      requestedExtensions: csr.requestedExtensions,
+      ...(request.days !== undefined ? { days: request.days } : {}),
+      actor: request.actor,
+    },
+    csr.publicKey,
+  );
 }

@@ -48,9 +48,49 @@ export interface OcspResponderOptions {
   maxEntries?: number;
 }
 
+/** Reads a DER length at `pos` (minimal short form or 0x81/0x82 long form); -1 when it is anything else. */
+function derLength(der: Uint8Array, pos: number): number {
+  const first = der[pos]!;
+  if (first < 0x80) return first;
+  if (first === 0x81) return der[pos + 1]! >= 0x80 ? der[pos + 1]! : -1;
+  if (first === 0x82) return der[pos + 1]! !== 0 ? der[pos + 1]! * 256 + der[pos + 2]! : -1;
+  return -1;
+}
+
+const lengthSize = (first: number) => (first < 0x80 ? 1 : first - 0x7f);
+
+/**
+ * Where the CertID is in an RFC 5019 request: an OCSPRequest whose TBSRequest holds only a
+ * requestList of one Request that holds only its CertID (no version, requestorName, extensions or
+ * signature), each SEQUENCE exactly filling its parent. Returns [start, end) of the CertID TLV, or
+ * undefined for any other shape (which then takes the full parser). Every byte is accounted for, so
+ * a request of this shape whose CertID was once accepted by parseOcspRequest is accepted again and
+ * names the same certificate.
+ */
+function locateSingleCertId(der: Uint8Array): [number, number] | undefined {
+  let pos = 0;
+  let end = der.length;
+  for (let depth = 0; depth < 5; depth++) {
+    if (pos + 2 > end || der[pos] !== 0x30) return undefined;
+    const length = derLength(der, pos + 1);
+    if (length < 0) return undefined;
+    const contentStart = pos + 1 + lengthSize(der[pos + 1]!);
+    if (contentStart + length !== end) return undefined;
+    if (depth === 4) return [pos, end];
+    pos = contentStart;
+    end = contentStart + length;
+  }
+  return undefined;
+}
+
 export class OcspResponder {
   readonly #ctx: AuthorityContext;
   readonly #cache = new Map<string, CacheEntry>();
+  /**
+   * CertID bytes (latin1) → cache key, for CertIDs that parseOcspRequest accepted. A CertID always
+   * names the same CA, serial and hash, so this never goes stale; it only skips the parsing.
+   */
+  readonly #certIdKeys = new Map<string, string>();
   readonly #revalidateMs: number;
   readonly #maxEntries: number;
 
@@ -64,6 +104,24 @@ export class OcspResponder {
   invalidate(caId: string, serialHex: string): void {
     for (const alg of ['sha1', 'sha256', 'sha384', 'sha512'])
       this.#cache.delete(`${caId}:${serialHex}:${alg}`);
+  }
+
+  /**
+   * The hot path: a fresh cached answer for a plain single-CertID request seen before, found by the
+   * CertID bytes alone (no parsing, no key building), or undefined (then call `respond`).
+   */
+  cached(requestDer: Uint8Array): OcspAnswer | undefined {
+    const range = locateSingleCertId(requestDer);
+    if (!range) return undefined;
+    const bytes = Buffer.isBuffer(requestDer)
+      ? requestDer
+      : Buffer.from(requestDer.buffer, requestDer.byteOffset, requestDer.byteLength);
+    const key = this.#certIdKeys.get(bytes.toString('latin1', range[0], range[1]));
+    if (key === undefined) return undefined;
+    const cached = this.#cache.get(key);
+    const now = Date.now();
+    if (cached && cached.checkAfter > now && cached.nextUpdate.getTime() > now) return cached;
+    return undefined;
   }
 
   async respond(requestDer: Uint8Array): Promise<OcspAnswer> {
@@ -101,7 +159,10 @@ export class OcspResponder {
     const key = `${ca.id}:${certId.serialHex}:${certId.hashAlgorithm}`;
     const now = Date.now();
     const cached = this.#cache.get(key);
-    if (cached && cached.checkAfter > now && cached.nextUpdate.getTime() > now) return cached;
+    if (cached && cached.checkAfter > now && cached.nextUpdate.getTime() > now) {
+      this.#rememberCertId(certId.raw, key);
+      return cached;
+    }
 
     let entry: CacheEntry | undefined;
     if (certId.hashAlgorithm === 'sha1') {
@@ -123,7 +184,21 @@ export class OcspResponder {
       entry = entryOf(signed, kind, now + this.#revalidateMs);
     }
     this.#remember(key, entry);
+    this.#rememberCertId(certId.raw, key);
     return entry;
+  }
+
+  #rememberCertId(raw: Uint8Array, key: string): void {
+    const certId = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('latin1');
+    if (this.#certIdKeys.get(certId) === key) return;
+    if (this.#certIdKeys.size >= this.#maxEntries) {
+      let drop = Math.ceil(this.#maxEntries / 10);
+      for (const k of this.#certIdKeys.keys()) {
+        this.#certIdKeys.delete(k);
+        if (--drop === 0) break;
+      }
+    }
+    this.#certIdKeys.set(certId, key);
   }
 
   async #several(certIds: OcspCertId[]): Promise<OcspAnswer> {

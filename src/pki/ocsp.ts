@@ -5,11 +5,11 @@
  * grammar is tiny and bounded, and on this hot path asn1js.fromBER alone manages about 10k requests/s
  * (pkijs.OCSPRequest about 1k/s) where this reader does several hundred thousand. It accepts DER only
  * (definite, minimal lengths, exact tags, minimal INTEGERs), so the CertID bytes it hands back can be
- * echoed verbatim inside a signed response. Responses are encoded with asn1js; hashes and signatures
- * come from node:crypto and the SigningKey.
+ * echoed verbatim inside a signed response. Responses are written by a small DER writer (the fixed
+ * parts of a responder's responses are encoded once per responder); hashes and signatures come from
+ * node:crypto and the SigningKey.
  */
 import crypto from 'node:crypto';
-import * as asn1js from 'asn1js';
 import { TekenError } from '../errors/teken-error.js';
 import { signatureAlgorithmOf, type SigningKey } from '../keys/key-backend.js';
 import { normaliseSerialHex, serialHexToInteger, serialToHex } from './serial-number.js';
@@ -375,6 +375,60 @@ export function parseOcspRequest(der: Uint8Array): ParsedOcspRequest {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// DER writing (responses and CertIDs). The structures are small and fixed, so they are written
+// directly: asn1js object trees cost more than the signature on this path (every issuance and every
+// cache miss signs a response).
+
+/** A complete DER TLV with the given content. */
+function der(tagByte: number, ...parts: Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const part of parts) length += part.length;
+  const lengthBytes = length < 0x80 ? 0 : length < 0x100 ? 1 : length < 0x10000 ? 2 : 3;
+  const out = new Uint8Array(2 + lengthBytes + length);
+  out[0] = tagByte;
+  if (lengthBytes === 0) out[1] = length;
+  else {
+    out[1] = 0x80 | lengthBytes;
+    for (let i = 0; i < lengthBytes; i++) out[1 + lengthBytes - i] = (length >> (8 * i)) & 0xff;
+  }
+  let offset = 2 + lengthBytes;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
+/** DER OBJECT IDENTIFIER (tag and all) of a dotted OID. */
+function oidDer(oid: string): Uint8Array {
+  const arcs = oid.split('.').map(Number);
+  const bytes: number[] = [];
+  const push = (value: number) => {
+    const groups = [value & 0x7f];
+    for (let rest = Math.floor(value / 128); rest > 0; rest = Math.floor(rest / 128))
+      groups.unshift((rest & 0x7f) | 0x80);
+    bytes.push(...groups);
+  };
+  push(arcs[0]! * 40 + arcs[1]!);
+  for (const arc of arcs.slice(2)) push(arc);
+  return der(tag.oid, new Uint8Array(bytes));
+}
+
+const nullDer = new Uint8Array([tag.null, 0]);
+const basicResponseOidDer = oidDer(oidBasicResponse);
+const nonceExtensionOidDer = oidDer(oidNonce);
+/** OCSPResponseStatus successful: ENUMERATED 0. */
+const successfulDer = new Uint8Array([0x0a, 0x01, 0x00]);
+/** certStatus good [0] IMPLICIT NULL and unknown [2] IMPLICIT NULL. */
+const goodDer = new Uint8Array([0x80, 0x00]);
+const unknownDer = new Uint8Array([0x82, 0x00]);
+
+/** AlgorithmIdentifier of each CertID hash, NULL parameters (as OpenSSL writes them). */
+const certIdAlgorithmDer = new Map(
+  hashAlgorithms.map((h) => [h.name, der(tag.sequence, der(tag.oid, h.oidDer), nullDer)]),
+);
+
+// ---------------------------------------------------------------------------------------------------
 // CertID construction
 
 /** The subjectPublicKey bits of a DER SubjectPublicKeyInfo (what OCSP key hashes cover), or undefined. */
@@ -416,15 +470,12 @@ export function certIdFor(
     throw new TekenError('ERR_INPUT_INVALID', 'The issuer public key is not a DER SubjectPublicKeyInfo.');
   const issuerKeyHash = new Uint8Array(crypto.createHash(hash).update(issuerKey).digest());
   const serial = serialHexToInteger(normalised);
-  const raw = new Uint8Array(
-    new asn1js.Sequence({
-      value: [
-        new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: info.oid }), new asn1js.Null()] }),
-        new asn1js.OctetString({ valueHex: issuerNameHash }),
-        new asn1js.OctetString({ valueHex: issuerKeyHash }),
-        new asn1js.Integer({ valueHex: serial }),
-      ],
-    }).toBER(),
+  const raw = der(
+    tag.sequence,
+    certIdAlgorithmDer.get(info.name)!,
+    der(tag.octetString, issuerNameHash),
+    der(tag.octetString, issuerKeyHash),
+    der(tag.integer, serial),
   );
   return {
     hashAlgorithm: info.name,
@@ -447,56 +498,50 @@ function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && Buffer.compare(a, b) === 0;
 }
 
-/**
- * An asn1js block that writes an already-encoded DER TLV verbatim (asn1js re-parsing would cost more
- * than the rest of the response): the same identifier octet, the same (minimal) length, the same
- * content bytes. `tlv` must come from decodeTlv over `der`.
- */
-function verbatim(der: Uint8Array, tlv: Tlv): asn1js.AsnType {
-  const block = new asn1js.Primitive({
-    idBlock: { tagClass: (tlv.tag >> 6) + 1, tagNumber: tlv.tag & 0x1f },
-    valueHex: der.subarray(tlv.contentStart, tlv.end),
-  });
-  block.idBlock.isConstructed = (tlv.tag & 0x20) !== 0;
-  return block;
-}
+const digits2 = (value: number) => (value < 10 ? '0' : '') + String(value);
 
 /** GeneralizedTime YYYYMMDDHHMMSSZ, no fractional seconds (RFC 5280 4.1.2.5.2). */
-function generalizedTime(date: Date, what: string): asn1js.GeneralizedTime {
+function generalizedTime(date: Date, what: string): Uint8Array {
   const time = date instanceof Date ? date.getTime() : NaN;
   if (!Number.isFinite(time) || date.getUTCFullYear() < 1950 || date.getUTCFullYear() > 9999)
     throw internal(`OCSP ${what} is not a valid date.`);
-  return new asn1js.GeneralizedTime({ valueDate: new Date(Math.floor(time / 1000) * 1000) });
+  const text =
+    String(date.getUTCFullYear()) +
+    digits2(date.getUTCMonth() + 1) +
+    digits2(date.getUTCDate()) +
+    digits2(date.getUTCHours()) +
+    digits2(date.getUTCMinutes()) +
+    digits2(date.getUTCSeconds()) +
+    'Z';
+  const out = new Uint8Array(17);
+  out[0] = 0x18;
+  out[1] = 15;
+  for (let i = 0; i < 15; i++) out[2 + i] = text.charCodeAt(i);
+  return out;
 }
 
-function context(tagNumber: number, value: asn1js.AsnType[]): asn1js.Constructed {
-  return new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber }, value });
-}
-
-function certStatus(status: OcspCertStatus): asn1js.AsnType {
+function certStatus(status: OcspCertStatus): Uint8Array {
   switch (status.status) {
     case 'good': // good [0] IMPLICIT NULL
-      return new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 0 } });
+      return goodDer;
     case 'unknown': // unknown [2] IMPLICIT UnknownInfo (NULL)
-      return new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 2 } });
+      return unknownDer;
     case 'revoked': {
       // revoked [1] IMPLICIT RevokedInfo ::= SEQUENCE { revocationTime GeneralizedTime,
       //   revocationReason [0] EXPLICIT CRLReason OPTIONAL }
-      const value: asn1js.AsnType[] = [generalizedTime(status.revokedAt, 'revocationTime')];
-      if (status.reason !== undefined) {
-        const reason = status.reason;
-        if (!Number.isInteger(reason) || reason < 0 || reason > 10 || reason === 7)
-          throw internal(`${reason} is not a CRLReason.`);
-        value.push(context(0, [new asn1js.Enumerated({ value: reason })]));
-      }
-      return context(1, value);
+      const time = generalizedTime(status.revokedAt, 'revocationTime');
+      if (status.reason === undefined) return der(tag.context1, time);
+      const reason = status.reason;
+      if (!Number.isInteger(reason) || reason < 0 || reason > 10 || reason === 7)
+        throw internal(`${reason} is not a CRLReason.`);
+      return der(tag.context1, time, der(tag.context0, new Uint8Array([0x0a, 0x01, reason])));
     }
     default:
       throw internal('Unknown OCSP certificate status.');
   }
 }
 
-function singleResponse(input: OcspSingleResponseInput): asn1js.Sequence {
+function singleResponse(input: OcspSingleResponseInput): Uint8Array {
   if (!(input.nextUpdate.getTime() > input.thisUpdate.getTime()))
     throw internal('OCSP nextUpdate must be after thisUpdate.');
   // The CertID must be one DER SEQUENCE; it goes into the response byte for byte.
@@ -505,14 +550,13 @@ function singleResponse(input: OcspSingleResponseInput): asn1js.Sequence {
   if (typeof certId === 'string' || certId.tag !== tag.sequence || certId.end !== raw.length)
     throw internal('The CertID is not a DER SEQUENCE.');
   // SingleResponse ::= SEQUENCE { certID, certStatus, thisUpdate, nextUpdate [0] EXPLICIT OPTIONAL, ... }
-  return new asn1js.Sequence({
-    value: [
-      verbatim(raw, certId),
-      certStatus(input.status),
-      generalizedTime(input.thisUpdate, 'thisUpdate'),
-      context(0, [generalizedTime(input.nextUpdate, 'nextUpdate')]),
-    ],
-  });
+  return der(
+    tag.sequence,
+    raw,
+    certStatus(input.status),
+    generalizedTime(input.thisUpdate, 'thisUpdate'),
+    der(tag.context0, generalizedTime(input.nextUpdate, 'nextUpdate')),
+  );
 }
 
 /** The TLV at `pos` of DER we are given by our own code (not a client): problems are internal errors. */
@@ -537,6 +581,50 @@ function readCertificate(der: Uint8Array): { certificate: Tlv; spki: Uint8Array 
   return { certificate, spki: der.subarray(item.start, item.end) };
 }
 
+/** What a responder contributes to every response it signs, checked and encoded once. */
+interface ResponderParts {
+  certificateDer: Uint8Array;
+  /** responderID byKey [2] EXPLICIT KeyHash. */
+  responderIdDer: Uint8Array;
+  /** signatureAlgorithm AlgorithmIdentifier. */
+  algorithmDer: Uint8Array;
+  /** certs [0] EXPLICIT SEQUENCE OF Certificate, with the responder certificate. */
+  certsDer: Uint8Array;
+}
+
+const responderParts = new WeakMap<SigningKey, ResponderParts>();
+
+function partsOf(key: SigningKey, certificateDer: Uint8Array): ResponderParts {
+  const known = responderParts.get(key);
+  if (known && known.certificateDer === certificateDer) return known;
+  const algorithm = signatureAlgorithmOf[key.algorithm];
+  if (!algorithm) throw internal(`No signature algorithm for ${String(key.algorithm)} keys.`);
+  const { certificate, spki } = readCertificate(certificateDer);
+  if (!bytesEqual(spki, key.publicKeyDer))
+    throw internal('The OCSP responder certificate is not for its key.');
+  const publicKey = subjectPublicKeyBits(key.publicKeyDer);
+  if (!publicKey) throw internal('The OCSP responder public key is not a SubjectPublicKeyInfo.');
+  const oid = oidDer(algorithm.oid);
+  const parts: ResponderParts = {
+    certificateDer,
+    // ResponderID byKey [2] EXPLICIT KeyHash: SHA-1 of the subjectPublicKey BIT STRING value.
+    responderIdDer: der(
+      tag.context2,
+      der(tag.octetString, new Uint8Array(crypto.createHash('sha1').update(publicKey).digest())),
+    ),
+    // RSA PKCS#1 v1.5 takes NULL parameters; ECDSA none (RFC 5754, RFC 5758).
+    algorithmDer: algorithm.oid.startsWith('1.2.840.113549.')
+      ? der(tag.sequence, oid, nullDer)
+      : der(tag.sequence, oid),
+    certsDer: der(
+      tag.context0,
+      der(tag.sequence, certificateDer.subarray(certificate.start, certificate.end)),
+    ),
+  };
+  responderParts.set(key, parts);
+  return parts;
+}
+
 /**
  * Signs a BasicOCSPResponse (RFC 6960 4.2.1; responderID byKey, producedAt, one SingleResponse per
  * input with thisUpdate and nextUpdate as RFC 5019 asks, the nonce only when given) and wraps it in
@@ -549,45 +637,29 @@ export async function buildOcspResponse(
   nonce?: Uint8Array,
 ): Promise<Uint8Array> {
   const { key, certificateDer } = responder;
-  const algorithm = signatureAlgorithmOf[key.algorithm];
-  if (!algorithm) throw internal(`No signature algorithm for ${String(key.algorithm)} keys.`);
   if (responses.length === 0) throw internal('An OCSP response needs at least one SingleResponse.');
   if (nonce !== undefined && (nonce.length < 1 || nonce.length > maxNonceLength))
     throw internal('The OCSP nonce must be 1 to 128 octets.');
-  const { certificate, spki } = readCertificate(certificateDer);
-  if (!bytesEqual(spki, key.publicKeyDer))
-    throw internal('The OCSP responder certificate is not for its key.');
-  const publicKey = subjectPublicKeyBits(key.publicKeyDer);
-  if (!publicKey) throw internal('The OCSP responder public key is not a SubjectPublicKeyInfo.');
+  const parts = partsOf(key, certificateDer);
 
   // ResponseData ::= SEQUENCE { version [0] EXPLICIT DEFAULT v1 (omitted), responderID ResponderID,
   //   producedAt GeneralizedTime, responses SEQUENCE OF SingleResponse,
   //   responseExtensions [1] EXPLICIT Extensions OPTIONAL }
-  const tbsValue: asn1js.AsnType[] = [
-    // ResponderID byKey [2] EXPLICIT KeyHash: SHA-1 of the subjectPublicKey BIT STRING value.
-    context(2, [new asn1js.OctetString({ valueHex: crypto.createHash('sha1').update(publicKey).digest() })]),
+  const tbsParts = [
+    parts.responderIdDer,
     generalizedTime(producedAt, 'producedAt'),
-    new asn1js.Sequence({ value: responses.map(singleResponse) }),
+    der(tag.sequence, ...responses.map(singleResponse)),
   ];
   if (nonce !== undefined) {
-    const nonceValue = new asn1js.OctetString({ valueHex: nonce }).toBER();
-    tbsValue.push(
-      context(1, [
-        new asn1js.Sequence({
-          value: [
-            new asn1js.Sequence({
-              value: [
-                new asn1js.ObjectIdentifier({ value: oidNonce }),
-                new asn1js.OctetString({ valueHex: nonceValue }),
-              ],
-            }),
-          ],
-        }),
-      ]),
+    // Extension { id-pkix-ocsp-nonce, extnValue OCTET STRING { Nonce ::= OCTET STRING } }
+    const extension = der(
+      tag.sequence,
+      nonceExtensionOidDer,
+      der(tag.octetString, der(tag.octetString, nonce)),
     );
+    tbsParts.push(der(tag.context1, der(tag.sequence, extension)));
   }
-  const tbsDer = new Uint8Array(new asn1js.Sequence({ value: tbsValue }).toBER());
-  const tbs = verbatim(tbsDer, trustedTlv(tbsDer, 0, tbsDer.length, 'The ResponseData'));
+  const tbsDer = der(tag.sequence, ...tbsParts);
 
   let signature: Uint8Array;
   try {
@@ -599,40 +671,19 @@ export async function buildOcspResponse(
 
   // BasicOCSPResponse ::= SEQUENCE { tbsResponseData, signatureAlgorithm, signature BIT STRING,
   //   certs [0] EXPLICIT SEQUENCE OF Certificate OPTIONAL }
-  const signatureAlgorithm: asn1js.AsnType[] = [new asn1js.ObjectIdentifier({ value: algorithm.oid })];
-  if (algorithm.oid.startsWith('1.2.840.113549.')) signatureAlgorithm.push(new asn1js.Null());
-  const basicDer = new Uint8Array(
-    new asn1js.Sequence({
-      value: [
-        tbs,
-        new asn1js.Sequence({ value: signatureAlgorithm }),
-        new asn1js.BitString({ valueHex: signature }),
-        context(0, [new asn1js.Sequence({ value: [verbatim(certificateDer, certificate)] })]),
-      ],
-    }).toBER(),
+  const basicDer = der(
+    tag.sequence,
+    tbsDer,
+    parts.algorithmDer,
+    der(tag.bitString, new Uint8Array([0]), signature),
+    parts.certsDer,
   );
-  // The signature covers tbsDer: make sure that is exactly what went in.
-  const basic = trustedTlv(basicDer, 0, basicDer.length, 'The BasicOCSPResponse');
-  const signed = trustedTlv(basicDer, basic.contentStart, basic.end, 'The BasicOCSPResponse');
-  if (!bytesEqual(basicDer.subarray(signed.start, signed.end), tbsDer))
-    throw internal('The signed ResponseData changed when encoded.');
-
   // OCSPResponse ::= SEQUENCE { responseStatus ENUMERATED, responseBytes [0] EXPLICIT ResponseBytes }
   // ResponseBytes ::= SEQUENCE { responseType OBJECT IDENTIFIER, response OCTET STRING }
-  return new Uint8Array(
-    new asn1js.Sequence({
-      value: [
-        new asn1js.Enumerated({ value: 0 }),
-        context(0, [
-          new asn1js.Sequence({
-            value: [
-              new asn1js.ObjectIdentifier({ value: oidBasicResponse }),
-              new asn1js.OctetString({ valueHex: basicDer }),
-            ],
-          }),
-        ]),
-      ],
-    }).toBER(),
+  return der(
+    tag.sequence,
+    successfulDer,
+    der(tag.context0, der(tag.sequence, basicResponseOidDer, der(tag.octetString, basicDer))),
   );
 }
 
@@ -648,7 +699,7 @@ const errorStatusCodes = {
 const errorResponses = new Map<string, Uint8Array>(
   Object.entries(errorStatusCodes).map(([name, code]) => [
     name,
-    new Uint8Array(new asn1js.Sequence({ value: [new asn1js.Enumerated({ value: code })] }).toBER()),
+    der(tag.sequence, new Uint8Array([0x0a, 0x01, code])),
   ]),
 );
 

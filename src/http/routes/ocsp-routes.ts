@@ -1,27 +1,235 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import crypto from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  HookHandlerDoneFunction,
+} from 'fastify';
+import type { Bindings, ChildLoggerOptions } from 'pino';
 import type { OcspAnswer, OcspResponder } from '../../authority/ocsp-responder.js';
 import { ocspErrorResponse } from '../../pki/ocsp.js';
 import type { Runtime } from '../../runtime/open-runtime.js';
-import { setStatusCacheHeaders } from './status-cache-headers.js';
 
 /** OCSP requests are about 100 bytes; anything much larger is not one. */
 const MAX_REQUEST_BYTES = 8 * 1024;
 
+/** What an answer's HTTP response needs that does not depend on the time of the request. */
+interface Prepared {
+  body: Buffer;
+  etag: string;
+  lastModified: string;
+  nextUpdate: number;
+  contentLength: string;
+}
+
+const levelOrder: Record<string, number> = {
+  trace: 10,
+  debug: 20,
+  info: 30,
+  warn: 40,
+  error: 50,
+  fatal: 60,
+  silent: Infinity,
+};
+
+/**
+ * The request logger of the OCSP routes. Fastify gives every request a pino child logger (request id,
+ * route level); on this path making it costs more than the answer. This stand-in is what an OCSP
+ * request gets instead: it makes the same child only when something is logged at an enabled level.
+ */
+class DeferredLogger implements FastifyBaseLogger {
+  level: string;
+  readonly #parent: FastifyBaseLogger;
+  readonly #bindings: Bindings;
+  readonly #options: ChildLoggerOptions;
+  #child: FastifyBaseLogger | undefined;
+
+  constructor(parent: FastifyBaseLogger, bindings: Bindings, options: ChildLoggerOptions) {
+    this.#parent = parent;
+    this.#bindings = bindings;
+    this.#options = options;
+    this.level = options.level ?? parent.level;
+  }
+
+  #log(level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace', args: unknown[]): void {
+    if (levelOrder[level]! < (levelOrder[this.level] ?? 0)) return;
+    this.#child ??= this.#parent.child(this.#bindings, this.#options);
+    this.#child[level](...(args as [unknown]));
+  }
+
+  fatal(...args: unknown[]): void {
+    this.#log('fatal', args);
+  }
+  error(...args: unknown[]): void {
+    this.#log('error', args);
+  }
+  warn(...args: unknown[]): void {
+    this.#log('warn', args);
+  }
+  info(...args: unknown[]): void {
+    this.#log('info', args);
+  }
+  debug(...args: unknown[]): void {
+    this.#log('debug', args);
+  }
+  trace(...args: unknown[]): void {
+    this.#log('trace', args);
+  }
+  silent(): void {}
+  child(bindings: Bindings, options?: ChildLoggerOptions): FastifyBaseLogger {
+    this.#child ??= this.#parent.child(this.#bindings, this.#options);
+    return this.#child.child(bindings, options);
+  }
+}
+
+const routeOptions = {
+  logLevel: 'warn' as const,
+  childLoggerFactory: (logger: FastifyBaseLogger, bindings: Bindings, options: ChildLoggerOptions) =>
+    new DeferredLogger(logger, bindings, options),
+};
+
+/** An OCSP answer as HTTP: status 200, the body, and headers in the order written. */
+interface HttpAnswer {
+  body: Buffer;
+  headers: Record<string, string>;
+}
+
+/** Reads a request body of exactly `length` bytes; undefined if the client went away or sent another length. */
+function readBody(req: IncomingMessage, length: number): Promise<Buffer | undefined> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    req.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received <= length) chunks.push(chunk);
+    });
+    req.once('end', () =>
+      resolve(received === length ? (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)) : undefined),
+    );
+    req.once('error', () => resolve(undefined));
+  });
+}
+
 /** `POST /ocsp` (RFC 6960 A.1) and `GET /ocsp/<url-encoded base64>` (RFC 5019 5). */
 export function ocspRoutes(app: FastifyInstance, rt: Runtime, responder: OcspResponder): void {
-  const send = (reply: FastifyReply, answer: OcspAnswer) => {
-    if (answer.thisUpdate && answer.nextUpdate) {
-      setStatusCacheHeaders(
-        reply,
-        answer.body,
-        answer.thisUpdate,
-        answer.nextUpdate,
-        rt.config.statusMaxAgeSeconds,
-      );
-    } else {
-      reply.header('cache-control', 'no-store');
+  const maxAgeSeconds = rt.config.statusMaxAgeSeconds;
+  // Cached answers are served many times: their body, ETag and Last-Modified are computed once.
+  const prepared = new WeakMap<OcspAnswer, Prepared>();
+  // Cache-Control and Expires of answers valid for longer than the max-age: the same within a second.
+  let second = -1;
+  let fullCacheControl = '';
+  let fullExpires = '';
+
+  /** The caching headers of status-cache-headers.ts (RFC 5019 6.2), with the per-answer parts memoised. */
+  const httpAnswer = (answer: OcspAnswer): HttpAnswer => {
+    const { thisUpdate, nextUpdate } = answer;
+    if (!thisUpdate || !nextUpdate) {
+      const body = Buffer.from(answer.body);
+      return {
+        body,
+        headers: {
+          'cache-control': 'no-store',
+          'content-type': 'application/ocsp-response',
+          'content-length': String(body.length),
+        },
+      };
     }
-    return reply.type('application/ocsp-response').send(Buffer.from(answer.body));
+    let p = prepared.get(answer);
+    if (!p) {
+      const body = Buffer.from(answer.body);
+      p = {
+        body,
+        etag: `"${crypto.createHash('sha1').update(body).digest('hex')}"`,
+        lastModified: thisUpdate.toUTCString(),
+        nextUpdate: nextUpdate.getTime(),
+        contentLength: String(body.length),
+      };
+      prepared.set(answer, p);
+    }
+    const now = Date.now();
+    const remaining = Math.floor((p.nextUpdate - now) / 1000);
+    let cacheControl: string;
+    let expires: string;
+    if (remaining >= maxAgeSeconds) {
+      const nowSecond = Math.floor(now / 1000);
+      if (nowSecond !== second) {
+        second = nowSecond;
+        fullCacheControl = `public, max-age=${maxAgeSeconds}, no-transform, must-revalidate`;
+        fullExpires = new Date(now + maxAgeSeconds * 1000).toUTCString();
+      }
+      cacheControl = fullCacheControl;
+      expires = fullExpires;
+    } else {
+      const maxAge = Math.max(0, remaining);
+      cacheControl = `public, max-age=${maxAge}, no-transform, must-revalidate`;
+      expires = new Date(now + maxAge * 1000).toUTCString();
+    }
+    return {
+      body: p.body,
+      headers: {
+        'cache-control': cacheControl,
+        'last-modified': p.lastModified,
+        expires,
+        etag: p.etag,
+        'content-type': 'application/ocsp-response',
+        'content-length': p.contentLength,
+      },
+    };
+  };
+
+  const send = (reply: FastifyReply, answer: OcspAnswer) => {
+    const { body, headers } = httpAnswer(answer);
+    return reply.headers(headers).send(body);
+  };
+
+  // The handlers return undefined after sending (not the reply, which is a thenable that settles
+  // only when the response has finished: tracking that costs more than answering from the cache).
+  const answerLater = async (reply: FastifyReply, der: Uint8Array): Promise<void> => {
+    void send(reply, await responder.respond(der));
+  };
+  const answer = (reply: FastifyReply, der: Uint8Array): Promise<void> | undefined => {
+    const hit = responder.cached(der);
+    if (!hit) return answerLater(reply, der);
+    void send(reply, hit);
+    return undefined;
+  };
+
+  /**
+   * The hot path, for what OCSP clients send: Content-Type application/ocsp-request and a
+   * Content-Length within the limit. The request is answered on the raw response (reply.hijack()),
+   * skipping Fastify's body parsing and reply pipeline, which cost more than the answer; with the same
+   * status, body and headers as the route handler sends. Anything else takes the route as usual
+   * (content-type and size errors, chunked bodies, inject()).
+   */
+  const fastPost = (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
+    const req = request.raw;
+    const length = Number(req.headers['content-length']);
+    if (
+      req.headers['content-type'] !== 'application/ocsp-request' ||
+      !(length > 0 && length <= MAX_REQUEST_BYTES) ||
+      req.headers['transfer-encoding'] !== undefined
+    ) {
+      done();
+      return;
+    }
+    reply.hijack();
+    done();
+    void (async () => {
+      const der = await readBody(req, length);
+      if (!der) return; // the client went away
+      let result: OcspAnswer;
+      try {
+        result = responder.cached(der) ?? (await responder.respond(der));
+      } catch (error) {
+        // respond() answers every failure itself; this is a bug, reported as an OCSP internalError.
+        request.log.error({ err: error }, 'OCSP request failed');
+        result = { body: ocspErrorResponse('internalError'), kind: 'error' };
+      }
+      const { body, headers } = httpAnswer(result);
+      reply.raw.writeHead(200, headers).end(body);
+    })();
   };
 
   app.register((scope, _opts, done) => {
@@ -33,16 +241,18 @@ export function ocspRoutes(app: FastifyInstance, rt: Runtime, responder: OcspRes
         next(null, body);
       },
     );
-    scope.post('/ocsp', { logLevel: 'warn' }, async (request, reply) => {
+    scope.post('/ocsp', { ...routeOptions, onRequest: fastPost }, (request, reply) => {
       const body = request.body;
-      if (!Buffer.isBuffer(body) || body.length === 0)
-        return send(reply, { body: ocspErrorResponse('malformedRequest'), kind: 'error' });
-      return send(reply, await responder.respond(body));
+      if (!Buffer.isBuffer(body) || body.length === 0) {
+        void send(reply, { body: ocspErrorResponse('malformedRequest'), kind: 'error' });
+        return undefined;
+      }
+      return answer(reply, body);
     });
     done();
   });
 
-  app.get<{ Params: { '*': string } }>('/ocsp/*', { logLevel: 'warn' }, async (request, reply) => {
+  app.get<{ Params: { '*': string } }>('/ocsp/*', routeOptions, (request, reply) => {
     const encoded = request.params['*'];
     let der: Buffer | undefined;
     if (encoded.length > 0 && encoded.length <= MAX_REQUEST_BYTES) {
@@ -54,8 +264,10 @@ export function ocspRoutes(app: FastifyInstance, rt: Runtime, responder: OcspRes
         der = undefined;
       }
     }
-    if (!der || der.length === 0)
-      return send(reply, { body: ocspErrorResponse('malformedRequest'), kind: 'error' });
-    return send(reply, await responder.respond(der));
+    if (!der || der.length === 0) {
+      void send(reply, { body: ocspErrorResponse('malformedRequest'), kind: 'error' });
+      return undefined;
+    }
+    return answer(reply, der);
   });
 }

@@ -1,0 +1,313 @@
+/**
+ * `npm run bench`: the OCSP, issuance and CRL benchmarks, each in a process of its own, each
+ * against peers measured in the same run; writes bench/RESULTS.md. See bench/README.md.
+ * Usage: node --import tsx bench/run.ts [--only ocsp,issuance,crl] [--quick]
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import type { CrlBenchResult } from './crl.js';
+import type { IssuanceBenchResult } from './issuance.js';
+import { machineBusy } from './lib/cpu.js';
+import { machineInfo, type MachineInfo } from './lib/machine.js';
+import { benchTmpDir, pgAdminUrl } from './lib/runtime.js';
+import type { OcspBenchResult } from './ocsp.js';
+
+const { values: args } = parseArgs({
+  options: {
+    only: { type: 'string', default: 'ocsp,issuance,crl' },
+    quick: { type: 'boolean', default: false },
+    results: { type: 'string', default: path.join(import.meta.dirname, 'RESULTS.md') },
+  },
+});
+const only = new Set(args.only.split(','));
+
+function runBench(name: string, extra: string[]): Promise<unknown> {
+  const out = path.join(benchTmpDir('results'), `${name}.json`);
+  const started = performance.now();
+  console.error(`\n== ${name}`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(import.meta.dirname, `${name}.ts`), '--out', out, ...extra],
+      { stdio: ['ignore', 'inherit', 'inherit'] },
+    );
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code !== 0) return reject(new Error(`the ${name} benchmark failed (exit ${code})`));
+      console.error(`== ${name}: ${((performance.now() - started) / 1000).toFixed(0)} s`);
+      resolve(JSON.parse(fs.readFileSync(out, 'utf8')));
+    });
+  });
+}
+
+async function postgresVersion(): Promise<string> {
+  const client = new pg.Client({ connectionString: pgAdminUrl });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ v: string }>('select version() as v');
+    return rows[0]?.v.split(' on ')[0] ?? 'unknown';
+  } catch (error) {
+    throw new Error(`PostgreSQL is needed at ${pgAdminUrl} (TEKEN_BENCH_PG_URL)`, { cause: error });
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function requireTool(command: string, hint: string) {
+  try {
+    execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
+  } catch {
+    throw new Error(`${command} is not installed: ${hint}`);
+  }
+}
+
+// --- formatting
+
+const n0 = (x: number) => Math.round(x).toLocaleString('en-US');
+const n1 = (x: number) => x.toFixed(1);
+const n2 = (x: number) => x.toFixed(2);
+const ratio = (x: number) => `${x >= 10 ? x.toFixed(0) : x.toFixed(2)}×`;
+const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
+
+function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function machineSection(m: MachineInfo, busy: number): string {
+  return [
+    '## Machine',
+    '',
+    table(
+      ['', ''],
+      [
+        ['date', m.date],
+        ['nproc', String(m.nproc)],
+        ['CPU', m.cpu],
+        ['memory', `${m.memoryGiB} GiB`],
+        ['kernel', m.kernel],
+        ['Node.js', `${m.node} (OpenSSL ${m.nodeOpenssl})`],
+        ['OpenSSL (CLI)', m.openssl],
+        ['PostgreSQL', `${m.postgres} (local, default settings, fsync on)`],
+        ['load generator', m.wrk],
+        [
+          'busy before the run',
+          `${(busy * 100).toFixed(0)} % of all CPUs, over 3 s (other load on the machine)`,
+        ],
+      ],
+    ),
+  ].join('\n');
+}
+
+function ocspSection(r: OcspBenchResult): string {
+  const find = (prefix: string) => r.targets.find((t) => t.name.startsWith(prefix));
+  const openssl = find('openssl');
+  const ceiling = find('ceiling');
+  const tekens = r.targets.filter((t) => t.name.startsWith('teken'));
+  const rows = r.targets.map((t) => [
+    t.name,
+    n0(t.requestsPerSecond),
+    t.rounds.map(n0).join(', '),
+    n2(t.latencyMs.p50),
+    n2(t.latencyMs.p99),
+    n1(t.serverCpuMicrosPerRequest),
+    String(Object.values(t.errors).reduce((a, b) => a + b, 0)),
+  ]);
+  const cpuRatio = (t: (typeof tekens)[number], peer: (typeof tekens)[number]) =>
+    `${ratio(t.requestsPerSecond / peer.requestsPerSecond)} (CPU per request ${ratio(peer.serverCpuMicrosPerRequest / t.serverCpuMicrosPerRequest)})`;
+  const ratios = tekens.flatMap((t) => [
+    ...(openssl
+      ? [
+          [
+            `${t.name} / openssl ocsp`,
+            cpuRatio(t, openssl),
+            '≥ 20×',
+            verdict(t.requestsPerSecond / openssl.requestsPerSecond >= 20),
+          ],
+        ]
+      : []),
+    ...(ceiling
+      ? [
+          [
+            `${t.name} / ceiling`,
+            cpuRatio(t, ceiling),
+            '≥ 0.5×',
+            verdict(t.requestsPerSecond / ceiling.requestsPerSecond >= 0.5),
+          ],
+        ]
+      : []),
+  ]);
+  return [
+    '## 1. OCSP responder',
+    '',
+    `POST /ocsp, RFC 5019 requests (SHA-1 CertID, no nonce) rotating over ${n0(r.certificates)} certificates of the ` +
+      `individual CA (${r.revoked} of them revoked), ${r.connections} keep-alive connections, one wrk thread, ` +
+      `${r.rounds} rounds of ${r.seconds} s that interleave the targets (after a warm-up each). requests/s is the ` +
+      "median round, latencies are that round's; server CPU is user + system time of the server process(es) per " +
+      'request over all rounds (less sensitive to other load on the machine than requests/s).',
+    '',
+    table(['target', 'requests/s', 'rounds', 'p50 ms', 'p99 ms', 'server CPU µs/request', 'errors'], rows),
+    '',
+    table(['ratio', 'requests/s (and inverse CPU per request)', 'goal (requests/s)', ''], ratios),
+    '',
+    'Checked before the load, with `openssl ocsp -CAfile root+individual`: ' +
+      Object.entries(r.checks)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('; ') +
+      '.',
+    ...(r.notes.length > 0 ? ['', ...r.notes.map((n) => `- ${n}`)] : []),
+  ].join('\n');
+}
+
+function issuanceSection(r: IssuanceBenchResult): string {
+  const rows = r.runs.map((run) => {
+    const loop = r.opensslLoop.find((l) => l.key === run.key);
+    const speed = r.opensslSpeed.find((s) => s.key === run.key);
+    return [
+      run.engine,
+      run.key,
+      n0(run.perSecond),
+      `${n0(run.certificates)} in ${n2(run.seconds)} s`,
+      `${n0(run.latencyMs.p50)} / ${n0(run.latencyMs.p99)}`,
+      loop ? ratio(run.perSecond / loop.perSecond) : '–',
+      speed ? `${((run.perSecond / speed.signPerSecond) * 100).toFixed(1)} %` : '–',
+      run.engine === 'postgres' ? `${verdict(run.perSecond >= 1000)} (1,000/s)` : '',
+    ];
+  });
+  const peers = [
+    ...r.opensslSpeed.map((s) => [
+      `openssl speed -seconds 3 -multi 2 ecdsa${s.key}`,
+      `${n0(s.signPerSecond)} signatures/s`,
+    ]),
+    ...r.opensslLoop.map((l) => [
+      `openssl x509 -req loop, ${l.key} CA (shell loop, one process per certificate)`,
+      `${n1(l.perSecond)} certificates/s (${l.certificates} in ${n2(l.seconds)} s)`,
+    ]),
+  ];
+  const stored = r.runs
+    .map(
+      (run) =>
+        `${run.engine}/${run.key}: ${n0(run.stored.issued)} issued, ${n0(run.stored.withOcsp)} with an OCSP response, ` +
+        `${n0(run.stored.auditEvents)} certificate.issue audit events, ${run.stored.pending} pending`,
+    )
+    .join('; ');
+  return [
+    '## 2. Issuance from CSRs',
+    '',
+    `issueFromCsr (PEM CSR parsed and its signature checked, profile \`individual\`, P-256 subscriber keys ` +
+      `from a pool of ${n0(r.csrPool)} CSRs), ${r.concurrency} issuances in flight, PostgreSQL pool of ${r.poolSize}; ` +
+      'the audit sealer runs every second as under `teken serve`. Each certificate is recorded before it is ' +
+      'signed and stored with its OCSP response and audit event in one transaction.',
+    '',
+    table(
+      [
+        'database',
+        'CA key',
+        'certificates/s',
+        'run',
+        'latency p50 / p99 ms',
+        '/ openssl x509 loop',
+        'of openssl speed',
+        'goal',
+      ],
+      rows,
+    ),
+    '',
+    table(['peer (same run)', 'rate'], peers),
+    '',
+    `Stored afterwards (warm-up included): ${stored}.`,
+    '',
+    'Published anchors, for context only (other hardware): XiPKI about 630 certificates/s, EJBCA 20–200/s.',
+  ].join('\n');
+}
+
+function crlSection(r: CrlBenchResult): string {
+  const best = (runs: { seconds: number }[]) => Math.min(...runs.map((x) => x.seconds));
+  const rows = [
+    ...r.teken.map((t, i) => [
+      `Teken generateCrl, run ${i + 1}`,
+      n2(t.seconds),
+      `${n0(t.peakRssMiB)} (${n0(t.baseRssMiB ?? 0)} before)`,
+      `${n1(t.bytes / 2 ** 20)} MiB DER`,
+    ]),
+    ...r.openssl.map((t, i) => [
+      `openssl ca -gencrl, run ${i + 1}`,
+      n2(t.seconds),
+      n0(t.peakRssMiB),
+      `${n1(t.bytes / 2 ** 20)} MiB PEM`,
+    ]),
+  ];
+  const teken = best(r.teken);
+  const openssl = best(r.openssl);
+  const peak = Math.max(...r.teken.map((t) => t.peakRssMiB));
+  return [
+    '## 3. CRL with 1,000,000 revoked certificates',
+    '',
+    `${n0(r.entries)} revoked certificates of the individual CA in PostgreSQL (random 20-byte serials, reasons 0–5, ` +
+      `inserted in ${n1(r.insertSeconds)} s); generateCrl in a fresh process (reads, encodes, signs with the ${r.key} ` +
+      'CA key, stores the CRL, audits; peak RSS is VmHWM of the whole process). Peer: `openssl ca -gencrl` over an ' +
+      `index.txt with the same serials, dates and reasons and a ${r.key} CA key, under \`/usr/bin/time -v\`.`,
+    '',
+    table(['run', 'seconds', 'peak RSS MiB', 'output'], rows),
+    '',
+    table(
+      ['', 'measured', 'goal', ''],
+      [
+        ['Teken time (best run)', `${n2(teken)} s`, '< 10 s', verdict(teken < 10)],
+        ['Teken peak RSS (worst run)', `${n0(peak)} MiB`, '< 1 GiB', verdict(peak < 1024)],
+        ['openssl time / Teken time', ratio(openssl / teken), '> 1×', verdict(openssl > teken)],
+      ],
+    ),
+    '',
+    `Both verified with \`openssl crl -CAfile\`: Teken ${r.verified.teken}; OpenSSL ${r.verified.openssl}.`,
+  ].join('\n');
+}
+
+// --- main
+
+requireTool('wrk', 'apt-get install -y wrk (see bench/README.md)');
+requireTool('openssl', 'apt-get install -y openssl');
+requireTool('psql', 'apt-get install -y postgresql-client');
+if (!fs.existsSync('/usr/bin/time')) throw new Error('/usr/bin/time is needed: apt-get install -y time');
+const machine = machineInfo(await postgresVersion());
+// The machine may be shared: how busy it is before anything of ours runs.
+const busyBefore = await machineBusy(3000);
+console.error(`machine busy before the run: ${(busyBefore * 100).toFixed(0)} % of ${machine.nproc} CPUs`);
+const started = performance.now();
+const quick = args.quick;
+const ocsp = only.has('ocsp')
+  ? ((await runBench(
+      'ocsp',
+      quick ? ['--seconds', '3', '--warmup', '1', '--certs', '200'] : [],
+    )) as OcspBenchResult)
+  : undefined;
+const issuance = only.has('issuance')
+  ? ((await runBench(
+      'issuance',
+      quick ? ['--count', '300', '--warmup', '50', '--openssl-certs', '20', '--csrs', '100'] : [],
+    )) as IssuanceBenchResult)
+  : undefined;
+const crl = only.has('crl')
+  ? ((await runBench('crl', quick ? ['--count', '100000', '--runs', '1'] : [])) as CrlBenchResult)
+  : undefined;
+const minutes = (performance.now() - started) / 60_000;
+
+const sections = [
+  '# Benchmark results',
+  '',
+  `Written by \`npm run bench\`${quick ? ' --quick (reduced sizes: not the reference figures)' : ''} on ` +
+    `${machine.date.slice(0, 10)} in ${minutes.toFixed(1)} minutes. How to run and what each figure means: ` +
+    '[README.md](README.md). Every ratio compares figures measured in this same run, on this same machine; the ' +
+    'load generator, the database and the peers share its cores with Teken.',
+  '',
+  machineSection(machine, busyBefore),
+  ...(ocsp ? ['', ocspSection(ocsp)] : []),
+  ...(issuance ? ['', issuanceSection(issuance)] : []),
+  ...(crl ? ['', crlSection(crl)] : []),
+  '',
+];
+fs.writeFileSync(args.results, sections.join('\n'));
+console.error(`\nwrote ${args.results} (${minutes.toFixed(1)} min)`);
