@@ -190,23 +190,27 @@ async function opensslLoop(key: 'p384' | 'p256', csrs: BenchCsr[]): Promise<Open
   const dir = benchTmpDir('x509');
   const curve = key === 'p384' ? 'P-384' : 'P-256';
   const digest = key === 'p384' ? '-sha384' : '-sha256';
-  execFileSync('openssl', [
-    'req',
-    '-x509',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    `ec_paramgen_curve:${curve}`,
-    '-nodes',
-    '-keyout',
-    path.join(dir, 'ca.key'),
-    '-out',
-    path.join(dir, 'ca.pem'),
-    '-subj',
-    '/C=ID/O=Bench/CN=OpenSSL Bench CA',
-    '-days',
-    '3650',
-  ]);
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      `ec_paramgen_curve:${curve}`,
+      '-nodes',
+      '-keyout',
+      path.join(dir, 'ca.key'),
+      '-out',
+      path.join(dir, 'ca.pem'),
+      '-subj',
+      '/C=ID/O=Bench/CN=OpenSSL Bench CA',
+      '-days',
+      '3650',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   // The extensions of Teken's individual profile.
   fs.writeFileSync(
     path.join(dir, 'ext.cnf'),
@@ -231,7 +235,9 @@ done`;
   const started = performance.now();
   await promisify(execFile)('sh', ['-c', script], { cwd: dir });
   const seconds = (performance.now() - started) / 1000;
-  execFileSync('openssl', ['verify', '-CAfile', path.join(dir, 'ca.pem'), path.join(dir, '0.crt')]);
+  execFileSync('openssl', ['verify', '-CAfile', path.join(dir, 'ca.pem'), path.join(dir, '0.crt')], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   fs.rmSync(dir, { recursive: true, force: true });
   const result = { key, certificates: opensslCerts, seconds, perSecond: opensslCerts / seconds };
   log(`openssl x509 -req loop ${key}: ${result.perSecond.toFixed(0)} certificates/s`);

@@ -69,23 +69,3 @@ export function freePort(): Promise<number> {
     });
   });
 }
-
-/** Waits until something accepts TCP connections on 127.0.0.1:port (started by `process`). */
-export async function waitForPort(port: number, process?: Background, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (ok) return;
-    const exited = process && (process.child.exitCode !== null || process.child.signalCode !== null);
-    if (exited || Date.now() > deadline)
-      throw new Error(`nothing listens on port ${port}${process ? `:\n${process.stderr()}` : ''}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
