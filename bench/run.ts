@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import type { CrlBenchResult } from './crl.js';
 import type { IssuanceBenchResult } from './issuance.js';
-import { machineBusy } from './lib/cpu.js';
+import { foreignLoadMeter, machineBusy } from './lib/cpu.js';
 import { machineInfo, type MachineInfo } from './lib/machine.js';
 import { benchTmpDir, pgAdminUrl } from './lib/runtime.js';
 import type { OcspBenchResult } from './ocsp.js';
@@ -77,7 +77,7 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-function machineSection(m: MachineInfo, busy: number): string {
+function machineSection(m: MachineInfo, busy: number, other: { cpuSeconds: number; share: number }): string {
   return [
     '## Machine',
     '',
@@ -93,9 +93,11 @@ function machineSection(m: MachineInfo, busy: number): string {
         ['OpenSSL (CLI)', m.openssl],
         ['PostgreSQL', `${m.postgres} (local, default settings, fsync on)`],
         ['load generator', m.wrk],
+        ['busy before the run', `${(busy * 100).toFixed(0)} % of all CPUs, over 3 s`],
         [
-          'busy before the run',
-          `${(busy * 100).toFixed(0)} % of all CPUs, over 3 s (other load on the machine)`,
+          'other work during the run',
+          `${n0(other.cpuSeconds)} CPU-seconds, ${(other.share * 100).toFixed(0)} % of the machine ` +
+            '(busy time not used by the benchmarks, their children or PostgreSQL)',
         ],
       ],
     ),
@@ -276,6 +278,7 @@ const machine = machineInfo(await postgresVersion());
 // The machine may be shared: how busy it is before anything of ours runs.
 const busyBefore = await machineBusy(3000);
 console.error(`machine busy before the run: ${(busyBefore * 100).toFixed(0)} % of ${machine.nproc} CPUs`);
+const foreign = foreignLoadMeter();
 const started = performance.now();
 const quick = args.quick;
 const ocsp = only.has('ocsp')
@@ -294,6 +297,12 @@ const crl = only.has('crl')
   ? ((await runBench('crl', quick ? ['--count', '100000', '--runs', '1'] : [])) as CrlBenchResult)
   : undefined;
 const minutes = (performance.now() - started) / 60_000;
+const other = foreign();
+other.cpuSeconds = Math.max(0, other.cpuSeconds - (ocsp?.unreapedCpuSeconds ?? 0));
+other.share = other.cpuSeconds / (other.seconds * machine.nproc);
+console.error(
+  `other work on the machine during the run: ${other.cpuSeconds.toFixed(0)} CPU-seconds (${(other.share * 100).toFixed(0)} %)`,
+);
 
 const sections = [
   '# Benchmark results',
@@ -303,7 +312,7 @@ const sections = [
     '[README.md](README.md). Every ratio compares figures measured in this same run, on this same machine; the ' +
     'load generator, the database and the peers share its cores with Teken.',
   '',
-  machineSection(machine, busyBefore),
+  machineSection(machine, busyBefore, other),
   ...(ocsp ? ['', ocspSection(ocsp)] : []),
   ...(issuance ? ['', issuanceSection(issuance)] : []),
   ...(crl ? ['', crlSection(crl)] : []),

@@ -22,6 +22,21 @@ interface Prepared {
   lastModified: string;
   nextUpdate: number;
   contentLength: string;
+  /** The HTTP answer of the second `second` (headers included), while the answer is valid past max-age. */
+  second: number;
+  current: HttpAnswer | undefined;
+}
+
+/** Response headers; the HTTP layer treats the object as read-only, so it may be sent many times. */
+function headersOf(p: Prepared, cacheControl: string, expires: string): Record<string, string> {
+  return {
+    'cache-control': cacheControl,
+    'last-modified': p.lastModified,
+    expires,
+    etag: p.etag,
+    'content-type': 'application/ocsp-response',
+    'content-length': p.contentLength,
+  };
 }
 
 const levelOrder: Record<string, number> = {
@@ -96,19 +111,22 @@ interface HttpAnswer {
   headers: Record<string, string>;
 }
 
-/** Reads a request body of exactly `length` bytes; undefined if the client went away or sent another length. */
-function readBody(req: IncomingMessage, length: number): Promise<Buffer | undefined> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let received = 0;
-    req.on('data', (chunk: Buffer) => {
-      received += chunk.length;
-      if (received <= length) chunks.push(chunk);
-    });
-    req.once('end', () =>
-      resolve(received === length ? (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)) : undefined),
-    );
-    req.once('error', () => resolve(undefined));
+/**
+ * Calls `done` with the request body once it has arrived, if it is exactly `length` bytes; not at all
+ * if the client goes away first (Node then closes the socket).
+ */
+function onBody(req: IncomingMessage, length: number, done: (body: Buffer) => void): void {
+  let first: Buffer | undefined;
+  let more: Buffer[] | undefined;
+  let received = 0;
+  req.on('data', (chunk: Buffer) => {
+    received += chunk.length;
+    if (received > length) return;
+    if (first === undefined) first = chunk;
+    else (more ??= [first]).push(chunk);
+  });
+  req.on('end', () => {
+    if (received === length && first !== undefined) done(more ? Buffer.concat(more) : first);
   });
 }
 
@@ -119,7 +137,7 @@ export function ocspRoutes(app: FastifyInstance, rt: Runtime, responder: OcspRes
   const prepared = new WeakMap<OcspAnswer, Prepared>();
   // Cache-Control and Expires of answers valid for longer than the max-age: the same within a second.
   let second = -1;
-  let fullCacheControl = '';
+  const fullCacheControl = `public, max-age=${maxAgeSeconds}, no-transform, must-revalidate`;
   let fullExpires = '';
 
   /** The caching headers of status-cache-headers.ts (RFC 5019 6.2), with the per-answer parts memoised. */
@@ -145,37 +163,33 @@ export function ocspRoutes(app: FastifyInstance, rt: Runtime, responder: OcspRes
         lastModified: thisUpdate.toUTCString(),
         nextUpdate: nextUpdate.getTime(),
         contentLength: String(body.length),
+        second: -1,
+        current: undefined,
       };
       prepared.set(answer, p);
     }
     const now = Date.now();
     const remaining = Math.floor((p.nextUpdate - now) / 1000);
-    let cacheControl: string;
-    let expires: string;
     if (remaining >= maxAgeSeconds) {
+      // Valid for longer than the max-age: the headers are the same for the rest of this second.
       const nowSecond = Math.floor(now / 1000);
+      if (p.second === nowSecond && p.current) return p.current;
       if (nowSecond !== second) {
         second = nowSecond;
-        fullCacheControl = `public, max-age=${maxAgeSeconds}, no-transform, must-revalidate`;
         fullExpires = new Date(now + maxAgeSeconds * 1000).toUTCString();
       }
-      cacheControl = fullCacheControl;
-      expires = fullExpires;
-    } else {
-      const maxAge = Math.max(0, remaining);
-      cacheControl = `public, max-age=${maxAge}, no-transform, must-revalidate`;
-      expires = new Date(now + maxAge * 1000).toUTCString();
+      p.second = nowSecond;
+      p.current = { body: p.body, headers: headersOf(p, fullCacheControl, fullExpires) };
+      return p.current;
     }
+    const maxAge = Math.max(0, remaining);
     return {
       body: p.body,
-      headers: {
-        'cache-control': cacheControl,
-        'last-modified': p.lastModified,
-        expires,
-        etag: p.etag,
-        'content-type': 'application/ocsp-response',
-        'content-length': p.contentLength,
-      },
+      headers: headersOf(
+        p,
+        `public, max-age=${maxAge}, no-transform, must-revalidate`,
+        new Date(now + maxAge * 1000).toUTCString(),
+      ),
     };
   };
 
@@ -216,20 +230,19 @@ export function ocspRoutes(app: FastifyInstance, rt: Runtime, responder: OcspRes
     }
     reply.hijack();
     done();
-    void (async () => {
-      const der = await readBody(req, length);
-      if (!der) return; // the client went away
-      let result: OcspAnswer;
-      try {
-        result = responder.cached(der) ?? (await responder.respond(der));
-      } catch (error) {
-        // respond() answers every failure itself; this is a bug, reported as an OCSP internalError.
-        request.log.error({ err: error }, 'OCSP request failed');
-        result = { body: ocspErrorResponse('internalError'), kind: 'error' };
-      }
+    const write = (result: OcspAnswer) => {
       const { body, headers } = httpAnswer(result);
       reply.raw.writeHead(200, headers).end(body);
-    })();
+    };
+    onBody(req, length, (der) => {
+      const hit = responder.cached(der);
+      if (hit) return write(hit);
+      responder.respond(der).then(write, (error: unknown) => {
+        // respond() answers every failure itself; this is a bug, reported as an OCSP internalError.
+        request.log.error({ err: error }, 'OCSP request failed');
+        write({ body: ocspErrorResponse('internalError'), kind: 'error' });
+      });
+    });
   };
 
   app.register((scope, _opts, done) => {
