@@ -9,6 +9,8 @@ export interface Config {
   host: string;
   port: number;
   publicUrl: string;
+  /** Shown in the console's header and in e-mails (TEKEN_ORGANISATION_NAME). */
+  organisationName: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   bodyLimitBytes: number;
   masterKey: Buffer | undefined;
@@ -143,6 +145,12 @@ export function loadConfig(env: Env = process.env): Config {
       problems.push(`TEKEN_PASSWORD_COMPOSITION takes lower, upper, digit and symbol (got "${c}")`);
     }
   }
+  if (
+    typeof v.organisationName === 'string' &&
+    (v.organisationName === '' || v.organisationName.length > 100 || /\p{Cc}/u.test(v.organisationName))
+  ) {
+    problems.push('TEKEN_ORGANISATION_NAME must be 1 to 100 characters, without control characters');
+  }
   if (typeof v.smtpUrl === 'string' && !/^smtps?:\/\//.test(v.smtpUrl)) {
     problems.push('TEKEN_SMTP_URL must start with smtp:// or smtps://');
   }
@@ -160,6 +168,7 @@ export function loadConfig(env: Env = process.env): Config {
     host: s('host'),
     port: n('port'),
     publicUrl: s('publicUrl'),
+    organisationName: s('organisationName'),
     logLevel: s('logLevel') as Config['logLevel'],
     bodyLimitBytes: n('bodyLimitBytes'),
     masterKey,

@@ -77,6 +77,14 @@ export const options = {
         ? 'TEKEN_PUBLIC_URL points at localhost: certificates will carry OCSP and CRL URLs that nobody else can reach.'
         : undefined,
   }),
+  ...opt('organisationName', {
+    group: 'Service',
+    env: 'TEKEN_ORGANISATION_NAME',
+    kind: { type: 'string' },
+    default: 'Teken',
+    description:
+      'Name of the organisation that runs this installation (e.g. "Balai Sertifikasi Elektronik"). The console shows it in its header (served to it by `GET /api/v1/console-config`); e-mails show it in their header and footer and name it as the support to contact (their From address is TEKEN_MAIL_FROM). At most 100 characters.',
+  }),
   ...opt('logLevel', {
     group: 'Service',
     env: 'TEKEN_LOG_LEVEL',

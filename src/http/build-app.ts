@@ -16,6 +16,7 @@ import { accountRoutes } from './routes/account-routes.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { caRoutes } from './routes/ca-routes.js';
+import { consoleConfigRoutes } from './routes/console-config-routes.js';
 import { consoleRoutes } from './routes/console-routes.js';
 import { crlRoutes, type CrlCache } from './routes/crl-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
@@ -80,11 +81,12 @@ export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Prom
   adminRoutes(app, identity, {
     list: (limit, offset) => listOutbox(rt.db, rt.masterKey, { limit, offset }),
     read: async (id) => {
-      const message = await readOutboxMessage(rt.db, rt.masterKey, id);
+      const message = await readOutboxMessage(rt.db, rt.masterKey, id, rt.config.organisationName);
       if (!message) throw new TekenError('ERR_RESOURCE_NOT_FOUND', 'No such message.');
       return message;
     },
   });
+  consoleConfigRoutes(app, rt.config);
   healthRoutes(app, rt);
   caRoutes(app, rt);
   const crls = crlRoutes(app, rt);

@@ -85,7 +85,7 @@ async function deliverOne(deps: DeliveryDeps, row: OutboxRow): Promise<void> {
     data = JSON.parse(
       deps.master.open('personal-data/v1', row.sealedPayload, aad).toString('utf8'),
     ) as Record<string, string>;
-    rendered = renderMessage(row.template, row.locale, data);
+    rendered = renderMessage(row.template, row.locale, data, deps.config.organisationName);
   } catch (error) {
     // Nothing a retry could fix: a changed template, a corrupted row, another master key.
     await markFailed(deps, row, channel, describeError(error, to), true);

@@ -58,7 +58,7 @@ export async function enqueueMessage<T extends TemplateName>(
     throw new TekenError('ERR_SERVER_INTERNAL', 'An outbox idempotency key must have 1 to 200 characters.');
   }
   const data = msg.data as Readonly<Record<string, string>>;
-  const { subject } = renderMessage(msg.template, msg.locale, data);
+  const { subject } = renderMessage(msg.template, msg.locale, data, config.organisationName);
   const id = crypto.randomUUID();
   const aad = outboxAad(id);
   const inserted = await tx

@@ -20,12 +20,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * One message for the administrator's outbox page; undefined when there is no such id. The caller
  * records the read in the audit log: the content holds a person's name and, for the log channel, a
- * live link.
+ * live link. `organisation` is TEKEN_ORGANISATION_NAME, as the message is rendered for sending.
  */
 export async function readOutboxMessage(
   db: Db,
   master: MasterKey,
   id: string,
+  organisation: string,
 ): Promise<OutboxMessage | undefined> {
   if (!UUID.test(id)) return undefined;
   const [row] = await db.select().from(outbox).where(eq(outbox.id, id));
@@ -35,7 +36,7 @@ export async function readOutboxMessage(
     const data = JSON.parse(
       master.open('personal-data/v1', row.sealedPayload, outboxAad(row.id)).toString('utf8'),
     ) as Record<string, string>;
-    content = renderMessage(row.template, row.locale, data);
+    content = renderMessage(row.template, row.locale, data, organisation);
   }
   return { ...toEntry(master, row), content };
 }

@@ -66,6 +66,21 @@ describe('configuration', () => {
     );
   });
 
+  it('takes the organisation name shown in the console and e-mails, "Teken" unless set', () => {
+    assert.equal(loadConfig({}).organisationName, 'Teken');
+    assert.equal(
+      loadConfig({ TEKEN_ORGANISATION_NAME: '  Balai Sertifikasi Elektronik ' }).organisationName,
+      'Balai Sertifikasi Elektronik',
+    );
+    for (const bad of ['x'.repeat(101), 'Balai\nSertifikasi', '   ']) {
+      assert.throws(
+        () => loadConfig({ TEKEN_ORGANISATION_NAME: bad }),
+        /TEKEN_ORGANISATION_NAME must be 1 to 100 characters/,
+        JSON.stringify(bad),
+      );
+    }
+  });
+
   it('documents every option in docs/configuration.md, generated from the catalogue', () => {
     const docs = fs.readFileSync(path.resolve(import.meta.dirname, '../../docs/configuration.md'), 'utf8');
     assert.equal(

@@ -22,6 +22,7 @@ import { startTestServer } from '../helpers/test-server.js';
 import { closedPort, startSmtpServer, type TestSmtpServer } from '../notify/smtp-test-server.js';
 
 const PASSWORD = 'kuda liar berlari kencang';
+const ORGANISATION = 'Balai Sertifikasi Elektronik Uji';
 const CHROMIUM = '/usr/bin/chromium';
 const screenshots = path.join(os.tmpdir(), 'teken-console-screenshots');
 /**
@@ -87,6 +88,7 @@ describe('web console (Chromium)', () => {
       TEKEN_SMTP_URL: smtp.url,
       TEKEN_FAILURE_DELAY_MS: '0',
       TEKEN_LOCKOUT_FAILURES: '3',
+      TEKEN_ORGANISATION_NAME: ORGANISATION,
     });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -457,6 +459,8 @@ describe('web console (Chromium)', () => {
     await page.keyboard.press('Enter');
     await focusedHeading(page, 'Kode OTP');
     assert.equal(await focused(), 'H1:Kode OTP');
+    // The form comes with the flow (GET /api/v1/auth/flow), a moment after the heading.
+    await page.getByLabel('One-time code').waitFor();
     await page.keyboard.press('Tab');
     assert.match(await focused(), /^INPUT:One-time code/);
     await page.keyboard.type(await nextCode(secret));
@@ -487,6 +491,16 @@ describe('web console (Chromium)', () => {
     assert.equal(await userPage.getByRole('link', { name: 'Outbox' }).count(), 0);
     await userPage.goto(`${base}/admin/outbox`);
     await userPage.getByText('Anda tidak memiliki akses ke halaman ini.').waitFor();
+  });
+
+  it('shows the configured organisation name in the header, before and after sign-in', async () => {
+    const { account, secret } = await enrolledAccount();
+    const { page } = await newPage();
+    await page.goto(`${base}/masuk`);
+    await page.locator('.auth-top .brand-org').filter({ hasText: ORGANISATION }).waitFor();
+    await signIn(page, account, secret);
+    assert.equal(await page.locator('header.topbar .brand-org').textContent(), ORGANISATION);
+    assert.equal(await page.getByText('Balai Sertifikasi Elektronik', { exact: true }).count(), 0);
   });
 
   it('raised no script errors and no Content-Security-Policy refusals', () => {

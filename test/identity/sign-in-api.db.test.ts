@@ -83,7 +83,7 @@ describe('sign-in, authenticator, recovery and sessions through the API', () => 
       .from(outbox)
       .where(and(eq(outbox.accountId, accountId), eq(outbox.template, template)));
   const linkFrom = async (outboxId: string) => {
-    const message = await readOutboxMessage(rt.db, rt.masterKey, outboxId);
+    const message = await readOutboxMessage(rt.db, rt.masterKey, outboxId, rt.config.organisationName);
     const match = /\/link#([A-Za-z0-9_-]{43})/.exec(message!.content!.text);
     return match![1]!;
   };

@@ -103,7 +103,7 @@ describe('notify outbox', () => {
     assert.ok(sent.sentAt);
     assert.equal(sent.sealedPayload, null);
     assert.equal(sent.lastError, null);
-    const shown = await readOutboxMessage(rt.db, rt.masterKey, sent.id);
+    const shown = await readOutboxMessage(rt.db, rt.masterKey, sent.id, rt.config.organisationName);
     assert.equal(shown?.recipient, 'b***@contoh.go.id');
     assert.equal(shown?.status, 'sent');
     assert.equal(shown?.content, null);
@@ -291,15 +291,21 @@ describe('notify outbox', () => {
     assert.ok(!output.includes('Zm9vYmFy'));
     assert.ok(!output.includes('Budi Santoso'));
 
-    const shown = await readOutboxMessage(rt.db, rt.masterKey, row.id);
+    const shown = await readOutboxMessage(rt.db, rt.masterKey, row.id, rt.config.organisationName);
     assert.ok(shown?.content);
     assert.equal(shown.recipient, 'b***@contoh.go.id');
     assert.equal(shown.content.subject, 'Reset password');
     assert.ok(shown.content.text.includes(LINK));
     assert.ok(shown.content.html.includes(`href="${LINK}"`));
     assert.equal(shown.status, 'sent');
-    assert.equal(await readOutboxMessage(rt.db, rt.masterKey, crypto.randomUUID()), undefined);
-    assert.equal(await readOutboxMessage(rt.db, rt.masterKey, 'not-a-uuid'), undefined);
+    assert.equal(
+      await readOutboxMessage(rt.db, rt.masterKey, crypto.randomUUID(), rt.config.organisationName),
+      undefined,
+    );
+    assert.equal(
+      await readOutboxMessage(rt.db, rt.masterKey, 'not-a-uuid', rt.config.organisationName),
+      undefined,
+    );
 
     // The runtime's own log channel delivers it too (the runtime always has one).
     assert.ok(rt.notify.channels.log);

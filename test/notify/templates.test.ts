@@ -10,8 +10,8 @@ describe('message templates', () => {
     const sample = { name: 'Budi', link: 'https://teken.contoh.go.id/x', time: 'T', minutes: '15' };
     for (const name of Object.keys(templates) as TemplateName[]) {
       const data: Record<string, string> = { expiresInMinutes: '30', expiresInHours: '24', ...sample };
-      const id = renderMessage(name, 'id', data);
-      const en = renderMessage(name, 'en', data);
+      const id = renderMessage(name, 'id', data, 'Teken');
+      const en = renderMessage(name, 'en', data, 'Teken');
       assert.notEqual(id.subject, en.subject, name);
       assert.ok(id.text.startsWith('Teken\n\nHalo Budi,'), name);
       assert.ok(en.text.startsWith('Teken\n\nHello Budi,'), name);
@@ -26,20 +26,44 @@ describe('message templates', () => {
     }
   });
 
+  it('names the configured organisation in the header, the footer and as the support to contact', () => {
+    const organisation = 'Balai <Sertifikasi> & Elektronik';
+    const data = { name: 'Budi', time: 'T', minutes: '15' };
+    const id = renderMessage('account-locked', 'id', data, organisation);
+    assert.ok(id.text.startsWith(`${organisation}\n\nHalo Budi,`));
+    assert.ok(id.text.includes(`layanan dukungan ${organisation}.`));
+    assert.ok(
+      id.text.endsWith(`dikirim secara otomatis oleh ${organisation}. Mohon tidak membalas pesan ini.\n`),
+    );
+    assert.ok(!id.text.includes('Teken support') && !id.text.includes('dukungan Teken'));
+    assert.ok(id.html.includes('>Balai &lt;Sertifikasi&gt; &amp; Elektronik</div>'), 'escaped in HTML');
+    assert.ok(!id.html.includes('<Sertifikasi>'));
+    const en = renderMessage('password-changed', 'en', data, organisation);
+    assert.ok(en.text.includes(`contact your administrator or ${organisation} support right away`));
+    assert.ok(en.text.includes('This message was sent automatically by Balai <Sertifikasi> & Elektronik.'));
+  });
+
   it('says "1 hour" and "2 hours" in English', () => {
     const data = { name: 'Budi', link: 'https://x.example/', expiresInHours: '1' };
-    assert.ok(renderMessage('update-password', 'en', data).text.includes('within 1 hour and'));
+    assert.ok(renderMessage('update-password', 'en', data, 'Teken').text.includes('within 1 hour and'));
     assert.ok(
-      renderMessage('update-password', 'en', { ...data, expiresInHours: '2' }).text.includes('2 hours'),
+      renderMessage('update-password', 'en', { ...data, expiresInHours: '2' }, 'Teken').text.includes(
+        '2 hours',
+      ),
     );
   });
 
   it('escapes HTML in every variable', () => {
-    const out = renderMessage('reset-password', 'id', {
-      name: '<script>alert("x")</script>',
-      link: 'https://teken.contoh.go.id/r?a=1&b="2"',
-      expiresInMinutes: "30'><img src=x>",
-    });
+    const out = renderMessage(
+      'reset-password',
+      'id',
+      {
+        name: '<script>alert("x")</script>',
+        link: 'https://teken.contoh.go.id/r?a=1&b="2"',
+        expiresInMinutes: "30'><img src=x>",
+      },
+      'Teken',
+    );
     assert.ok(!out.html.includes('<script>'));
     assert.ok(!out.html.includes('<img'));
     assert.ok(out.html.includes('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;'));
@@ -51,14 +75,14 @@ describe('message templates', () => {
 
   it('fails on a missing variable or a link that is not http(s)', () => {
     assert.throws(
-      () => renderMessage('reset-password', 'en', { name: 'Budi', link: 'https://x.example/' }),
+      () => renderMessage('reset-password', 'en', { name: 'Budi', link: 'https://x.example/' }, 'Teken'),
       /reset-password.*expiresInMinutes/,
     );
     assert.throws(
-      () => renderMessage('setup-admin', 'id', { name: 'Budi', link: 'javascript:alert(1)' }),
+      () => renderMessage('setup-admin', 'id', { name: 'Budi', link: 'javascript:alert(1)' }, 'Teken'),
       /http/,
     );
-    assert.throws(() => renderMessage('nope' as TemplateName, 'id', {}), /no message template/);
+    assert.throws(() => renderMessage('nope' as TemplateName, 'id', {}, 'Teken'), /no message template/);
   });
 
   it('formats times in WIB', () => {

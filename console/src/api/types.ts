@@ -22,6 +22,11 @@ export interface SessionInfo {
   expiresAt: string;
 }
 
+/** GET /api/v1/console-config: display settings, readable before signing in. */
+export interface ConsoleConfig {
+  organisationName: string;
+}
+
 export type FlowStep = 'password' | 'otp' | 'configure_totp' | 'update_password';
 export type StepNext = FlowStep | 'done' | 'sign_in';
 export type FlowKind =

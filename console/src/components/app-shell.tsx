@@ -8,6 +8,7 @@ import type { Account } from '../api/types';
 import { useAppState } from '../app-state';
 import { useI18n } from '../i18n/i18n';
 import { Link, usePath } from '../lib/router';
+import { BrandText } from './brand';
 import { LanguageSwitch } from './language-switch';
 
 function initials(name: string): string {
@@ -120,13 +121,7 @@ export function AppShell({ account, children }: { account: Account; children: Re
           <span className="visually-hidden">{t('nav.toggle')}</span>
         </button>
         <Link to="/" className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            T
-          </span>
-          <span>
-            <span className="brand-name">{t('app.name')}</span>
-            <span className="brand-org">{t('app.org')}</span>
-          </span>
+          <BrandText />
         </Link>
         <div className="topbar-end">
           <LanguageSwitch />

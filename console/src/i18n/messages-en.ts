@@ -3,7 +3,6 @@ import type { MessageKey } from './messages-id';
 /** English, on request (the language switch). Same keys as messages-id.ts. */
 export const messagesEn: Record<MessageKey, string> = {
   'app.name': 'Teken',
-  'app.org': 'Electronic Certification Authority',
   'app.loading': 'Loading…',
   'app.skipToContent': 'Skip to content',
   'lang.switchTo': 'Bahasa Indonesia',

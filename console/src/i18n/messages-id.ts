@@ -4,7 +4,6 @@
  */
 export const messagesId = {
   'app.name': 'Teken',
-  'app.org': 'Balai Sertifikasi Elektronik',
   'app.loading': 'Memuat…',
   'app.skipToContent': 'Langsung ke konten',
   'lang.switchTo': 'English',

@@ -6,15 +6,13 @@ export interface RenderedMessage {
   html: string;
 }
 
-const PRODUCT = 'Teken';
-
-const strings: Record<Locale, { footer: string; copyLink: string }> = {
+const strings: Record<Locale, { footer: (organisation: string) => string; copyLink: string }> = {
   id: {
-    footer: 'Pesan ini dikirim secara otomatis oleh Teken. Mohon tidak membalas pesan ini.',
+    footer: (o) => `Pesan ini dikirim secara otomatis oleh ${o}. Mohon tidak membalas pesan ini.`,
     copyLink: 'Jika tombol di atas tidak berfungsi, salin tautan berikut ke peramban Anda:',
   },
   en: {
-    footer: 'This message was sent automatically by Teken. Please do not reply to it.',
+    footer: (o) => `This message was sent automatically by ${o}. Please do not reply to it.`,
     copyLink: 'If the button above does not work, copy this link into your browser:',
   },
 };
@@ -29,9 +27,18 @@ export function escapeHtml(value: string): string {
     .replace(/'/g, '&#39;');
 }
 
-/** Lays out the blocks as plain text and as HTML with the shared header and footer. */
-export function renderLayout(locale: Locale, subject: string, blocks: Block[]): RenderedMessage {
+/**
+ * Lays out the blocks as plain text and as HTML with the shared header and footer, both naming the
+ * organisation (TEKEN_ORGANISATION_NAME).
+ */
+export function renderLayout(
+  locale: Locale,
+  subject: string,
+  blocks: Block[],
+  organisation: string,
+): RenderedMessage {
   const s = strings[locale];
+  const footer = s.footer(organisation);
   const textParts: string[] = [];
   const htmlParts: string[] = [];
   for (const block of blocks) {
@@ -47,7 +54,7 @@ export function renderLayout(locale: Locale, subject: string, blocks: Block[]): 
       );
     }
   }
-  const text = `${PRODUCT}\n\n${textParts.join('\n\n')}\n\n-- \n${s.footer}\n`;
+  const text = `${organisation}\n\n${textParts.join('\n\n')}\n\n-- \n${footer}\n`;
   const html = `<!doctype html>
 <html lang="${locale}">
 <head>
@@ -57,11 +64,11 @@ export function renderLayout(locale: Locale, subject: string, blocks: Block[]): 
 </head>
 <body style="margin:0;padding:0;background:#f4f5f7;font-family:Arial,Helvetica,sans-serif;color:#1f2933;">
 <div style="max-width:560px;margin:0 auto;padding:24px 16px;">
-<div style="font-size:22px;font-weight:bold;color:#0b5394;padding:0 0 16px 0;">${PRODUCT}</div>
+<div style="font-size:22px;font-weight:bold;color:#0b5394;padding:0 0 16px 0;">${escapeHtml(organisation)}</div>
 <div style="background:#ffffff;border-radius:6px;padding:24px;font-size:15px;line-height:1.5;">
 ${htmlParts.join('\n')}
 </div>
-<p style="font-size:12px;color:#7b8794;margin:16px 0 0 0;">${escapeHtml(s.footer)}</p>
+<p style="font-size:12px;color:#7b8794;margin:16px 0 0 0;">${escapeHtml(footer)}</p>
 </div>
 </body>
 </html>

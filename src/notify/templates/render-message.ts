@@ -32,15 +32,17 @@ export function isTemplateName(name: string): name is TemplateName {
 
 /**
  * Renders a message in one locale: the subject, a plain-text part and an HTML part in which every
- * variable is escaped. Throws when a variable is missing or a link is not an http(s) URL.
+ * variable is escaped. `organisation` (TEKEN_ORGANISATION_NAME) heads the message and signs it.
+ * Throws when a variable is missing or a link is not an http(s) URL.
  *
  * @example
- * renderMessage('password-changed', 'id', { name: 'Budi', time: formatWib(new Date(), 'id') });
+ * renderMessage('password-changed', 'id', { name: 'Budi', time: formatWib(new Date(), 'id') }, 'Teken');
  */
 export function renderMessage(
   template: TemplateName,
   locale: Locale,
   data: Readonly<Record<string, string>>,
+  organisation: string,
 ): RenderedMessage {
   if (!isTemplateName(template)) {
     throw new TekenError('ERR_SERVER_INTERNAL', `There is no message template "${String(template)}".`);
@@ -54,7 +56,7 @@ export function renderMessage(
     );
   }
   const localized = definition[locale === 'en' ? 'en' : 'id'];
-  const blocks = localized.body(data);
+  const blocks = localized.body(data, organisation);
   for (const block of blocks) {
     if ('link' in block && !isWebUrl(block.link)) {
       throw new TekenError(
@@ -63,7 +65,7 @@ export function renderMessage(
       );
     }
   }
-  return renderLayout(locale, localized.subject, blocks);
+  return renderLayout(locale, localized.subject, blocks, organisation);
 }
 
 function isWebUrl(value: string): boolean {

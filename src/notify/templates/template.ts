@@ -13,7 +13,8 @@ export type Variables<V extends string> = Readonly<Record<V, string>>;
 
 export interface LocalizedTemplate<V extends string> {
   subject: string;
-  body(v: Variables<V>): Block[];
+  /** `organisation` is TEKEN_ORGANISATION_NAME: who sends the message and whom to contact. */
+  body(v: Variables<V>, organisation: string): Block[];
 }
 
 export interface MessageTemplate<V extends string> {
