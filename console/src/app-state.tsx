@@ -4,13 +4,15 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, onAuthRequired, rememberCsrfToken } from './api/client';
-import type { Account, FlowKind, SessionInfo, StepResponse } from './api/types';
+import type { Account, FlowKind, Permissions, SessionInfo, StepResponse } from './api/types';
 import type { MessageKey } from './i18n/i18n';
 import { navigate } from './lib/router';
 import { flowPaths, stepPaths } from './lib/steps';
 
 export type SessionState =
-  { status: 'loading' } | { status: 'anonymous' } | { status: 'signed-in'; account: Account };
+  | { status: 'loading' }
+  | { status: 'anonymous' }
+  | { status: 'signed-in'; account: Account; permissions: Permissions };
 
 export interface Flash {
   tone: 'success' | 'info';
@@ -40,7 +42,7 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
   const refreshSession = useCallback(async () => {
     try {
       const info = await api.get<SessionInfo>('/api/v1/session', { redirectOnAuthRequired: false });
-      setSession({ status: 'signed-in', account: info.account });
+      setSession({ status: 'signed-in', account: info.account, permissions: info.permissions });
       return info.account;
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {

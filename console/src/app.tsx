@@ -7,6 +7,9 @@ import { AppShell } from './components/app-shell';
 import { useI18n } from './i18n/i18n';
 import { navigate, usePath } from './lib/router';
 import { ActivityPage } from './pages/activity-page';
+import { AdminAccountCreatePage } from './pages/admin-account-create-page';
+import { AdminAccountPage } from './pages/admin-account-page';
+import { AdminAccountsPage } from './pages/admin-accounts-page';
 import { AdminOutboxMessagePage, AdminOutboxPage } from './pages/admin-outbox-page';
 import { AuthenticatorPage } from './pages/authenticator-page';
 import { DashboardPage } from './pages/dashboard-page';
@@ -57,17 +60,21 @@ export function App() {
         {t('app.loading')}
       </p>
     );
-  const account = session.account;
+  const { account, permissions } = session;
   let page: ReactElement;
   const outboxMessage = /^\/admin\/outbox\/([0-9a-f-]{36})$/i.exec(path);
+  const accountPage = /^\/admin\/akun\/([0-9a-f-]{36})$/i.exec(path);
   if (path === '/') page = <DashboardPage account={account} />;
   else if (path === '/keamanan') page = <SecurityPage />;
   else if (path === '/aktivitas') page = <ActivityPage />;
+  else if (path === '/admin/akun') page = <AdminAccountsPage permissions={permissions} />;
+  else if (path === '/admin/akun/baru') page = <AdminAccountCreatePage permissions={permissions} />;
+  else if (accountPage) page = <AdminAccountPage id={accountPage[1]!} />;
   else if (path === '/admin/outbox') page = <AdminOutboxPage />;
   else if (outboxMessage) page = <AdminOutboxMessagePage id={outboxMessage[1]!} />;
   else page = <NotFoundPage />;
   return (
-    <AppShell account={account}>
+    <AppShell account={account} permissions={permissions}>
       <div key={path}>{page}</div>
     </AppShell>
   );

@@ -15,7 +15,7 @@
  */
 import type { Role } from '../db/schema.js';
 import { TekenError } from '../errors/teken-error.js';
-import type { AccountRow } from './accounts.js';
+import { roles, type AccountRow } from './accounts.js';
 
 export type Action =
   'account.list' | 'account.read' | 'account.create' | 'account.send_link' | 'account.unlock' | 'outbox.read';
@@ -54,6 +54,32 @@ export function can(
     case 'outbox.read':
       return false;
   }
+}
+
+/**
+ * What the console may offer the signed-in account (menus, the roles of the "create account" form),
+ * derived from `can` so that the table above stays the only rule. The server checks every request
+ * again; this only keeps the console from showing what would be refused.
+ */
+export function consolePermissions(actor: Pick<AccountRow, 'roles' | 'institutionId' | 'status'>): {
+  listAccounts: boolean;
+  createAccountRoles: Role[];
+  readOutbox: boolean;
+} {
+  const own = { institutionId: actor.institutionId };
+  return {
+    listAccounts: can(actor, 'account.list'),
+    createAccountRoles: roles.filter((role) => can(actor, 'account.create', { ...own, roles: [role] })),
+    readOutbox: can(actor, 'outbox.read'),
+  };
+}
+
+/** What the signed-in account may do to one account it can read (the account detail page). */
+export function accountPermissions(
+  actor: Pick<AccountRow, 'roles' | 'institutionId' | 'status'>,
+  target: Target,
+): { sendLink: boolean; unlock: boolean } {
+  return { sendLink: can(actor, 'account.send_link', target), unlock: can(actor, 'account.unlock', target) };
 }
 
 export function authorize(

@@ -484,12 +484,15 @@ describe('web console (Chromium)', () => {
     await page.screenshot({ path: path.join(screenshots, 'outbox-message.png'), fullPage: true });
     assert.match(await page.locator('dl.facts').innerText(), /p\*\*\*@contoh\.go\.id/);
 
-    // Others do not see it.
+    // Others do not see it, nor the accounts.
     const { account: user, secret: userSecret } = await enrolledAccount();
     const { page: userPage } = await newPage();
     await signIn(userPage, user, userSecret);
     assert.equal(await userPage.getByRole('link', { name: 'Outbox' }).count(), 0);
+    assert.equal(await userPage.getByRole('link', { name: 'Akun', exact: true }).count(), 0);
     await userPage.goto(`${base}/admin/outbox`);
+    await userPage.getByText('Anda tidak memiliki akses ke halaman ini.').waitFor();
+    await userPage.goto(`${base}/admin/akun`);
     await userPage.getByText('Anda tidak memiliki akses ke halaman ini.').waitFor();
   });
 
@@ -501,6 +504,142 @@ describe('web console (Chromium)', () => {
     await signIn(page, account, secret);
     assert.equal(await page.locator('header.topbar .brand-org').textContent(), ORGANISATION);
     assert.equal(await page.getByText('Balai Sertifikasi Elektronik', { exact: true }).count(), 0);
+  });
+
+  it('Akun: an administrator finds a locked account, unlocks it, and sends a link that works', async () => {
+    const { account: admin, secret: adminSecret } = await enrolledAccount(['ca_admin']);
+    const { account: user, secret: userSecret } = await enrolledAccount();
+    // Locked out by wrong passwords, as an attacker would.
+    const attacker = new ApiClient(server.web.app, '10.66.0.1');
+    for (let i = 0; i < 3; i++)
+      await attacker.post('/api/v1/auth/sign-in', { login: user.username, password: `salah ${i} sekali` });
+    assert.equal(
+      (await attacker.post('/api/v1/auth/sign-in', { login: user.username, password: PASSWORD })).status,
+      401,
+      'locked',
+    );
+
+    const { page } = await newPage();
+    await signIn(page, admin, adminSecret);
+    await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Akun' }).click();
+    await focusedHeading(page, 'Akun');
+    await page.getByRole('searchbox', { name: 'Cari akun' }).fill(user.username);
+    await page.keyboard.press('Enter');
+    await page.getByText('1 akun', { exact: true }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: user.email });
+    assert.match(await row.innerText(), /Terkunci\s+sampai .+ pukul \d{2}\.\d{2} WIB/);
+    assert.match(await row.innerText(), /Pengguna Uji \d+/);
+    await page.screenshot({ path: path.join(screenshots, 'akun.png'), fullPage: true });
+    await row.getByRole('link', { name: user.username }).click();
+
+    await focusedHeading(page, user.fullName);
+    const status = page.locator('section[aria-labelledby="status-heading"]');
+    await status.getByText('Penyebab: terlalu banyak password salah.').waitFor();
+    assert.match(await status.innerText(), /Akun terkunci sampai .+ WIB\./);
+    // With the keyboard: the confirmation takes the focus, Enter confirms.
+    await status.getByRole('button', { name: 'Buka kunci' }).focus();
+    await page.keyboard.press('Enter');
+    await status.getByRole('group', { name: `Buka kunci akun ${user.fullName} sekarang?` }).waitFor();
+    await page.waitForFunction(
+      () => (globalThis as unknown as PageGlobals).document.activeElement?.textContent === 'Ya, buka kunci',
+    );
+    await page.keyboard.press('Enter');
+    await status.getByText(`Kunci akun ${user.fullName} telah dibuka.`).waitFor();
+    await status.getByText('Aktif', { exact: true }).waitFor();
+    assert.equal(await status.getByRole('button', { name: 'Buka kunci' }).count(), 0);
+    assert.equal(await status.getByText('Terkunci').count(), 0);
+    assert.equal(
+      (
+        await new ApiClient(server.web.app, '10.66.0.2').post('/api/v1/auth/sign-in', {
+          login: user.username,
+          password: PASSWORD,
+        })
+      ).body.next,
+      'otp',
+      'the right password works again',
+    );
+
+    // "Kirim tautan": a link must be chosen, then confirmed.
+    const links = page.locator('section[aria-labelledby="links-heading"]');
+    await links.getByText('Tidak ada tautan aktif.').waitFor();
+    await links.getByRole('button', { name: 'Kirim tautan' }).click();
+    assert.equal(await alertText(page), 'Pilih dulu tautan yang akan dikirim.');
+    await links.getByLabel('Pilih salah satu saja, untuk mengirim tautan ya').selectOption('UPDATE_PASSWORD');
+    await links.getByRole('button', { name: 'Kirim tautan' }).click();
+    await links.getByRole('group', { name: `Kirim tautan UPDATE_PASSWORD ke ${user.email}?` }).waitFor();
+    await links.getByRole('button', { name: 'Batal' }).click();
+    assert.equal(await links.getByText('Tidak ada tautan aktif.').count(), 1, 'cancel sends nothing');
+    await links.getByRole('button', { name: 'Kirim tautan' }).click();
+    await links.getByRole('button', { name: 'Ya, kirim' }).click();
+    await links.getByText(`Tautan UPDATE_PASSWORD telah dikirim ke ${user.email}`).waitFor();
+    await links.getByRole('list', { name: 'Tautan Aktif' }).getByText('UPDATE_PASSWORD').waitFor();
+    await page.screenshot({ path: path.join(screenshots, 'akun-detail.png'), fullPage: true });
+
+    // Both pages fit a phone.
+    await page.setViewportSize({ width: 360, height: 740 });
+    assert.ok(await noHorizontalScroll(page), 'account page at 360 px');
+    await page.screenshot({ path: path.join(screenshots, 'akun-detail-360.png'), fullPage: true });
+    await page.goto(`${base}/admin/akun`);
+    await focusedHeading(page, 'Akun');
+    await page.getByRole('link', { name: user.username }).waitFor();
+    assert.ok(await noHorizontalScroll(page), 'accounts list at 360 px');
+
+    // The e-mail arrives, from the configured organisation, and its link opens the flow.
+    const mail = await waitForMail(user.email, 'Perbarui Password');
+    assert.ok(mail.text?.startsWith(`${ORGANISATION}\n\nHalo ${user.fullName},`), mail.text);
+    const link = /(http:\/\/127\.0\.0\.1:\d+\/link#[A-Za-z0-9_-]+)/.exec(mail.text ?? '')?.[1];
+    assert.ok(link && link.startsWith(`${base}/link#`), mail.text);
+    const { page: userPage } = await newPage();
+    await userPage.goto(link);
+    await heading(userPage, 'Kode OTP').waitFor();
+    await userPage.getByLabel('One-time code').fill(await nextCode(userSecret));
+    await userPage.getByRole('button', { name: 'Lanjut' }).click();
+    await heading(userPage, 'Update password').waitFor();
+    await userPage.getByLabel('Password Baru').fill('sungai jernih mengalir');
+    await userPage.getByLabel('Konfirmasi Password').fill('sungai jernih mengalir');
+    await userPage.getByRole('button', { name: 'Submit' }).click();
+    await heading(userPage, 'BeID').waitFor();
+    await userPage.getByText('Password anda berhasil diubah').waitFor();
+  });
+
+  it('Akun: an administrator creates an account and is led to send its first link', async () => {
+    const { account: admin, secret } = await enrolledAccount(['ca_admin']);
+    const { page } = await newPage();
+    await signIn(page, admin, secret);
+    await page.goto(`${base}/admin/akun`);
+    await page.getByRole('link', { name: 'Buat akun' }).click();
+    await focusedHeading(page, 'Buat akun');
+    await page.getByLabel('Username').fill('rina.baru');
+    await page.getByLabel('E-Mail').fill('rina.baru@contoh.go.id');
+    await page.getByLabel('Nama Lengkap').fill('Rina Baru');
+    await page.getByRole('checkbox', { name: 'Pengguna' }).uncheck();
+    await page.getByRole('button', { name: 'Buat akun' }).click();
+    assert.equal(await alertText(page), 'Pilih minimal satu peran.');
+    await page.getByRole('checkbox', { name: 'Verifikator (RA)' }).check();
+    await page.getByRole('button', { name: 'Buat akun' }).click();
+    await focusedHeading(page, 'Rina Baru');
+    await page.getByText('Akun telah dibuat.').waitFor();
+    const facts = await page.locator('dl.facts').innerText();
+    for (const expected of [
+      'rina.baru',
+      'rina.baru@contoh.go.id',
+      'Verifikator (RA)',
+      'Belum dibuat',
+      'Belum diatur',
+    ])
+      assert.ok(facts.includes(expected), expected);
+    assert.equal(
+      await page.getByLabel('Pilih salah satu saja, untuk mengirim tautan ya').inputValue(),
+      'UPDATE_PASSWORD',
+      'the link a new account needs is chosen already',
+    );
+    // The same username again is refused, in Indonesian.
+    await page.goto(`${base}/admin/akun/baru`);
+    await page.getByLabel('Username').fill('RINA.BARU');
+    await page.getByLabel('E-Mail').fill('rina.lain@contoh.go.id');
+    await page.getByLabel('Nama Lengkap').fill('Rina Lain');
+    await page.getByRole('button', { name: 'Buat akun' }).click();
+    assert.equal(await alertText(page), 'Sudah ada akun dengan username atau email ini.');
   });
 
   it('raised no script errors and no Content-Security-Policy refusals', () => {

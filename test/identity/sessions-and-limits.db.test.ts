@@ -166,6 +166,7 @@ describe('required actions, limits, session expiry and cookies', () => {
       '/api/v1/auth/forgot-password',
       '/api/v1/account/sessions',
       '/api/v1/admin/accounts/{id}/links',
+      '/api/v1/admin/accounts/{id}',
       '/api/v1/console-config',
     ]) {
       assert.ok(doc.paths[path], `${path} is documented`);

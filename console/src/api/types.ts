@@ -16,8 +16,16 @@ export interface Account {
   createdAt: string;
 }
 
+/** What the console may offer the signed-in account (src/identity/authorize.ts, consolePermissions). */
+export interface Permissions {
+  listAccounts: boolean;
+  createAccountRoles: Role[];
+  readOutbox: boolean;
+}
+
 export interface SessionInfo {
   account: Account;
+  permissions: Permissions;
   csrfToken: string;
   expiresAt: string;
 }
@@ -25,6 +33,33 @@ export interface SessionInfo {
 /** GET /api/v1/console-config: display settings, readable before signing in. */
 export interface ConsoleConfig {
   organisationName: string;
+}
+
+export type LockReason = 'password' | 'otp';
+
+/** An account in the administrators' list ("Akun"). */
+export interface AdminAccount extends Account {
+  lockedBy: LockReason[];
+}
+
+export interface AccountPage {
+  total: number;
+  accounts: AdminAccount[];
+}
+
+/** GET /api/v1/admin/accounts/:id */
+export interface AccountDetail {
+  account: AdminAccount & { hasPassword: boolean; authenticators: number };
+  permissions: { sendLink: boolean; unlock: boolean };
+}
+
+export type AdminLinkAction = 'RESET_OTP_DEVICE' | 'UPDATE_PASSWORD';
+
+/** An open link of an account ("Tautan Aktif"); never its token. */
+export interface ActiveLink {
+  action: AdminLinkAction | 'RESET_PASSWORD' | 'SETUP_ADMIN';
+  createdAt: string;
+  expiresAt: string;
 }
 
 export type FlowStep = 'password' | 'otp' | 'configure_totp' | 'update_password';

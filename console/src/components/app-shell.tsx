@@ -1,10 +1,11 @@
 /**
  * The signed-in frame: top bar with the menu toggle (phones), the language switch and the avatar
- * menu (name, Keamanan, Aktivitas, Keluar); the side menu ("Dashboards", and Admin for CA admins).
+ * menu (name, Keamanan, Aktivitas, Keluar); the side menu ("Dashboards", and under Admin the pages
+ * the server says this account may use: Akun, Outbox).
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { api } from '../api/client';
-import type { Account } from '../api/types';
+import type { Account, Permissions } from '../api/types';
 import { useAppState } from '../app-state';
 import { useI18n } from '../i18n/i18n';
 import { Link, usePath } from '../lib/router';
@@ -95,12 +96,20 @@ function AvatarMenu({ account }: { account: Account }) {
   );
 }
 
-export function AppShell({ account, children }: { account: Account; children: ReactNode }) {
+export function AppShell({
+  account,
+  permissions,
+  children,
+}: {
+  account: Account;
+  permissions: Permissions;
+  children: ReactNode;
+}) {
   const { t } = useI18n();
   const path = usePath();
   const [navOpen, setNavOpen] = useState(false);
   const navId = useId();
-  const isCaAdmin = account.roles.includes('ca_admin');
+  const showAdmin = permissions.listAccounts || permissions.readOutbox;
   useEffect(() => setNavOpen(false), [path]);
   const current = (to: string, exact = true) =>
     (exact ? path === to : path === to || path.startsWith(`${to}/`)) ? 'page' : undefined;
@@ -136,15 +145,24 @@ export function AppShell({ account, children }: { account: Account; children: Re
                 {t('nav.dashboards')}
               </Link>
             </li>
-            {isCaAdmin && (
+            {showAdmin && (
               <li>
                 <span className="nav-group">{t('nav.admin')}</span>
                 <ul>
-                  <li>
-                    <Link to="/admin/outbox" aria-current={current('/admin/outbox', false)}>
-                      {t('nav.outbox')}
-                    </Link>
-                  </li>
+                  {permissions.listAccounts && (
+                    <li>
+                      <Link to="/admin/akun" aria-current={current('/admin/akun', false)}>
+                        {t('nav.accounts')}
+                      </Link>
+                    </li>
+                  )}
+                  {permissions.readOutbox && (
+                    <li>
+                      <Link to="/admin/outbox" aria-current={current('/admin/outbox', false)}>
+                        {t('nav.outbox')}
+                      </Link>
+                    </li>
+                  )}
                 </ul>
               </li>
             )}

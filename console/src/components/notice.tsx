@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
+import { ApiError } from '../api/client';
 import { useI18n } from '../i18n/i18n';
-import { errorText } from '../lib/errors';
+import { errorText, type ErrorOverrides } from '../lib/errors';
 
 /** A success or information notice, announced politely. */
 export function Notice({ tone = 'info', children }: { tone?: 'success' | 'info'; children: ReactNode }) {
@@ -12,10 +13,10 @@ export function Notice({ tone = 'info', children }: { tone?: 'success' | 'info';
 }
 
 /** A failed call, in the user's language; announced at once. */
-export function ErrorNotice({ error }: { error: unknown }) {
+export function ErrorNotice({ error, overrides }: { error: unknown; overrides?: ErrorOverrides }) {
   const { t } = useI18n();
   if (error === undefined || error === null) return null;
-  const { message, items } = errorText(error, t);
+  const { message, items } = errorText(error, t, overrides);
   return (
     <div className="notice notice-error" role="alert">
       <p>{message}</p>
@@ -28,4 +29,12 @@ export function ErrorNotice({ error }: { error: unknown }) {
       )}
     </div>
   );
+}
+
+/** A page that could not be loaded: "no access to this page" when refused, else the error. */
+export function LoadErrorNotice({ error }: { error: unknown }) {
+  const { t } = useI18n();
+  if (error instanceof ApiError && error.code === 'ERR_AUTH_FORBIDDEN')
+    return <p className="notice notice-error">{t('forbidden.text')}</p>;
+  return <ErrorNotice error={error} />;
 }

@@ -1,6 +1,9 @@
 /** What the user reads for a failed call: a translated message for known codes, else the server's detail. */
 import { ApiError } from '../api/client';
-import { isMessageKey, type Translate } from '../i18n/i18n';
+import { isMessageKey, type MessageKey, type Translate } from '../i18n/i18n';
+
+/** A page's own wording for some codes, e.g. the link e-mail quota instead of "too many attempts". */
+export type ErrorOverrides = Partial<Record<string, MessageKey>>;
 
 export interface ErrorText {
   message: string;
@@ -21,14 +24,15 @@ function policyItems(error: ApiError, t: Translate): string[] {
     });
 }
 
-export function errorText(error: unknown, t: Translate): ErrorText {
+export function errorText(error: unknown, t: Translate, overrides: ErrorOverrides = {}): ErrorText {
   if (!(error instanceof ApiError)) return { message: t('error.generic') };
   const key = `error.${error.code}`;
+  const override = overrides[error.code];
   if (error.code === 'ERR_PASSWORD_POLICY')
     return { message: t('error.ERR_PASSWORD_POLICY'), items: policyItems(error, t) };
   if (error.code === 'ERR_AUTH_THROTTLED') {
     const seconds = Number(error.details?.retryAfterSeconds);
-    const base = t('error.ERR_AUTH_THROTTLED');
+    const base = t(override ?? 'error.ERR_AUTH_THROTTLED');
     return {
       message:
         Number.isFinite(seconds) && seconds > 0
@@ -36,6 +40,7 @@ export function errorText(error: unknown, t: Translate): ErrorText {
           : base,
     };
   }
+  if (override) return { message: t(override) };
   if (isMessageKey(key)) return { message: t(key) };
   if (error.status >= 500) return { message: t('error.ERR_SERVER_INTERNAL') };
   return { message: error.detail ?? error.title ?? t('error.generic') };

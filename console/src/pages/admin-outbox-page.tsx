@@ -1,9 +1,9 @@
 /** The notification outbox for CA administrators: the list, and one message. */
 import { useEffect, useState } from 'react';
-import { api, ApiError } from '../api/client';
+import { api } from '../api/client';
 import type { OutboxEntry, OutboxMessage } from '../api/types';
 import { Breadcrumb } from '../components/app-shell';
-import { ErrorNotice } from '../components/notice';
+import { LoadErrorNotice } from '../components/notice';
 import { PageHeading } from '../components/page-heading';
 import { isMessageKey, useI18n } from '../i18n/i18n';
 import { formatWib } from '../lib/format';
@@ -15,13 +15,6 @@ function StatusTag({ status }: { status: string }) {
   const { t } = useI18n();
   const key = `outbox.status.${status}`;
   return <span className={`tag tag-${status}`}>{isMessageKey(key) ? t(key) : status}</span>;
-}
-
-function Forbidden({ error }: { error: unknown }) {
-  const { t } = useI18n();
-  if (error instanceof ApiError && error.code === 'ERR_AUTH_FORBIDDEN')
-    return <p className="notice notice-error">{t('forbidden.text')}</p>;
-  return <ErrorNotice error={error} />;
 }
 
 export function AdminOutboxPage() {
@@ -50,7 +43,7 @@ export function AdminOutboxPage() {
       />
       <PageHeading title={t('outbox.title')}>{t('outbox.title')}</PageHeading>
       <p className="muted">{t('outbox.help')}</p>
-      <Forbidden error={error} />
+      <LoadErrorNotice error={error} />
       {page && page.items.length === 0 && <p>{t('outbox.empty')}</p>}
       {page && page.items.length > 0 && (
         <>
@@ -137,7 +130,7 @@ export function AdminOutboxMessagePage({ id }: { id: string }) {
         ]}
       />
       <PageHeading title={title}>{title}</PageHeading>
-      <Forbidden error={error} />
+      <LoadErrorNotice error={error} />
       {message && (
         <div className="stack">
           <section className="card">

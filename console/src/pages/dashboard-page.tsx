@@ -1,15 +1,12 @@
 import type { Account } from '../api/types';
 import { Breadcrumb } from '../components/app-shell';
 import { PageHeading } from '../components/page-heading';
-import { isMessageKey, useI18n } from '../i18n/i18n';
+import { useI18n } from '../i18n/i18n';
+import { roleName } from '../lib/roles';
 
 /** The first dashboard: "Profil anda" and, for later, "Instansi anda". */
 export function DashboardPage({ account }: { account: Account }) {
   const { t } = useI18n();
-  const roleName = (role: string) => {
-    const key = `role.${role}`;
-    return isMessageKey(key) ? t(key) : role;
-  };
   return (
     <>
       <Breadcrumb
@@ -35,7 +32,7 @@ export function DashboardPage({ account }: { account: Account }) {
               <ul className="tags">
                 {account.roles.map((role) => (
                   <li key={role} className="tag">
-                    {roleName(role)}
+                    {roleName(role, t)}
                   </li>
                 ))}
               </ul>

@@ -10,6 +10,7 @@ import {
   signOutSession,
 } from '../../identity/account-security.js';
 import { publicAccount } from '../../identity/accounts.js';
+import { consolePermissions } from '../../identity/authorize.js';
 import type { IdentityContext } from '../../identity/identity-context.js';
 import { TekenError } from '../../errors/teken-error.js';
 import { requestMeta, requireSession } from '../session-auth.js';
@@ -23,6 +24,7 @@ export function accountRoutes(app: FastifyInstance, ctx: IdentityContext): void 
     const { session, account } = await requireSession(ctx, request);
     return {
       account: publicAccount(account),
+      permissions: consolePermissions(account),
       csrfToken: session.csrfToken,
       expiresAt: session.absoluteExpiresAt.toISOString(),
     };

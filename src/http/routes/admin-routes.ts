@@ -1,7 +1,13 @@
-/** Administration of accounts: list, create, "Kirim tautan", unlock; the notification outbox. */
+/** Administration of accounts: list, read, create, "Kirim tautan", unlock; the notification outbox. */
 import type { FastifyInstance } from 'fastify';
 import { createAccount, publicAccount } from '../../identity/accounts.js';
-import { activeLinks, listAccounts, sendAdminLink, unlockAccount } from '../../identity/admin-actions.js';
+import {
+  activeLinks,
+  listAccounts,
+  readAccount,
+  sendAdminLink,
+  unlockAccount,
+} from '../../identity/admin-actions.js';
 import { authorize } from '../../identity/authorize.js';
 import type { IdentityContext } from '../../identity/identity-context.js';
 import type { Role } from '../../db/schema.js';
@@ -17,9 +23,30 @@ export interface OutboxReader {
 }
 
 export function adminRoutes(app: FastifyInstance, ctx: IdentityContext, outbox?: OutboxReader): void {
-  app.get('/api/v1/admin/accounts', async (request) => {
-    const { account } = await requireSession(ctx, request);
-    return { accounts: await listAccounts(ctx, account) };
+  app.get<{ Querystring: { q?: string; limit?: number; offset?: number } }>(
+    '/api/v1/admin/accounts',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            q: { type: 'string', maxLength: 100 },
+            limit: { type: 'integer', minimum: 1, maximum: 200 },
+            offset: { type: 'integer', minimum: 0, maximum: 1_000_000 },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const { account } = await requireSession(ctx, request);
+      return listAccounts(ctx, account, request.query);
+    },
+  );
+
+  app.get<{ Params: { id: string } }>('/api/v1/admin/accounts/:id', { schema: idParam }, async (request) => {
+    const { account: admin } = await requireSession(ctx, request);
+    return readAccount(ctx, admin, request.params.id);
   });
 
   app.post(
