@@ -7,20 +7,24 @@
  * certificates waiting to be stored go into one transaction that stores each with its OCSP response,
  * its status notification and its audit event. A lone issuance is written at once, as before.
  */
-import { AsnConvert } from '@peculiar/asn1-schema';
 import { sql } from 'drizzle-orm';
 import { recordAuditEvents, type AuditEvent } from '../audit/record-audit-event.js';
 import type { Db } from '../db/open-database.js';
 import { certificates } from '../db/schema.js';
 import { TekenError } from '../errors/teken-error.js';
 import {
+  assembleCertificate,
   encodeTbsCertificate,
-  signatureAlgorithmIdentifier,
   toPem,
   truncateToSeconds,
 } from '../pki/certificate-assembly.js';
 import { parseCertificationRequest } from '../pki/certification-request.js';
-import { encodeName, nameToString, type NameAttribute } from '../pki/distinguished-name.js';
+import {
+  attributesToString,
+  checkAttributeValue,
+  encodeName,
+  type NameAttribute,
+} from '../pki/distinguished-name.js';
 import { validateAltName, type AltName } from '../pki/general-names.js';
 import { describePublicKey, type PublicKeyDescription } from '../pki/public-key.js';
 import { randomSerial, serialToHex } from '../pki/serial-number.js';
@@ -103,8 +107,9 @@ async function issue(
       `The certificate would outlive its CA (the ${ca.id} CA expires ${ca.notAfter.toISOString()}); ask for fewer days.`,
     );
   }
+  for (const attribute of request.subject) checkAttributeValue(attribute.type, attribute.value);
   const subjectDer = encodeName(request.subject);
-  const subject = nameToString(subjectDer);
+  const subject = attributesToString(request.subject);
   const extensions = leafExtensions(
     ctx.config,
     profile,
@@ -134,6 +139,7 @@ async function issue(
       ca: false,
       extendedKeyUsage: profile.extendedKeyUsage,
       extendedKeyUsageCritical: profile.extendedKeyUsageCritical,
+      checkedSpkiDer: request.spkiDer,
     });
     // --- record (committed before the key is used)
     const recorded = await writerFor(ctx.db).record.add({
@@ -200,41 +206,6 @@ async function signAndStore(
   });
   ctx.onStatusChange?.(ca.id, item.serialHex);
   return der;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Assembly
-
-/** DER tag and length of a content of `length` bytes. */
-function derHeader(tag: number, length: number): Uint8Array {
-  if (length < 0x80) return new Uint8Array([tag, length]);
-  const bytes: number[] = [];
-  for (let rest = length; rest > 0; rest = Math.floor(rest / 256)) bytes.unshift(rest % 256);
-  return new Uint8Array([tag, 0x80 | bytes.length, ...bytes]);
-}
-
-const algorithmIdentifiers = new Map<string, Uint8Array>();
-
-/**
- * Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue BIT STRING }: the
- * recorded TBS bytes go in unchanged, next to the AlgorithmIdentifier of certificate-assembly.ts.
- */
-function assembleCertificate(tbsDer: Uint8Array, signatureAlgorithmOid: string, signature: Uint8Array) {
-  let algorithm = algorithmIdentifiers.get(signatureAlgorithmOid);
-  if (!algorithm) {
-    algorithm = new Uint8Array(AsnConvert.serialize(signatureAlgorithmIdentifier(signatureAlgorithmOid)));
-    algorithmIdentifiers.set(signatureAlgorithmOid, algorithm);
-  }
-  const bitStringHeader = derHeader(0x03, signature.length + 1);
-  const contentLength = tbsDer.length + algorithm.length + bitStringHeader.length + 1 + signature.length;
-  const header = derHeader(0x30, contentLength);
-  const out = new Uint8Array(header.length + contentLength);
-  let offset = 0;
-  for (const part of [header, tbsDer, algorithm, bitStringHeader, new Uint8Array([0]), signature]) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ import {
 import { TekenError } from '../errors/teken-error.js';
 import { signatureAlgorithmOf, type KeyAlgorithm, type SigningKey } from '../keys/key-backend.js';
 import { signatureAlgorithmIdentifier } from './certificate-assembly.js';
+import { der as tlv, lengthFieldSize, writeHeader } from './der.js';
 import { authorityKeyIdentifier } from './extensions.js';
 
 export interface CrlEntry {
@@ -74,39 +75,6 @@ const idpOid = '2.5.29.28';
 
 // ---------------------------------------------------------------------------------------------
 // DER helpers for the one-off parts.
-
-/** Number of bytes of a DER length field for a content of `length` bytes (X.690 8.1.3). */
-function lengthFieldSize(length: number): number {
-  if (length < 0x80) return 1;
-  let size = 1;
-  for (let rest = length; rest > 0; rest = Math.floor(rest / 256)) size++;
-  return size;
-}
-
-/** Writes a tag and a DER length at `offset`; returns the offset after them. */
-function writeHeader(buffer: Uint8Array, offset: number, tag: number, length: number): number {
-  buffer[offset++] = tag;
-  if (length < 0x80) {
-    buffer[offset++] = length;
-    return offset;
-  }
-  const size = lengthFieldSize(length) - 1;
-  buffer[offset++] = 0x80 | size;
-  for (let i = size - 1; i >= 0; i--) buffer[offset + i] = Math.floor(length / 256 ** (size - 1 - i)) % 256;
-  return offset + size;
-}
-
-/** A complete TLV with the given content. */
-function tlv(tag: number, ...parts: Uint8Array[]): Uint8Array {
-  const length = parts.reduce((sum, part) => sum + part.length, 0);
-  const out = new Uint8Array(1 + lengthFieldSize(length) + length);
-  let offset = writeHeader(out, 0, tag, length);
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
 
 /** Content octets of a DER INTEGER holding a non-negative bigint. */
 function integerContent(value: bigint): Uint8Array {

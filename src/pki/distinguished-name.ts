@@ -1,7 +1,5 @@
-import { AsnConvert } from '@peculiar/asn1-schema';
-import { Name } from '@peculiar/asn1-x509';
 import { TekenError } from '../errors/teken-error.js';
-import { x509 } from './x509.js';
+import { der, derReader, oidDer, oidIsValid, oidText, tag } from './der.js';
 
 /** Attribute types we accept in subject names, by the short names operators type. */
 export const nameAttributes = {
@@ -109,20 +107,7 @@ export function parseDistinguishedName(text: string): NameAttribute[] {
         `The name attribute "${key}" is not allowed. Use one of ${Object.keys(nameAttributes).join(', ')}.`,
       );
     }
-    if (value === '') throw new TekenError('ERR_INPUT_INVALID', `The name attribute ${type} is empty.`);
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f]/.test(value)) {
-      throw new TekenError('ERR_INPUT_INVALID', `The name attribute ${type} contains control characters.`);
-    }
-    const limit = maxLength[type] ?? 128;
-    if ([...value].length > limit)
-      throw new TekenError(
-        'ERR_INPUT_INVALID',
-        `The name attribute ${type} is longer than ${limit} characters.`,
-      );
-    if (type === 'C' && !/^[A-Z]{2}$/.test(value)) {
-      throw new TekenError('ERR_INPUT_INVALID', 'The country (C) must be two capital letters (ISO 3166).');
-    }
+    checkAttributeValue(type, value);
     attributes.push({ type, oid: nameAttributes[type], value });
   }
   if (attributes.length === 0) throw new TekenError('ERR_INPUT_INVALID', 'The subject name is empty.');
@@ -130,17 +115,78 @@ export function parseDistinguishedName(text: string): NameAttribute[] {
 }
 
 /**
- * Encodes attributes as a DER Name, one attribute per RDN, in the order given. Strings are
- * UTF8String (RFC 5280 4.1.2.4), except country, serialNumber and e-mail, whose types are fixed.
+ * The rules every attribute value meets, typed by an operator or read from a request: not empty, no
+ * control characters (a NUL in a name is the classic way to make two names look alike), within the
+ * RFC 5280 upper bound, and a two-letter country.
  */
-export function encodeName(attributes: readonly NameAttribute[]): Uint8Array {
-  // x509.Name picks PrintableString for C and serialNumber, IA5String for e-mail, UTF8String otherwise.
-  return new Uint8Array(new x509.Name(attributes.map((a) => ({ [a.oid]: [a.value] }))).toArrayBuffer());
+export function checkAttributeValue(type: string, value: string): void {
+  if (value === '') throw new TekenError('ERR_INPUT_INVALID', `The name attribute ${type} is empty.`);
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(value)) {
+    throw new TekenError('ERR_INPUT_INVALID', `The name attribute ${type} contains control characters.`);
+  }
+  const limit = maxLength[type] ?? 128;
+  if ([...value].length > limit)
+    throw new TekenError(
+      'ERR_INPUT_INVALID',
+      `The name attribute ${type} is longer than ${limit} characters.`,
+    );
+  if (type === 'C' && !/^[A-Z]{2}$/.test(value)) {
+    throw new TekenError('ERR_INPUT_INVALID', 'The country (C) must be two capital letters (ISO 3166).');
+  }
 }
 
-/** RFC 4514 text of a DER Name: last RDN first, as `CN=..., O=..., C=ID` (OpenSSL -nameopt RFC2253). */
-export function nameToString(der: Uint8Array): string {
-  return decodeName(der)
+const stringTag = {
+  utf8: 0x0c,
+  printable: 0x13,
+  teletex: 0x14,
+  ia5: 0x16,
+  universal: 0x1c,
+  bmp: 0x1e,
+} as const;
+const printable = /^[A-Za-z0-9 '()+,\-./:=?]*$/;
+/** X.520 fixes the string type of these (RFC 5280 Appendix A); every other attribute is UTF8String. */
+const fixedStringType = new Map<string, number>([
+  [nameAttributes.C, stringTag.printable],
+  [nameAttributes.serialNumber, stringTag.printable],
+  [nameAttributes.E, stringTag.ia5],
+  ['0.9.2342.19200300.100.1.25', stringTag.ia5], // domainComponent
+]);
+const attributeTypeDer = new Map<string, Uint8Array>();
+
+function attributeValueDer(attribute: NameAttribute): Uint8Array {
+  const type = fixedStringType.get(attribute.oid) ?? stringTag.utf8;
+  const value = attribute.value;
+  if (type === stringTag.printable && !printable.test(value))
+    throw new TekenError(
+      'ERR_INPUT_INVALID',
+      `The name attribute ${attribute.type} may only hold letters, digits, spaces and '()+,-./:=?.`,
+    );
+  // eslint-disable-next-line no-control-regex
+  if (type === stringTag.ia5 && !/^[\u0000-\u007f]*$/.test(value))
+    throw new TekenError('ERR_INPUT_INVALID', `The name attribute ${attribute.type} must be ASCII.`);
+  return der(type, new Uint8Array(Buffer.from(value, type === stringTag.utf8 ? 'utf8' : 'latin1')));
+}
+
+/**
+ * Encodes attributes as a DER Name, one attribute per RDN, in the order given. Strings are
+ * UTF8String (RFC 5280 4.1.2.4), except country and serialNumber (PrintableString) and e-mail
+ * (IA5String), whose types X.520 fixes. Values are written as they are: no escapes, no "#hex".
+ */
+export function encodeName(attributes: readonly NameAttribute[]): Uint8Array {
+  return der(
+    tag.sequence,
+    ...attributes.map((attribute) => {
+      let typeDer = attributeTypeDer.get(attribute.oid);
+      if (!typeDer) attributeTypeDer.set(attribute.oid, (typeDer = oidDer(attribute.oid)));
+      return der(tag.set, der(tag.sequence, typeDer, attributeValueDer(attribute)));
+    }),
+  );
+}
+
+/** RFC 4514 text of attributes in encoding order: last RDN first, as `CN=..., O=..., C=ID`. */
+export function attributesToString(attributes: readonly NameAttribute[]): string {
+  return [...attributes]
     .reverse()
     .map(
       (a) =>
@@ -152,14 +198,79 @@ export function nameToString(der: Uint8Array): string {
     .join(', ');
 }
 
-/** The attributes of a DER Name, first RDN first. */
-export function decodeName(der: Uint8Array): NameAttribute[] {
-  const name = AsnConvert.parse(der, Name);
+/** RFC 4514 text of a DER Name: last RDN first, as `CN=..., O=..., C=ID` (OpenSSL -nameopt RFC2253). */
+export function nameToString(der: Uint8Array): string {
+  return attributesToString(decodeName(der));
+}
+
+const nameError = (message: string): never => {
+  throw new TekenError('ERR_INPUT_INVALID', `The name is not valid: ${message}.`);
+};
+const reader = derReader(nameError);
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decodeString(bytes: Uint8Array, stringType: number, what: string): string {
+  switch (stringType) {
+    case stringTag.utf8:
+      try {
+        return utf8.decode(bytes);
+      } catch {
+        return nameError(`${what} is not UTF-8`);
+      }
+    case stringTag.printable:
+    case stringTag.ia5:
+    case stringTag.teletex: {
+      // TeletexString is read as Latin-1, as OpenSSL and browsers show it.
+      const text = Buffer.from(bytes).toString('latin1');
+      if (stringType === stringTag.printable && !printable.test(text))
+        nameError(`${what} is not a PrintableString`);
+      // eslint-disable-next-line no-control-regex
+      if (stringType === stringTag.ia5 && !/^[\u0000-\u007f]*$/.test(text)) nameError(`${what} is not ASCII`);
+      return text;
+    }
+    case stringTag.bmp:
+      if (bytes.length % 2 !== 0) nameError(`${what} is not a BMPString`);
+      return Buffer.from(bytes).swap16().toString('utf16le');
+    case stringTag.universal: {
+      if (bytes.length % 4 !== 0) nameError(`${what} is not a UniversalString`);
+      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      let text = '';
+      for (let i = 0; i < bytes.length; i += 4) {
+        const code = view.getUint32(i);
+        if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
+          nameError(`${what} is not a UniversalString`);
+        text += String.fromCodePoint(code);
+      }
+      return text;
+    }
+    default:
+      return nameError(`${what} is not a directory string`);
+  }
+}
+
+/** The attributes of a DER Name, first RDN first (every attribute of a multi-valued RDN in turn). */
+export function decodeName(bytes: Uint8Array): NameAttribute[] {
+  const name = reader.expect(bytes, 0, bytes.length, tag.sequence, 'the name');
+  if (name.end !== bytes.length) nameError('it has trailing data');
   const attributes: NameAttribute[] = [];
-  for (const rdn of name) {
-    for (const atv of rdn) {
-      const oid = atv.type;
-      attributes.push({ type: byOid.get(oid) ?? oid, oid, value: atv.value.toString() });
+  for (let pos = name.contentStart; pos < name.end;) {
+    const rdn = reader.expect(bytes, pos, name.end, tag.set, 'a relative distinguished name');
+    if (rdn.contentStart === rdn.end) nameError('a relative distinguished name is empty');
+    pos = rdn.end;
+    for (let at = rdn.contentStart; at < rdn.end;) {
+      const atv = reader.expect(bytes, at, rdn.end, tag.sequence, 'an attribute');
+      at = atv.end;
+      const typeTlv = reader.expect(bytes, atv.contentStart, atv.end, tag.oid, 'an attribute type');
+      if (!oidIsValid(bytes, typeTlv)) nameError('an attribute type is not a valid OID');
+      const oid = oidText(bytes, typeTlv);
+      const type = byOid.get(oid) ?? oid;
+      const value = reader.read(bytes, typeTlv.end, atv.end, `the ${type} value`);
+      if (value.end !== atv.end) nameError(`the ${type} attribute has unexpected data`);
+      attributes.push({
+        type,
+        oid,
+        value: decodeString(bytes.subarray(value.contentStart, value.end), value.tag, `the ${type} value`),
+      });
     }
   }
   return attributes;

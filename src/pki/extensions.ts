@@ -24,9 +24,10 @@ import {
   PolicyQualifierInfo,
   SubjectAlternativeName,
   SubjectKeyIdentifier,
-  SubjectPublicKeyInfo,
 } from '@peculiar/asn1-x509';
+import { der, oidDer, tag } from './der.js';
 import type { AltName } from './general-names.js';
+import { subjectPublicKeyBits } from './public-key.js';
 
 export const oids = {
   basicConstraints: '2.5.29.19',
@@ -68,8 +69,9 @@ function extension(extnID: string, critical: boolean, value: unknown): Extension
 
 /** SHA-1 of the subjectPublicKey BIT STRING (RFC 5280 4.2.1.2 method 1; also OCSP's key hash). */
 export function keyIdentifierOf(spkiDer: Uint8Array): Uint8Array {
-  const spki = AsnConvert.parse(spkiDer, SubjectPublicKeyInfo);
-  return new Uint8Array(crypto.createHash('sha1').update(new Uint8Array(spki.subjectPublicKey)).digest());
+  const bits = subjectPublicKeyBits(spkiDer);
+  if (!bits) throw new TypeError('The public key is not a DER SubjectPublicKeyInfo.');
+  return new Uint8Array(crypto.createHash('sha1').update(bits).digest());
 }
 
 export function basicConstraints(ca: boolean, pathLength?: number): Extension {
@@ -91,6 +93,13 @@ export function extendedKeyUsage(usages: readonly string[], critical = false): E
 
 export function subjectKeyIdentifier(keyId: Uint8Array): Extension {
   return extension(oids.subjectKeyIdentifier, false, new SubjectKeyIdentifier(keyId));
+}
+
+const subjectKeyIdentifierOidDer = oidDer(oids.subjectKeyIdentifier);
+
+/** The DER of subjectKeyIdentifier(keyId), written directly (once per issued certificate). */
+export function subjectKeyIdentifierDer(keyId: Uint8Array): Uint8Array {
+  return der(tag.sequence, subjectKeyIdentifierOidDer, der(tag.octetString, der(tag.octetString, keyId)));
 }
 
 export function authorityKeyIdentifier(keyId: Uint8Array): Extension {

@@ -12,6 +12,23 @@
 import crypto from 'node:crypto';
 import { TekenError } from '../errors/teken-error.js';
 import { signatureAlgorithmOf, type SigningKey } from '../keys/key-backend.js';
+import {
+  contentEquals,
+  copy,
+  decodeTlv,
+  der,
+  derReader,
+  hex,
+  nullDer,
+  oidDer,
+  oidIsValid,
+  oidText,
+  rangesEqual,
+  tag,
+  timeDer,
+  type Tlv,
+} from './der.js';
+import { subjectPublicKeyBits } from './public-key.js';
 import { normaliseSerialHex, serialHexToInteger, serialToHex } from './serial-number.js';
 
 export type OcspHashAlgorithm = 'sha1' | 'sha256' | 'sha384' | 'sha512';
@@ -87,23 +104,6 @@ const hashAlgorithms: readonly HashAlgorithmInfo[] = [
 const nonceOidDer = hex('2b0601050507300102');
 const acceptableResponsesOidDer = hex('2b0601050507300104');
 
-const tag = {
-  boolean: 0x01,
-  integer: 0x02,
-  bitString: 0x03,
-  octetString: 0x04,
-  null: 0x05,
-  oid: 0x06,
-  sequence: 0x30,
-  context0: 0xa0,
-  context1: 0xa1,
-  context2: 0xa2,
-} as const;
-
-function hex(value: string): Uint8Array {
-  return new Uint8Array(Buffer.from(value, 'hex'));
-}
-
 // ---------------------------------------------------------------------------------------------------
 // Request parsing
 
@@ -111,78 +111,7 @@ function malformed(message: string): never {
   throw new TekenError('ERR_INPUT_INVALID', `The OCSP request is malformed: ${message}.`);
 }
 
-/** One DER TLV: identifier octet, content [contentStart, end). */
-interface Tlv {
-  tag: number;
-  start: number;
-  contentStart: number;
-  end: number;
-}
-
-/**
- * Decodes the TLV at `pos`, which must end at or before `limit`; returns what is wrong instead when it
- * is not DER (definite, minimal length; low tag number).
- */
-function decodeTlv(der: Uint8Array, pos: number, limit: number): Tlv | string {
-  if (pos + 2 > limit) return 'is truncated';
-  const identifier = der[pos]!;
-  if ((identifier & 0x1f) === 0x1f) return 'has an unexpected tag';
-  let length = der[pos + 1]!;
-  let contentStart = pos + 2;
-  if (length & 0x80) {
-    const count = length & 0x7f;
-    if (count === 0) return 'uses an indefinite length (not DER)';
-    if (count > 3) return 'is too long';
-    if (contentStart + count > limit) return 'is truncated';
-    if (der[contentStart] === 0) return 'has a non-minimal length (not DER)';
-    length = 0;
-    for (let i = 0; i < count; i++) length = length * 256 + der[contentStart + i]!;
-    if (length < 0x80) return 'has a non-minimal length (not DER)';
-    contentStart += count;
-  }
-  const end = contentStart + length;
-  if (end > limit) return 'is truncated';
-  return { tag: identifier, start: pos, contentStart, end };
-}
-
-function readTlv(der: Uint8Array, pos: number, limit: number, what: string): Tlv {
-  const tlv = decodeTlv(der, pos, limit);
-  if (typeof tlv === 'string') malformed(`${what} ${tlv}`);
-  return tlv;
-}
-
-function expectTlv(der: Uint8Array, pos: number, limit: number, expected: number, what: string): Tlv {
-  const tlv = readTlv(der, pos, limit, what);
-  if (tlv.tag !== expected) malformed(`${what} has an unexpected tag`);
-  return tlv;
-}
-
-/** Like expectTlv, but the TLV must fill [pos, limit) exactly (an EXPLICIT tag's single child). */
-function expectOnly(der: Uint8Array, pos: number, limit: number, expected: number, what: string): Tlv {
-  const tlv = expectTlv(der, pos, limit, expected, what);
-  if (tlv.end !== limit) malformed(`${what} is followed by unexpected data`);
-  return tlv;
-}
-
-function contentEquals(der: Uint8Array, tlv: Tlv, expected: Uint8Array): boolean {
-  if (tlv.end - tlv.contentStart !== expected.length) return false;
-  for (let i = 0; i < expected.length; i++) if (der[tlv.contentStart + i] !== expected[i]) return false;
-  return true;
-}
-
-function rangesEqual(der: Uint8Array, a: Tlv, b: Tlv): boolean {
-  const length = a.end - a.contentStart;
-  if (b.end - b.contentStart !== length) return false;
-  for (let i = 0; i < length; i++) if (der[a.contentStart + i] !== der[b.contentStart + i]) return false;
-  return true;
-}
-
-/** A fresh copy (a byte loop: faster than subarray() on a Buffer, which is what HTTP bodies are). */
-function copy(der: Uint8Array, start: number, end: number): Uint8Array {
-  const out = new Uint8Array(end - start);
-  for (let i = 0; i < out.length; i++) out[i] = der[start + i]!;
-  return out;
-}
+const { read: readTlv, expect: expectTlv, only: expectOnly } = derReader(malformed);
 
 const hexByte = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
@@ -194,24 +123,8 @@ function serialHexOf(der: Uint8Array, start: number, end: number): string {
   return out;
 }
 
-/** Dotted form of an OID's content octets, for messages only. */
-function oidText(der: Uint8Array, tlv: Tlv): string {
-  const arcs: number[] = [];
-  let value = 0;
-  for (let i = tlv.contentStart; i < tlv.end; i++) {
-    value = value * 128 + (der[i]! & 0x7f);
-    if (!(der[i]! & 0x80)) {
-      if (arcs.length === 0)
-        arcs.push(value < 80 ? Math.floor(value / 40) : 2, value < 80 ? value % 40 : value - 80);
-      else arcs.push(value);
-      value = 0;
-    }
-  }
-  return arcs.join('.');
-}
-
 function checkOid(der: Uint8Array, tlv: Tlv, what: string): void {
-  if (tlv.end === tlv.contentStart || der[tlv.end - 1]! & 0x80) malformed(`${what} is not a valid OID`);
+  if (!oidIsValid(der, tlv)) malformed(`${what} is not a valid OID`);
 }
 
 /**
@@ -379,42 +292,6 @@ export function parseOcspRequest(der: Uint8Array): ParsedOcspRequest {
 // directly: asn1js object trees cost more than the signature on this path (every issuance and every
 // cache miss signs a response).
 
-/** A complete DER TLV with the given content. */
-function der(tagByte: number, ...parts: Uint8Array[]): Uint8Array {
-  let length = 0;
-  for (const part of parts) length += part.length;
-  const lengthBytes = length < 0x80 ? 0 : length < 0x100 ? 1 : length < 0x10000 ? 2 : 3;
-  const out = new Uint8Array(2 + lengthBytes + length);
-  out[0] = tagByte;
-  if (lengthBytes === 0) out[1] = length;
-  else {
-    out[1] = 0x80 | lengthBytes;
-    for (let i = 0; i < lengthBytes; i++) out[1 + lengthBytes - i] = (length >> (8 * i)) & 0xff;
-  }
-  let offset = 2 + lengthBytes;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
-
-/** DER OBJECT IDENTIFIER (tag and all) of a dotted OID. */
-function oidDer(oid: string): Uint8Array {
-  const arcs = oid.split('.').map(Number);
-  const bytes: number[] = [];
-  const push = (value: number) => {
-    const groups = [value & 0x7f];
-    for (let rest = Math.floor(value / 128); rest > 0; rest = Math.floor(rest / 128))
-      groups.unshift((rest & 0x7f) | 0x80);
-    bytes.push(...groups);
-  };
-  push(arcs[0]! * 40 + arcs[1]!);
-  for (const arc of arcs.slice(2)) push(arc);
-  return der(tag.oid, new Uint8Array(bytes));
-}
-
-const nullDer = new Uint8Array([tag.null, 0]);
 const basicResponseOidDer = oidDer(oidBasicResponse);
 const nonceExtensionOidDer = oidDer(oidNonce);
 /** OCSPResponseStatus successful: ENUMERATED 0. */
@@ -430,19 +307,6 @@ const certIdAlgorithmDer = new Map(
 
 // ---------------------------------------------------------------------------------------------------
 // CertID construction
-
-/** The subjectPublicKey bits of a DER SubjectPublicKeyInfo (what OCSP key hashes cover), or undefined. */
-function subjectPublicKeyBits(spkiDer: Uint8Array): Uint8Array | undefined {
-  const spki = decodeTlv(spkiDer, 0, spkiDer.length);
-  if (typeof spki === 'string' || spki.tag !== tag.sequence || spki.end !== spkiDer.length) return undefined;
-  const algorithm = decodeTlv(spkiDer, spki.contentStart, spki.end);
-  if (typeof algorithm === 'string' || algorithm.tag !== tag.sequence) return undefined;
-  const key = decodeTlv(spkiDer, algorithm.end, spki.end);
-  if (typeof key === 'string' || key.tag !== tag.bitString || key.end !== spki.end) return undefined;
-  // The first content octet counts unused bits; keys are whole octets.
-  if (key.end - key.contentStart < 2 || spkiDer[key.contentStart] !== 0) return undefined;
-  return spkiDer.subarray(key.contentStart + 1, key.end);
-}
 
 /**
  * The CertID (RFC 6960 4.1.1) a client would send for the certificate with `serialHex` issued by the
@@ -498,26 +362,13 @@ function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && Buffer.compare(a, b) === 0;
 }
 
-const digits2 = (value: number) => (value < 10 ? '0' : '') + String(value);
-
 /** GeneralizedTime YYYYMMDDHHMMSSZ, no fractional seconds (RFC 5280 4.1.2.5.2). */
 function generalizedTime(date: Date, what: string): Uint8Array {
-  const time = date instanceof Date ? date.getTime() : NaN;
-  if (!Number.isFinite(time) || date.getUTCFullYear() < 1950 || date.getUTCFullYear() > 9999)
+  try {
+    return timeDer(date, true);
+  } catch {
     throw internal(`OCSP ${what} is not a valid date.`);
-  const text =
-    String(date.getUTCFullYear()) +
-    digits2(date.getUTCMonth() + 1) +
-    digits2(date.getUTCDate()) +
-    digits2(date.getUTCHours()) +
-    digits2(date.getUTCMinutes()) +
-    digits2(date.getUTCSeconds()) +
-    'Z';
-  const out = new Uint8Array(17);
-  out[0] = 0x18;
-  out[1] = 15;
-  for (let i = 0; i < 15; i++) out[2 + i] = text.charCodeAt(i);
-  return out;
+  }
 }
 
 function certStatus(status: OcspCertStatus): Uint8Array {

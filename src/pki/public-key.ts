@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { TekenError } from '../errors/teken-error.js';
+import { decodeTlv, hex, tag, tlvEquals, type Tlv } from './der.js';
 
 export interface PublicKeyDescription {
   type: 'rsa' | 'ec';
@@ -16,12 +17,97 @@ export interface PublicKeyDescription {
  * exponent of at least 65537, or ECDSA on P-256 or P-384 (the curves Adobe, poppler and Java accept).
  */
 export function describePublicKey(spkiDer: Uint8Array): PublicKeyDescription {
+  return importPublicKey(spkiDer).description;
+}
+
+/**
+ * Reads an SPKI once (OpenSSL checks it, an EC point included; this is the expensive part) and
+ * describes it as describePublicKey does. The KeyObject verifies signatures by the key.
+ */
+export function importPublicKey(spkiDer: Uint8Array): {
+  key: crypto.KeyObject;
+  description: PublicKeyDescription;
+} {
   let key: crypto.KeyObject;
   try {
-    key = crypto.createPublicKey({ key: Buffer.from(spkiDer), format: 'der', type: 'spki' });
+    const jwk = jwkOf(spkiDer);
+    key = jwk
+      ? crypto.createPublicKey({ key: jwk, format: 'jwk' })
+      : crypto.createPublicKey({
+          key: Buffer.from(spkiDer.buffer, spkiDer.byteOffset, spkiDer.byteLength),
+          format: 'der',
+          type: 'spki',
+        });
   } catch (error) {
     throw new TekenError('ERR_CSR_KEY_UNSUPPORTED', 'The public key cannot be read.', { cause: error });
   }
+  return { key, description: describeKeyObject(key) };
+}
+
+const rsaEncryptionDer = hex('06092a864886f70d010101');
+const ecPublicKeyDer = hex('06072a8648ce3d0201');
+const prime256v1Der = hex('06082a8648ce3d030107');
+
+/** A positive, minimal DER INTEGER's magnitude (no sign octet), or undefined. */
+function positiveInteger(der: Uint8Array, tlv: Tlv): Uint8Array | undefined {
+  const length = tlv.end - tlv.contentStart;
+  const first = der[tlv.contentStart]!;
+  if (tlv.tag !== tag.integer || length === 0 || first & 0x80) return undefined;
+  if (length > 1 && first === 0 && !(der[tlv.contentStart + 1]! & 0x80)) return undefined;
+  return der.subarray(tlv.contentStart + (first === 0 ? 1 : 0), tlv.end);
+}
+
+const base64url = (bytes: Uint8Array) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64url');
+
+/**
+ * The JWK of an RSA or P-256 SubjectPublicKeyInfo in its common DER form, else undefined (the DER
+ * import decides). OpenSSL's JWK import is the faster one for these (RSA: 25x; P-256: 2x, with the
+ * same check that the point is on the curve); for P-384 it is slower, so P-384 keys go as DER.
+ */
+function jwkOf(spkiDer: Uint8Array): crypto.JsonWebKey | undefined {
+  const d = spkiDer;
+  const spki = decodeTlv(d, 0, d.length);
+  if (typeof spki === 'string' || spki.tag !== tag.sequence || spki.end !== d.length) return undefined;
+  const algorithm = decodeTlv(d, spki.contentStart, spki.end);
+  if (typeof algorithm === 'string' || algorithm.tag !== tag.sequence) return undefined;
+  const bits = decodeTlv(d, algorithm.end, spki.end);
+  if (typeof bits === 'string' || bits.tag !== tag.bitString || bits.end !== spki.end) return undefined;
+  if (bits.end - bits.contentStart < 2 || d[bits.contentStart] !== 0) return undefined;
+  const oid = decodeTlv(d, algorithm.contentStart, algorithm.end);
+  if (typeof oid === 'string') return undefined;
+  const parameters = d.subarray(oid.end, algorithm.end);
+
+  if (tlvEquals(d, oid, rsaEncryptionDer)) {
+    if (parameters.length !== 2 || parameters[0] !== tag.null || parameters[1] !== 0) return undefined;
+    // RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }
+    const sequence = decodeTlv(d, bits.contentStart + 1, bits.end);
+    if (typeof sequence === 'string' || sequence.tag !== tag.sequence || sequence.end !== bits.end)
+      return undefined;
+    const modulus = decodeTlv(d, sequence.contentStart, sequence.end);
+    if (typeof modulus === 'string') return undefined;
+    const exponent = decodeTlv(d, modulus.end, sequence.end);
+    if (typeof exponent === 'string' || exponent.end !== sequence.end) return undefined;
+    const n = positiveInteger(d, modulus);
+    const e = positiveInteger(d, exponent);
+    if (!n || !e) return undefined;
+    return { kty: 'RSA', n: base64url(n), e: base64url(e) };
+  }
+  if (tlvEquals(d, oid, ecPublicKeyDer)) {
+    if (!bytesEqual(parameters, prime256v1Der)) return undefined;
+    // An uncompressed point: 04 || x || y, 32 octets each.
+    const point = d.subarray(bits.contentStart + 1, bits.end);
+    if (point.length !== 65 || point[0] !== 4) return undefined;
+    return { kty: 'EC', crv: 'P-256', x: base64url(point.subarray(1, 33)), y: base64url(point.subarray(33)) };
+  }
+  return undefined;
+}
+
+function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.compare(a, b) === 0;
+}
+
+function describeKeyObject(key: crypto.KeyObject): PublicKeyDescription {
   const details = key.asymmetricKeyDetails ?? {};
   if (key.asymmetricKeyType === 'rsa') {
     const bits = details.modulusLength ?? 0;
@@ -56,4 +142,17 @@ export function describePublicKey(spkiDer: Uint8Array): PublicKeyDescription {
     'ERR_CSR_KEY_UNSUPPORTED',
     `Keys of type ${key.asymmetricKeyType ?? 'unknown'} are not allowed; use RSA or ECDSA (P-256, P-384).`,
   );
+}
+
+/** The subjectPublicKey bits of a DER SubjectPublicKeyInfo (what OCSP key hashes cover), or undefined. */
+export function subjectPublicKeyBits(spkiDer: Uint8Array): Uint8Array | undefined {
+  const spki = decodeTlv(spkiDer, 0, spkiDer.length);
+  if (typeof spki === 'string' || spki.tag !== tag.sequence || spki.end !== spkiDer.length) return undefined;
+  const algorithm = decodeTlv(spkiDer, spki.contentStart, spki.end);
+  if (typeof algorithm === 'string' || algorithm.tag !== tag.sequence) return undefined;
+  const key = decodeTlv(spkiDer, algorithm.end, spki.end);
+  if (typeof key === 'string' || key.tag !== tag.bitString || key.end !== spki.end) return undefined;
+  // The first content octet counts unused bits; keys are whole octets.
+  if (key.end - key.contentStart < 2 || spkiDer[key.contentStart] !== 0) return undefined;
+  return spkiDer.subarray(key.contentStart + 1, key.end);
 }

@@ -7,6 +7,7 @@ import { issueFromCsr } from '../../src/authority/issue-certificate.js';
 import { auditEvents, certificates } from '../../src/db/schema.js';
 import { parseDistinguishedName } from '../../src/pki/distinguished-name.js';
 import { assertVerifies, caFixture, opensslCsr, type CaFixture } from '../helpers/ca-fixture.js';
+import { buildCsr, utf8Name } from '../helpers/csr-builder.js';
 import { openssl } from '../helpers/run-tool.js';
 
 describe('issuance from CSRs', () => {
@@ -160,6 +161,22 @@ describe('issuance from CSRs', () => {
             'individual',
             'individual',
             opensslCsr(f.dir, 'ed', '/C=ID/CN=Ed', { key: ['-newkey', 'ed25519'] }).csrPem,
+          ),
+      },
+      {
+        name: 'a NUL inside the common name',
+        code: 'ERR_INPUT_INVALID',
+        message: /control characters/,
+        run: () =>
+          issue(
+            'individual',
+            'individual',
+            buildCsr({
+              subject: utf8Name([
+                ['2.5.4.6', new Uint8Array(Buffer.from('ID'))],
+                ['2.5.4.3', new Uint8Array(Buffer.from('portal.go.id\0.evil.example'))],
+              ]),
+            }),
           ),
       },
       {

@@ -1,0 +1,278 @@
+/**
+ * A small, strict DER reader and writer for the hot paths (OCSP, issuance, CRLs, CSRs, lint).
+ *
+ * asn1js and @peculiar/asn1-schema build object trees and cost more than the signature on these
+ * paths; the structures here are fixed and bounded, so they are read and written directly. The
+ * reader accepts DER only: definite, minimal lengths and low tag numbers, every TLV inside its parent.
+ * Content rules (minimal INTEGERs, time formats) are the caller's, who knows the grammar. Anything of
+ * open-ended shape (names, general names, policies) still goes through the libraries.
+ */
+
+export const tag = {
+  boolean: 0x01,
+  integer: 0x02,
+  bitString: 0x03,
+  octetString: 0x04,
+  null: 0x05,
+  oid: 0x06,
+  enumerated: 0x0a,
+  utcTime: 0x17,
+  generalizedTime: 0x18,
+  sequence: 0x30,
+  set: 0x31,
+  context0: 0xa0,
+  context1: 0xa1,
+  context2: 0xa2,
+  context3: 0xa3,
+} as const;
+
+export function hex(value: string): Uint8Array {
+  return new Uint8Array(Buffer.from(value, 'hex'));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Reading
+
+/** One DER TLV: identifier octet, content [contentStart, end). */
+export interface Tlv {
+  tag: number;
+  start: number;
+  contentStart: number;
+  end: number;
+}
+
+/**
+ * Decodes the TLV at `pos`, which must end at or before `limit`; returns what is wrong instead when it
+ * is not DER (definite, minimal length; low tag number).
+ */
+export function decodeTlv(der: Uint8Array, pos: number, limit: number): Tlv | string {
+  if (pos + 2 > limit) return 'is truncated';
+  const identifier = der[pos]!;
+  if ((identifier & 0x1f) === 0x1f) return 'has an unexpected tag';
+  let length = der[pos + 1]!;
+  let contentStart = pos + 2;
+  if (length & 0x80) {
+    const count = length & 0x7f;
+    if (count === 0) return 'uses an indefinite length (not DER)';
+    if (count > 3) return 'is too long';
+    if (contentStart + count > limit) return 'is truncated';
+    if (der[contentStart] === 0) return 'has a non-minimal length (not DER)';
+    length = 0;
+    for (let i = 0; i < count; i++) length = length * 256 + der[contentStart + i]!;
+    if (length < 0x80) return 'has a non-minimal length (not DER)';
+    contentStart += count;
+  }
+  const end = contentStart + length;
+  if (end > limit) return 'is truncated';
+  return { tag: identifier, start: pos, contentStart, end };
+}
+
+/** Readers that report a problem through `fail` (which throws), naming the element with `what`. */
+export interface DerReader {
+  /** The TLV at `pos`, ending at or before `limit`. */
+  read: (der: Uint8Array, pos: number, limit: number, what: string) => Tlv;
+  /** Like read, with the given tag. */
+  expect: (der: Uint8Array, pos: number, limit: number, expected: number, what: string) => Tlv;
+  /** Like expect, but the TLV must fill [pos, limit) exactly (an EXPLICIT tag's single child). */
+  only: (der: Uint8Array, pos: number, limit: number, expected: number, what: string) => Tlv;
+}
+
+export function derReader(fail: (message: string) => never): DerReader {
+  const read = (der: Uint8Array, pos: number, limit: number, what: string): Tlv => {
+    const tlv = decodeTlv(der, pos, limit);
+    if (typeof tlv === 'string') fail(`${what} ${tlv}`);
+    return tlv;
+  };
+  const expect = (der: Uint8Array, pos: number, limit: number, expected: number, what: string): Tlv => {
+    const tlv = read(der, pos, limit, what);
+    if (tlv.tag !== expected) fail(`${what} has an unexpected tag`);
+    return tlv;
+  };
+  return {
+    read,
+    expect,
+    only: (der, pos, limit, expected, what) => {
+      const tlv = expect(der, pos, limit, expected, what);
+      if (tlv.end !== limit) fail(`${what} is followed by unexpected data`);
+      return tlv;
+    },
+  };
+}
+
+/** Whether the content of `tlv` equals `expected`. */
+export function contentEquals(der: Uint8Array, tlv: Tlv, expected: Uint8Array): boolean {
+  if (tlv.end - tlv.contentStart !== expected.length) return false;
+  for (let i = 0; i < expected.length; i++) if (der[tlv.contentStart + i] !== expected[i]) return false;
+  return true;
+}
+
+/** Whether the whole TLV (tag, length and content) equals `expected`. */
+export function tlvEquals(der: Uint8Array, tlv: Tlv, expected: Uint8Array): boolean {
+  if (tlv.end - tlv.start !== expected.length) return false;
+  for (let i = 0; i < expected.length; i++) if (der[tlv.start + i] !== expected[i]) return false;
+  return true;
+}
+
+/** Whether the contents of two TLVs of `der` are equal. */
+export function rangesEqual(der: Uint8Array, a: Tlv, b: Tlv): boolean {
+  const length = a.end - a.contentStart;
+  if (b.end - b.contentStart !== length) return false;
+  for (let i = 0; i < length; i++) if (der[a.contentStart + i] !== der[b.contentStart + i]) return false;
+  return true;
+}
+
+/** A fresh copy (a byte loop: faster than subarray() on a Buffer, which is what HTTP bodies are). */
+export function copy(der: Uint8Array, start: number, end: number): Uint8Array {
+  const out = new Uint8Array(end - start);
+  for (let i = 0; i < out.length; i++) out[i] = der[start + i]!;
+  return out;
+}
+
+/** Dotted form of an OID's content octets (an OID that does not end cleanly yields what it can). */
+export function oidText(der: Uint8Array, tlv: Tlv): string {
+  const arcs: number[] = [];
+  let value = 0;
+  for (let i = tlv.contentStart; i < tlv.end; i++) {
+    value = value * 128 + (der[i]! & 0x7f);
+    if (!(der[i]! & 0x80)) {
+      if (arcs.length === 0)
+        arcs.push(value < 80 ? Math.floor(value / 40) : 2, value < 80 ? value % 40 : value - 80);
+      else arcs.push(value);
+      value = 0;
+    }
+  }
+  return arcs.join('.');
+}
+
+/** Whether an OID's content is well-formed: not empty, the last octet ends an arc, no 0x80 padding. */
+export function oidIsValid(der: Uint8Array, tlv: Tlv): boolean {
+  if (tlv.end === tlv.contentStart || der[tlv.end - 1]! & 0x80) return false;
+  for (let i = tlv.contentStart; i < tlv.end; i++) {
+    const startsArc = i === tlv.contentStart || !(der[i - 1]! & 0x80);
+    if (startsArc && der[i] === 0x80) return false;
+  }
+  return true;
+}
+
+/**
+ * The time of a UTCTime (YYMMDDHHMMSSZ) or GeneralizedTime (YYYYMMDDHHMMSSZ) TLV, in the forms
+ * RFC 5280 4.1.2.5 allows; undefined for anything else.
+ */
+export function readTime(der: Uint8Array, tlv: Tlv): Date | undefined {
+  const length = tlv.end - tlv.contentStart;
+  let text = '';
+  for (let i = tlv.contentStart; i < tlv.end; i++) text += String.fromCharCode(der[i]!);
+  let match: RegExpExecArray | null;
+  let year: number;
+  if (tlv.tag === tag.utcTime && length === 13) {
+    match = /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(text);
+    if (!match) return undefined;
+    const yy = Number(match[1]);
+    year = yy >= 50 ? 1900 + yy : 2000 + yy;
+  } else if (tlv.tag === tag.generalizedTime && length === 15) {
+    match = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(text);
+    if (!match) return undefined;
+    year = Number(match[1]);
+  } else return undefined;
+  const [month, day, hours, minutes, seconds] = match.slice(2).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const date = new Date(Date.UTC(year, month - 1, day, hours, minutes, seconds));
+  // Reject what Date.UTC would silently roll over (month 13, 31 February, 24:00).
+  if (
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day ||
+    date.getUTCHours() !== hours ||
+    date.getUTCMinutes() !== minutes ||
+    date.getUTCSeconds() !== seconds
+  )
+    return undefined;
+  return date;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Writing
+
+/** Number of bytes of a DER length field for a content of `length` bytes (X.690 8.1.3). */
+export function lengthFieldSize(length: number): number {
+  if (length < 0x80) return 1;
+  let size = 1;
+  for (let rest = length; rest > 0; rest = Math.floor(rest / 256)) size++;
+  return size;
+}
+
+/** Writes a tag and a DER length at `offset`; returns the offset after them. */
+export function writeHeader(buffer: Uint8Array, offset: number, tagByte: number, length: number): number {
+  buffer[offset++] = tagByte;
+  if (length < 0x80) {
+    buffer[offset++] = length;
+    return offset;
+  }
+  const size = lengthFieldSize(length) - 1;
+  buffer[offset++] = 0x80 | size;
+  for (let i = size - 1; i >= 0; i--) buffer[offset + i] = Math.floor(length / 256 ** (size - 1 - i)) % 256;
+  return offset + size;
+}
+
+/** A complete DER TLV with the given content. */
+export function der(tagByte: number, ...parts: Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const part of parts) length += part.length;
+  const out = new Uint8Array(1 + lengthFieldSize(length) + length);
+  let offset = writeHeader(out, 0, tagByte, length);
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
+/** DER OBJECT IDENTIFIER (tag and all) of a dotted OID. */
+export function oidDer(oid: string): Uint8Array {
+  const arcs = oid.split('.').map(Number);
+  const bytes: number[] = [];
+  const push = (value: number) => {
+    const groups = [value & 0x7f];
+    for (let rest = Math.floor(value / 128); rest > 0; rest = Math.floor(rest / 128))
+      groups.unshift((rest & 0x7f) | 0x80);
+    bytes.push(...groups);
+  };
+  push(arcs[0]! * 40 + arcs[1]!);
+  for (const arc of arcs.slice(2)) push(arc);
+  return der(tag.oid, new Uint8Array(bytes));
+}
+
+export const nullDer = new Uint8Array([tag.null, 0]);
+
+const digits2 = (value: number) => (value < 10 ? '0' : '') + String(value);
+
+/**
+ * A certificate validity time as RFC 5280 4.1.2.5 asks: UTCTime (YYMMDDHHMMSSZ) through 2049,
+ * GeneralizedTime (YYYYMMDDHHMMSSZ) from 2050; `generalized` forces the latter (OCSP, CRL entry
+ * extensions). Fractions of a second are dropped. Throws RangeError for an invalid date or a year
+ * outside 1950-9999.
+ */
+export function timeDer(date: Date, generalized = false): Uint8Array {
+  const year = date.getUTCFullYear();
+  if (!Number.isFinite(date.getTime()) || year < 1950 || year > 9999)
+    throw new RangeError('The date cannot be written as an X.509 time.');
+  const utc = !generalized && year < 2050;
+  const text =
+    (utc ? digits2(year % 100) : String(year)) +
+    digits2(date.getUTCMonth() + 1) +
+    digits2(date.getUTCDate()) +
+    digits2(date.getUTCHours()) +
+    digits2(date.getUTCMinutes()) +
+    digits2(date.getUTCSeconds()) +
+    'Z';
+  const out = new Uint8Array(2 + text.length);
+  out[0] = utc ? tag.utcTime : tag.generalizedTime;
+  out[1] = text.length;
+  for (let i = 0; i < text.length; i++) out[2 + i] = text.charCodeAt(i);
+  return out;
+}
