@@ -4,7 +4,7 @@
  * issuing keys. Peers in the same run: `openssl speed` (raw ECDSA signing, both cores) and a
  * shell loop of `openssl x509 -req` with the same key type.
  * Usage: node --import tsx bench/issuance.ts [--out result.json] [--engines postgres,pglite]
- *   [--keys p384,p256] [--count 3000] [--concurrency 32]
+ *   [--keys p384,p256] [--count 10000] [--concurrency 32]
  */
 import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -24,8 +24,8 @@ const { values: args } = parseArgs({
     out: { type: 'string' },
     engines: { type: 'string', default: 'postgres,pglite' },
     keys: { type: 'string', default: 'p384,p256' },
-    count: { type: 'string', default: '3000' },
-    warmup: { type: 'string', default: '200' },
+    count: { type: 'string', default: '10000' },
+    warmup: { type: 'string', default: '1000' },
     concurrency: { type: 'string', default: '32' },
     pool: { type: 'string', default: '32' },
     csrs: { type: 'string', default: '1000' },

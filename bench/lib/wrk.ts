@@ -1,6 +1,6 @@
 /**
  * Load generation with wrk (C, epoll; one thread so the server keeps the other core): POSTs a
- * rotating set of request bodies over `connections` keep-alive connections for `seconds`, and
+ * rotating set of request bodies (OCSP requests, or JSON sign-ins) over `connections` keep-alive connections for `seconds`, and
  * reports requests/s and latency percentiles from wrk's own histogram.
  */
 import { execFile } from 'node:child_process';
@@ -28,7 +28,7 @@ init = function(args)
     if #line > 0 then
       local body = line:gsub("..", function(h) return string.char(tonumber(h, 16)) end)
       n = n + 1
-      requests[n] = wrk.format("POST", args[2], { ["Content-Type"] = "application/ocsp-request" }, body)
+      requests[n] = wrk.format("POST", args[2], { ["Content-Type"] = args[3] }, body)
     end
   end
   f:close()
@@ -63,6 +63,8 @@ export function runWrk(options: {
   connections: number;
   seconds: number;
   threads?: number;
+  /** Of every request; application/ocsp-request unless given. */
+  contentType?: string;
 }): Promise<WrkResult> {
   const url = new URL(options.url);
   const lua = path.join(path.dirname(options.bodiesFile), 'post.lua');
@@ -78,6 +80,7 @@ export function runWrk(options: {
     '--',
     options.bodiesFile,
     url.pathname,
+    options.contentType ?? 'application/ocsp-request',
   ];
   return new Promise((resolve, reject) => {
     execFile('wrk', args, { encoding: 'utf8', maxBuffer: 1 << 20 }, (error, stdout, stderr) => {

@@ -58,23 +58,3 @@ export async function storeOcspResponse(
       setWhere: sql`${ocspResponses.thisUpdate} <= ${response.thisUpdate}`,
     });
 }
-
-/** Several responses in one INSERT (concurrent issuances); the same rule as storeOcspResponse per row. */
-export async function storeOcspResponses(
-  tx: Tx,
-  items: { caId: string; serialHex: string; response: PresignedOcsp }[],
-): Promise<void> {
-  if (items.length === 0) return;
-  await tx
-    .insert(ocspResponses)
-    .values(items.map((i) => ({ authorityId: i.caId, serial: i.serialHex, ...i.response })))
-    .onConflictDoUpdate({
-      target: [ocspResponses.authorityId, ocspResponses.serial],
-      set: {
-        der: sql`excluded.der`,
-        thisUpdate: sql`excluded.this_update`,
-        nextUpdate: sql`excluded.next_update`,
-      },
-      setWhere: sql`${ocspResponses.thisUpdate} <= excluded.this_update`,
-    });
-}

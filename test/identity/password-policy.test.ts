@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
+import os from 'node:os';
 import { describe, it } from 'node:test';
 import { loadConfig } from '../../src/config/load-config.js';
-import { hashPassword, needsRehash, verifyPassword } from '../../src/identity/password-hash.js';
+import {
+  hashPassword,
+  needsRehash,
+  passwordHashQueue,
+  verifyPassword,
+} from '../../src/identity/password-hash.js';
 import { assertPasswordAcceptable, passwordViolations } from '../../src/identity/password-policy.js';
 
 describe('passwords', () => {
@@ -49,5 +55,26 @@ describe('passwords', () => {
     assert.equal(await verifyPassword(hash, 'kuda liar berlari!'), false);
     assert.equal(await verifyPassword(undefined, 'anything'), false);
     assert.equal(needsRehash('$argon2id$v=19$m=4096,t=1,p=1$abc$def'), true);
+  });
+
+  it('runs at most one hash per core and queues the rest', async () => {
+    const hash = await hashPassword('kuda liar berlari');
+    const { limit } = passwordHashQueue();
+    assert.equal(limit, os.availableParallelism());
+    const seenRunning: number[] = [];
+    const all = Array.from({ length: limit + 4 }, (_, i) =>
+      verifyPassword(hash, i % 2 === 0 ? 'kuda liar berlari' : 'salah').then((ok) => {
+        seenRunning.push(passwordHashQueue().running);
+        return ok;
+      }),
+    );
+    assert.deepEqual(passwordHashQueue(), { running: limit, waiting: 4, limit });
+    const results = await Promise.all(all);
+    assert.deepEqual(
+      results,
+      all.map((_, i) => i % 2 === 0),
+    );
+    assert.ok(seenRunning.every((n) => n <= limit));
+    assert.deepEqual(passwordHashQueue(), { running: 0, waiting: 0, limit });
   });
 });
