@@ -4,7 +4,7 @@
  * issuing keys. Peers in the same run: `openssl speed` (raw ECDSA signing, both cores) and a
  * shell loop of `openssl x509 -req` with the same key type.
  * Usage: node --import tsx bench/issuance.ts [--out result.json] [--engines postgres,pglite]
- *   [--keys p384,p256] [--count 10000] [--concurrency 32]
+ *   [--keys p384,p256] [--count 10000] [--concurrency 64]
  */
 import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,7 +26,7 @@ const { values: args } = parseArgs({
     keys: { type: 'string', default: 'p384,p256' },
     count: { type: 'string', default: '10000' },
     warmup: { type: 'string', default: '1000' },
-    concurrency: { type: 'string', default: '32' },
+    concurrency: { type: 'string', default: '64' },
     pool: { type: 'string', default: '32' },
     csrs: { type: 'string', default: '1000' },
     'openssl-certs': { type: 'string', default: '200' },
