@@ -184,6 +184,68 @@ describe('OCSP responder, CRLs and CA certificates over HTTP', () => {
     assert.match(out, /dave\.crt: good/);
   });
 
+  it('answers the same on the hot path as through the route (inject, chunked upload)', async () => {
+    const cert = await issue('erin');
+    const reqFile = file('erin.req');
+    openssl(['ocsp', '-issuer', file('individual.pem'), '-cert', cert.file, '-reqout', reqFile, '-no_nonce']);
+    const body = fs.readFileSync(reqFile);
+    const headers = { 'content-type': 'application/ocsp-request' };
+    const hot = await fetch(`${server.url}/ocsp`, { method: 'POST', headers, body });
+    // A streamed body has no Content-Length (chunked): it takes the Fastify route over HTTP.
+    const chunked = await fetch(`${server.url}/ocsp`, {
+      method: 'POST',
+      headers,
+      body: new ReadableStream({
+        start(controller) {
+          controller.enqueue(new Uint8Array(body));
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    });
+    const routed = await server.web.app.inject({ method: 'POST', url: '/ocsp', headers, payload: body });
+    const hotBody = Buffer.from(await hot.arrayBuffer());
+    for (const [name, status, otherBody, get] of [
+      [
+        'inject',
+        routed.statusCode,
+        routed.rawPayload,
+        (h: string) => routed.headers[h] as string | undefined,
+      ],
+      [
+        'chunked',
+        chunked.status,
+        Buffer.from(await chunked.arrayBuffer()),
+        (h: string) => chunked.headers.get(h) ?? undefined,
+      ],
+    ] as const) {
+      assert.equal(status, hot.status, name);
+      assert.deepEqual(otherBody, hotBody, name);
+      for (const h of ['content-type', 'etag', 'last-modified', 'content-length'])
+        assert.equal(get(h), hot.headers.get(h) ?? undefined, `${name}: ${h}`);
+      // max-age counts down by the second: equal within one.
+      const maxAge = (v: string | null | undefined) => Number(/max-age=(\d+)/.exec(v ?? '')?.[1]);
+      assert.ok(Math.abs(maxAge(get('cache-control')) - maxAge(hot.headers.get('cache-control'))) <= 1, name);
+    }
+    const respFile = file('erin.resp');
+    fs.writeFileSync(respFile, hotBody);
+    assert.match(
+      openssl([
+        'ocsp',
+        '-respin',
+        respFile,
+        '-issuer',
+        file('individual.pem'),
+        '-cert',
+        cert.file,
+        '-CAfile',
+        bundle,
+        '-no_nonce',
+      ]),
+      /erin\.crt: good/,
+    );
+  });
+
   describe('broken requests never produce a 5xx', () => {
     const post = (body: Uint8Array | string, type = 'application/ocsp-request') =>
       fetch(`${server.url}/ocsp`, { method: 'POST', headers: { 'content-type': type }, body });

@@ -1,12 +1,6 @@
 import crypto from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
-import type {
-  FastifyBaseLogger,
-  FastifyInstance,
-  FastifyReply,
-  FastifyRequest,
-  HookHandlerDoneFunction,
-} from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply } from 'fastify';
 import type { Bindings, ChildLoggerOptions } from 'pino';
 import type { OcspAnswer, OcspResponder } from '../../authority/ocsp-responder.js';
 import { ocspErrorResponse } from '../../pki/ocsp.js';
@@ -131,7 +125,11 @@ function onBody(req: IncomingMessage, length: number, done: (body: Buffer) => vo
 }
 
 /** `POST /ocsp` (RFC 6960 A.1) and `GET /ocsp/<url-encoded base64>` (RFC 5019 5). */
-export function ocspRoutes(app: FastifyInstance, rt: Runtime, responder: OcspResponder): void {
+/** Answers a raw request itself (true), or leaves it untouched for Fastify (false). */
+export type RawRequestHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+/** The OCSP routes; returns the hot path for the server's request listener. */
+export function ocspRoutes(app: FastifyInstance, rt: Runtime, responder: OcspResponder): RawRequestHandler {
   const maxAgeSeconds = rt.config.statusMaxAgeSeconds;
   // Cached answers are served many times: their body, ETag and Last-Modified are computed once.
   const prepared = new WeakMap<OcspAnswer, Prepared>();
@@ -211,38 +209,36 @@ export function ocspRoutes(app: FastifyInstance, rt: Runtime, responder: OcspRes
   };
 
   /**
-   * The hot path, for what OCSP clients send: Content-Type application/ocsp-request and a
-   * Content-Length within the limit. The request is answered on the raw response (reply.hijack()),
-   * skipping Fastify's body parsing and reply pipeline, which cost more than the answer; with the same
-   * status, body and headers as the route handler sends. Anything else takes the route as usual
-   * (content-type and size errors, chunked bodies, inject()).
+   * The hot path, for what OCSP clients send: POST /ocsp with Content-Type application/ocsp-request
+   * and a Content-Length within the limit. It is answered on the raw request, before Fastify (from
+   * the server's request listener, see build-app.ts): Fastify's routing, request and reply objects
+   * cost more than the answer. The status, body and headers are those the route below sends;
+   * anything else (content-type and size errors, chunked bodies, GET, `inject()`) takes the route.
+   * Returns false, having touched nothing, when the request is not for the hot path.
    */
-  const fastPost = (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
-    const req = request.raw;
+  const fastPost: RawRequestHandler = (req, res) => {
+    if (req.method !== 'POST' || req.url !== '/ocsp') return false;
     const length = Number(req.headers['content-length']);
     if (
       req.headers['content-type'] !== 'application/ocsp-request' ||
       !(length > 0 && length <= MAX_REQUEST_BYTES) ||
       req.headers['transfer-encoding'] !== undefined
-    ) {
-      done();
-      return;
-    }
-    reply.hijack();
-    done();
+    )
+      return false;
     const write = (result: OcspAnswer) => {
       const { body, headers } = httpAnswer(result);
-      reply.raw.writeHead(200, headers).end(body);
+      res.writeHead(200, headers).end(body);
     };
     onBody(req, length, (der) => {
       const hit = responder.cached(der);
       if (hit) return write(hit);
       responder.respond(der).then(write, (error: unknown) => {
         // respond() answers every failure itself; this is a bug, reported as an OCSP internalError.
-        request.log.error({ err: error }, 'OCSP request failed');
+        rt.log.error({ err: error }, 'OCSP request failed');
         write({ body: ocspErrorResponse('internalError'), kind: 'error' });
       });
     });
+    return true;
   };
 
   app.register((scope, _opts, done) => {
@@ -254,7 +250,7 @@ export function ocspRoutes(app: FastifyInstance, rt: Runtime, responder: OcspRes
         next(null, body);
       },
     );
-    scope.post('/ocsp', { ...routeOptions, onRequest: fastPost }, (request, reply) => {
+    scope.post('/ocsp', routeOptions, (request, reply) => {
       const body = request.body;
       if (!Buffer.isBuffer(body) || body.length === 0) {
         void send(reply, { body: ocspErrorResponse('malformedRequest'), kind: 'error' });
@@ -283,4 +279,5 @@ export function ocspRoutes(app: FastifyInstance, rt: Runtime, responder: OcspRes
     }
     return answer(reply, der);
   });
+  return fastPost;
 }
