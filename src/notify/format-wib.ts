@@ -1,4 +1,9 @@
-import type { Locale } from './templates/template.js';
+/*
+ * Shared by the server (e-mails, audit texts) and the console (console/src/lib/format.ts imports it):
+ * keep this file free of imports, so it builds for Node and for the browser alike.
+ */
+
+type Locale = 'id' | 'en';
 
 const formats: Record<Locale, Intl.DateTimeFormat> = {
   id: dateFormat('id-ID'),
@@ -27,7 +32,9 @@ function dateFormat(tag: string): Intl.DateTimeFormat {
  * formatWib(new Date('2026-11-23T02:35:00Z'), 'id'); // "Senin, 23 November 2026 pukul 09.35 WIB"
  * formatWib(new Date('2026-11-23T02:35:00Z'), 'en'); // "Monday, 23 November 2026 at 09:35 WIB"
  */
-export function formatWib(date: Date, locale: Locale): string {
+export function formatWib(when: Date | string, locale: Locale): string {
+  const date = typeof when === 'string' ? new Date(when) : when;
+  if (Number.isNaN(date.getTime())) return '';
   const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
   for (const part of formats[locale].formatToParts(date)) parts[part.type] = part.value;
   const { weekday, day, month, year, hour, minute } = parts;

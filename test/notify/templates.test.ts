@@ -89,6 +89,9 @@ describe('message templates', () => {
     const date = new Date('2026-11-23T02:35:00Z');
     assert.equal(formatWib(date, 'id'), 'Senin, 23 November 2026 pukul 09.35 WIB');
     assert.equal(formatWib(date, 'en'), 'Monday, 23 November 2026 at 09:35 WIB');
+    // The console passes the API's ISO strings; what is not a date prints nothing.
+    assert.equal(formatWib('2026-11-23T02:35:00.000Z', 'id'), 'Senin, 23 November 2026 pukul 09.35 WIB');
+    assert.equal(formatWib('bukan tanggal', 'id'), '');
     // Past midnight in Jakarta while still the day before in UTC.
     assert.equal(formatWib(new Date('2026-12-31T17:05:00Z'), 'id'), 'Jumat, 1 Januari 2027 pukul 00.05 WIB');
   });

@@ -1,38 +1,5 @@
-/** Dates in Western Indonesian Time (Asia/Jakarta), as AMS shows them. */
-import type { Lang } from '../i18n/i18n';
-
-const formats: Record<Lang, Intl.DateTimeFormat> = {
-  id: dateFormat('id-ID'),
-  en: dateFormat('en-GB'),
-};
-
-function dateFormat(tag: string): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(tag, {
-    timeZone: 'Asia/Jakarta',
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
-}
-
-/**
- * "Senin, 23 November 2026 pukul 09.35 WIB" / "Monday, 23 November 2026 at 09:35 WIB". Assembled
- * from parts, because Intl's punctuation differs between ICU versions (same as the e-mails).
- */
-export function formatWib(iso: string | Date, lang: Lang): string {
-  const date = typeof iso === 'string' ? new Date(iso) : iso;
-  if (Number.isNaN(date.getTime())) return '';
-  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
-  for (const part of formats[lang].formatToParts(date)) parts[part.type] = part.value;
-  const { weekday, day, month, year, hour, minute } = parts;
-  return lang === 'id'
-    ? `${weekday}, ${day} ${month} ${year} pukul ${hour}.${minute} WIB`
-    : `${weekday}, ${day} ${month} ${year} at ${hour}:${minute} WIB`;
-}
+/** Dates in Western Indonesian Time (Asia/Jakarta), as AMS shows them: the same words as the e-mails. */
+export { formatWib } from '../../../src/notify/format-wib';
 
 /** "Chrome di Linux": enough to recognise one's own devices in the sessions list. */
 export function describeUserAgent(userAgent: string | null, on: string): string | undefined {
