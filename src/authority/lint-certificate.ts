@@ -9,6 +9,7 @@
 import { TekenError } from '../errors/teken-error.js';
 import { signatureAlgorithmDer } from '../pki/certificate-assembly.js';
 import {
+  bytesEqual,
   contentEquals,
   derReader,
   oidIsValid,
@@ -132,7 +133,7 @@ function lint(tbsDer: Uint8Array, issuer: LintIssuer, expect: LintExpectations, 
   const subject = reader.expect(d, validity.end, tbs.end, tag.sequence, 'the subject name');
   const spki = reader.expect(d, subject.end, tbs.end, tag.sequence, 'the subjectPublicKeyInfo');
   const spkiDer = d.subarray(spki.start, spki.end);
-  if (!(expect.checkedSpkiDer && Buffer.compare(spkiDer, expect.checkedSpkiDer) === 0)) {
+  if (!(expect.checkedSpkiDer && bytesEqual(spkiDer, expect.checkedSpkiDer))) {
     try {
       describePublicKey(spkiDer);
     } catch (error) {

@@ -99,6 +99,10 @@ export function derReader(fail: (message: string) => never): DerReader {
   };
 }
 
+export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.compare(a, b) === 0;
+}
+
 /** Whether the content of `tlv` equals `expected`. */
 export function contentEquals(der: Uint8Array, tlv: Tlv, expected: Uint8Array): boolean {
   if (tlv.end - tlv.contentStart !== expected.length) return false;

@@ -13,6 +13,7 @@ import crypto from 'node:crypto';
 import { TekenError } from '../errors/teken-error.js';
 import { signatureAlgorithmOf, type SigningKey } from '../keys/key-backend.js';
 import {
+  bytesEqual,
   contentEquals,
   copy,
   decodeTlv,
@@ -356,10 +357,6 @@ export function certIdFor(
 
 function internal(message: string, cause?: unknown): TekenError {
   return new TekenError('ERR_SERVER_INTERNAL', message, cause === undefined ? undefined : { cause });
-}
-
-function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && Buffer.compare(a, b) === 0;
 }
 
 /** GeneralizedTime YYYYMMDDHHMMSSZ, no fractional seconds (RFC 5280 4.1.2.5.2). */

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { TekenError } from '../errors/teken-error.js';
-import { decodeTlv, hex, tag, tlvEquals, type Tlv } from './der.js';
+import { bytesEqual, decodeTlv, hex, tag, tlvEquals, type Tlv } from './der.js';
 
 export interface PublicKeyDescription {
   type: 'rsa' | 'ec';
@@ -66,45 +66,33 @@ const base64url = (bytes: Uint8Array) =>
  * same check that the point is on the curve); for P-384 it is slower, so P-384 keys go as DER.
  */
 function jwkOf(spkiDer: Uint8Array): crypto.JsonWebKey | undefined {
-  const d = spkiDer;
-  const spki = decodeTlv(d, 0, d.length);
-  if (typeof spki === 'string' || spki.tag !== tag.sequence || spki.end !== d.length) return undefined;
-  const algorithm = decodeTlv(d, spki.contentStart, spki.end);
-  if (typeof algorithm === 'string' || algorithm.tag !== tag.sequence) return undefined;
-  const bits = decodeTlv(d, algorithm.end, spki.end);
-  if (typeof bits === 'string' || bits.tag !== tag.bitString || bits.end !== spki.end) return undefined;
-  if (bits.end - bits.contentStart < 2 || d[bits.contentStart] !== 0) return undefined;
-  const oid = decodeTlv(d, algorithm.contentStart, algorithm.end);
-  if (typeof oid === 'string') return undefined;
-  const parameters = d.subarray(oid.end, algorithm.end);
+  const parts = readSpki(spkiDer);
+  if (!parts) return undefined;
+  const { oid, parameters, bits: b } = parts;
 
-  if (tlvEquals(d, oid, rsaEncryptionDer)) {
+  if (tlvEquals(spkiDer, oid, rsaEncryptionDer)) {
     if (parameters.length !== 2 || parameters[0] !== tag.null || parameters[1] !== 0) return undefined;
     // RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }
-    const sequence = decodeTlv(d, bits.contentStart + 1, bits.end);
-    if (typeof sequence === 'string' || sequence.tag !== tag.sequence || sequence.end !== bits.end)
+    const sequence = decodeTlv(b, 0, b.length);
+    if (typeof sequence === 'string' || sequence.tag !== tag.sequence || sequence.end !== b.length)
       return undefined;
-    const modulus = decodeTlv(d, sequence.contentStart, sequence.end);
+    const modulus = decodeTlv(b, sequence.contentStart, sequence.end);
     if (typeof modulus === 'string') return undefined;
-    const exponent = decodeTlv(d, modulus.end, sequence.end);
+    const exponent = decodeTlv(b, modulus.end, sequence.end);
     if (typeof exponent === 'string' || exponent.end !== sequence.end) return undefined;
-    const n = positiveInteger(d, modulus);
-    const e = positiveInteger(d, exponent);
+    const n = positiveInteger(b, modulus);
+    const e = positiveInteger(b, exponent);
     if (!n || !e) return undefined;
     return { kty: 'RSA', n: base64url(n), e: base64url(e) };
   }
-  if (tlvEquals(d, oid, ecPublicKeyDer)) {
+  if (tlvEquals(spkiDer, oid, ecPublicKeyDer)) {
     if (!bytesEqual(parameters, prime256v1Der)) return undefined;
     // An uncompressed point: 04 || x || y, 32 octets each.
-    const point = d.subarray(bits.contentStart + 1, bits.end);
+    const point = b;
     if (point.length !== 65 || point[0] !== 4) return undefined;
     return { kty: 'EC', crv: 'P-256', x: base64url(point.subarray(1, 33)), y: base64url(point.subarray(33)) };
   }
   return undefined;
-}
-
-function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && Buffer.compare(a, b) === 0;
 }
 
 function describeKeyObject(key: crypto.KeyObject): PublicKeyDescription {
@@ -144,8 +132,11 @@ function describeKeyObject(key: crypto.KeyObject): PublicKeyDescription {
   );
 }
 
-/** The subjectPublicKey bits of a DER SubjectPublicKeyInfo (what OCSP key hashes cover), or undefined. */
-export function subjectPublicKeyBits(spkiDer: Uint8Array): Uint8Array | undefined {
+/**
+ * The parts of a DER SubjectPublicKeyInfo (views into `spkiDer`): the algorithm OID TLV, the raw
+ * parameters after it, and the subjectPublicKey bits (whole octets); undefined when it is not one.
+ */
+function readSpki(spkiDer: Uint8Array): { oid: Tlv; parameters: Uint8Array; bits: Uint8Array } | undefined {
   const spki = decodeTlv(spkiDer, 0, spkiDer.length);
   if (typeof spki === 'string' || spki.tag !== tag.sequence || spki.end !== spkiDer.length) return undefined;
   const algorithm = decodeTlv(spkiDer, spki.contentStart, spki.end);
@@ -154,5 +145,16 @@ export function subjectPublicKeyBits(spkiDer: Uint8Array): Uint8Array | undefine
   if (typeof key === 'string' || key.tag !== tag.bitString || key.end !== spki.end) return undefined;
   // The first content octet counts unused bits; keys are whole octets.
   if (key.end - key.contentStart < 2 || spkiDer[key.contentStart] !== 0) return undefined;
-  return spkiDer.subarray(key.contentStart + 1, key.end);
+  const oid = decodeTlv(spkiDer, algorithm.contentStart, algorithm.end);
+  if (typeof oid === 'string') return undefined;
+  return {
+    oid,
+    parameters: spkiDer.subarray(oid.end, algorithm.end),
+    bits: spkiDer.subarray(key.contentStart + 1, key.end),
+  };
+}
+
+/** The subjectPublicKey bits of a DER SubjectPublicKeyInfo (what key identifiers and OCSP key hashes cover). */
+export function subjectPublicKeyBits(spkiDer: Uint8Array): Uint8Array | undefined {
+  return readSpki(spkiDer)?.bits;
 }

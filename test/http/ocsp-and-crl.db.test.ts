@@ -155,11 +155,34 @@ describe('OCSP responder, CRLs and CA certificates over HTTP', () => {
     assert.match(out.stdout + out.stderr, /unauthorized/i);
   });
 
+  /** The RFC 5019 request `openssl ocsp` writes for a certificate (no nonce). */
+  const requestFor = (name: string, certFile: string): Buffer => {
+    const reqFile = file(`${name}.req`);
+    openssl(['ocsp', '-issuer', file('individual.pem'), '-cert', certFile, '-reqout', reqFile, '-no_nonce']);
+    return fs.readFileSync(reqFile);
+  };
+
+  /** `openssl ocsp -respin` on a response body, verified against the chain; returns its output. */
+  const checkResponse = (name: string, certFile: string, body: Uint8Array): string => {
+    const respFile = file(`${name}.resp`);
+    fs.writeFileSync(respFile, body);
+    return openssl([
+      'ocsp',
+      '-respin',
+      respFile,
+      '-issuer',
+      file('individual.pem'),
+      '-cert',
+      certFile,
+      '-CAfile',
+      bundle,
+      '-no_nonce',
+    ]);
+  };
+
   it('serves GET requests (RFC 5019) with caching headers', async () => {
     const cert = await issue('dave');
-    const reqFile = file('dave.req');
-    openssl(['ocsp', '-issuer', file('individual.pem'), '-cert', cert.file, '-reqout', reqFile, '-no_nonce']);
-    const encoded = encodeURIComponent(fs.readFileSync(reqFile).toString('base64'));
+    const encoded = encodeURIComponent(requestFor('dave', cert.file).toString('base64'));
     const response = await fetch(`${server.url}/ocsp/${encoded}`);
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('content-type'), 'application/ocsp-response');
@@ -167,28 +190,13 @@ describe('OCSP responder, CRLs and CA certificates over HTTP', () => {
     assert.ok(response.headers.get('etag'));
     assert.ok(response.headers.get('last-modified'));
     assert.ok(response.headers.get('expires'));
-    const respFile = file('dave.resp');
-    fs.writeFileSync(respFile, Buffer.from(await response.arrayBuffer()));
-    const out = openssl([
-      'ocsp',
-      '-respin',
-      respFile,
-      '-issuer',
-      file('individual.pem'),
-      '-cert',
-      cert.file,
-      '-CAfile',
-      bundle,
-      '-no_nonce',
-    ]);
+    const out = checkResponse('dave', cert.file, Buffer.from(await response.arrayBuffer()));
     assert.match(out, /dave\.crt: good/);
   });
 
   it('answers the same on the hot path as through the route (inject, chunked upload)', async () => {
-    const cert = await issue('erin');
-    const reqFile = file('erin.req');
-    openssl(['ocsp', '-issuer', file('individual.pem'), '-cert', cert.file, '-reqout', reqFile, '-no_nonce']);
-    const body = fs.readFileSync(reqFile);
+    const cert = await issue('hotpath');
+    const body = requestFor('hotpath', cert.file);
     const headers = { 'content-type': 'application/ocsp-request' };
     const hot = await fetch(`${server.url}/ocsp`, { method: 'POST', headers, body });
     // A streamed body has no Content-Length (chunked): it takes the Fastify route over HTTP.
@@ -227,23 +235,7 @@ describe('OCSP responder, CRLs and CA certificates over HTTP', () => {
       const maxAge = (v: string | null | undefined) => Number(/max-age=(\d+)/.exec(v ?? '')?.[1]);
       assert.ok(Math.abs(maxAge(get('cache-control')) - maxAge(hot.headers.get('cache-control'))) <= 1, name);
     }
-    const respFile = file('erin.resp');
-    fs.writeFileSync(respFile, hotBody);
-    assert.match(
-      openssl([
-        'ocsp',
-        '-respin',
-        respFile,
-        '-issuer',
-        file('individual.pem'),
-        '-cert',
-        cert.file,
-        '-CAfile',
-        bundle,
-        '-no_nonce',
-      ]),
-      /erin\.crt: good/,
-    );
+    assert.match(checkResponse('hotpath', cert.file, hotBody), /hotpath\.crt: good/);
   });
 
   describe('broken requests never produce a 5xx', () => {
@@ -261,18 +253,7 @@ describe('OCSP responder, CRLs and CA certificates over HTTP', () => {
     it('empty body → malformedRequest', async () => isMalformed(await post(new Uint8Array(0))));
     it('truncated DER → malformedRequest', async () => {
       const cert = await issue('erin');
-      const reqFile = file('erin.req');
-      openssl([
-        'ocsp',
-        '-issuer',
-        file('individual.pem'),
-        '-cert',
-        cert.file,
-        '-reqout',
-        reqFile,
-        '-no_nonce',
-      ]);
-      const bytes = fs.readFileSync(reqFile);
+      const bytes = requestFor('erin', cert.file);
       await isMalformed(await post(bytes.subarray(0, bytes.length - 7)));
     });
     it('garbage in the GET path → malformedRequest', async () =>
