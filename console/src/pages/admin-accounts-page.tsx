@@ -8,6 +8,7 @@ import type { AccountPage, AdminAccount, Permissions } from '../api/types';
 import { Breadcrumb } from '../components/app-shell';
 import { LoadErrorNotice } from '../components/notice';
 import { PageHeading } from '../components/page-heading';
+import { Pager } from '../components/pager';
 import { useI18n } from '../i18n/i18n';
 import { formatWib } from '../lib/format';
 import { roleName } from '../lib/roles';
@@ -133,24 +134,7 @@ export function AdminAccountsPage({ permissions }: { permissions: Permissions })
               </tbody>
             </table>
           </div>
-          <div className="actions">
-            <button
-              type="button"
-              className="button"
-              disabled={offset === 0}
-              onClick={() => setOffset(Math.max(0, offset - PAGE))}
-            >
-              {t('accounts.previous')}
-            </button>
-            <button
-              type="button"
-              className="button"
-              disabled={offset + PAGE >= page.total}
-              onClick={() => setOffset(offset + PAGE)}
-            >
-              {t('accounts.next')}
-            </button>
-          </div>
+          <Pager offset={offset} pageSize={PAGE} total={page.total} onChange={setOffset} />
         </>
       )}
     </>

@@ -5,6 +5,7 @@ import type { OutboxEntry, OutboxMessage } from '../api/types';
 import { Breadcrumb } from '../components/app-shell';
 import { LoadErrorNotice } from '../components/notice';
 import { PageHeading } from '../components/page-heading';
+import { Pager } from '../components/pager';
 import { isMessageKey, useI18n } from '../i18n/i18n';
 import { formatWib } from '../lib/format';
 import { Link } from '../lib/router';
@@ -79,24 +80,7 @@ export function AdminOutboxPage() {
               </tbody>
             </table>
           </div>
-          <div className="actions">
-            <button
-              type="button"
-              className="button"
-              disabled={offset === 0}
-              onClick={() => setOffset(Math.max(0, offset - PAGE))}
-            >
-              {t('outbox.previous')}
-            </button>
-            <button
-              type="button"
-              className="button"
-              disabled={offset + PAGE >= page.total}
-              onClick={() => setOffset(offset + PAGE)}
-            >
-              {t('outbox.next')}
-            </button>
-          </div>
+          <Pager offset={offset} pageSize={PAGE} total={page.total} onChange={setOffset} />
         </>
       )}
     </>
