@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { Certificate, SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
 import type { Db } from '../db/open-database.js';
@@ -100,7 +100,7 @@ export class CaRegistry {
               eq(delegatedSigners.active, true),
             ),
           )
-          .orderBy(delegatedSigners.createdAt)
+          .orderBy(desc(delegatedSigners.createdAt))
           .limit(1);
         if (!s) return undefined;
         return {

@@ -4,15 +4,15 @@
  * and leaves what exists untouched, so it can be run again safely.
  */
 import crypto from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { Certificate, type Extension } from '@peculiar/asn1-x509';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { Tx } from '../db/open-database.js';
-import { authorities, certificates, crls, delegatedSigners } from '../db/schema.js';
+import { authorities, certificates, crls } from '../db/schema.js';
 import { signatureAlgorithmOf, type SigningKey } from '../keys/key-backend.js';
 import { assembleCertificate, encodeTbsCertificate, truncateToSeconds } from '../pki/certificate-assembly.js';
-import { encodeName, nameToString, type NameAttribute } from '../pki/distinguished-name.js';
+import { encodeName, nameToString } from '../pki/distinguished-name.js';
 import {
   authorityInfoAccess,
   authorityKeyIdentifier,
@@ -29,33 +29,26 @@ import { randomSerial } from '../pki/serial-number.js';
 import type { AuthorityContext } from './authority-context.js';
 import { createAuthorityKey, loadAuthorityKey } from './authority-keys.js';
 import { certificateFacts } from './ca-registry.js';
+import {
+  activeSigner,
+  caName,
+  createDelegatedSigner,
+  issuingCaName,
+  renewDelegatedSigners,
+  signerSpecs,
+} from './delegated-signers.js';
 import { generateCrl } from './generate-crl.js';
-import { issueCertificate } from './issue-certificate.js';
 import { assertLintClean } from './lint-certificate.js';
-import { issuingCaIds, profiles, type CaId } from './profiles.js';
+import { issuingCaIds, profiles } from './profiles.js';
 import { statusUrls } from './status-urls.js';
 
 const INIT_LOCK = 7_346_653_003;
 const DAY = 86_400_000;
 
-const issuingNames: Record<(typeof issuingCaIds)[number], string> = {
-  individual: 'Individual CA G1',
-  seal: 'Seal CA G1',
-  tls: 'TLS CA G1',
-};
-
 export interface InitResult {
   created: string[];
   existing: string[];
   notes: string[];
-}
-
-function caName(ctx: AuthorityContext, cn: string): NameAttribute[] {
-  return [
-    { type: 'C', oid: '2.5.4.6', value: ctx.config.ca.country },
-    { type: 'O', oid: '2.5.4.10', value: ctx.config.ca.organization },
-    { type: 'CN', oid: '2.5.4.3', value: `${ctx.config.ca.namePrefix} ${cn}` },
-  ];
 }
 
 export async function initialiseHierarchy(ctx: AuthorityContext, actor: string): Promise<InitResult> {
@@ -106,7 +99,7 @@ export async function initialiseHierarchy(ctx: AuthorityContext, actor: string):
       rootKey ??= await loadAuthorityKey(tx, ctx.backends, root.keyId);
       const rootFacts = certificateFacts(root.certificateDer);
       const key = await createAuthorityKey(tx, ctx.backends, config.ca.issuingKey, id);
-      const subject = encodeName(caName(ctx, issuingNames[id]));
+      const subject = encodeName(caName(ctx, issuingCaName(id)));
       const urls = statusUrls(config.publicUrl, 'root', null);
       const profileFor = {
         individual: profiles.individual,
@@ -147,69 +140,26 @@ export async function initialiseHierarchy(ctx: AuthorityContext, actor: string):
   });
   await ctx.registry.reload();
 
-  // 2. Delegated signers: an OCSP responder per issuing CA, one TSA unit.
-  const wanted: { caId: CaId; purpose: 'ocsp' | 'tsa'; profile: 'ocsp-responder' | 'tsa'; cn: string }[] = [
-    ...issuingCaIds.map((caId) => ({
-      caId,
-      purpose: 'ocsp' as const,
-      profile: 'ocsp-responder' as const,
-      cn: `${issuingNames[caId]} OCSP Responder`,
-    })),
-    { caId: 'seal', purpose: 'tsa', profile: 'tsa', cn: 'Time-Stamping Unit 1' },
-  ];
-  for (const w of wanted) {
-    const [present] = await ctx.db
-      .select({ id: delegatedSigners.id })
-      .from(delegatedSigners)
-      .where(
-        and(
-          eq(delegatedSigners.authorityId, w.caId),
-          eq(delegatedSigners.purpose, w.purpose),
-          eq(delegatedSigners.active, true),
-        ),
-      );
-    const label = `${w.caId} ${w.purpose}`;
-    if (present) {
+  // 2. Delegated signers: an OCSP responder per issuing CA, one TSA unit; then those that are
+  // due for renewal (a hierarchy initialised long ago and run again).
+  for (const spec of signerSpecs) {
+    const label = `${spec.caId} ${spec.purpose}`;
+    if (await activeSigner(ctx, spec.caId, spec.purpose)) {
       result.existing.push(label);
       continue;
     }
-    // Key first (its own statement), then the certificate through the issuance cycle, then the
-    // link. A crash in between leaves an unused key or an unused certificate, never a signer
-    // without a certificate; the next `ca init` completes the work.
-    const key = await createAuthorityKey(
-      ctx.db,
-      ctx.backends,
-      config.ca.responderKey,
-      `${w.caId}-${w.purpose}`,
-    );
-    const issued = await issueCertificate(ctx, {
-      caId: w.caId,
-      profile: w.profile,
-      subject: caName(ctx, w.cn),
-      altNames: [],
-      spkiDer: key.publicKeyDer,
-      actor,
-      internal: true,
-    });
-    await ctx.db.transaction(async (tx) => {
-      await tx.insert(delegatedSigners).values({
-        id: crypto.randomUUID(),
-        authorityId: w.caId,
-        purpose: w.purpose,
-        keyId: key.id,
-        serial: issued.serialHex,
-        certificateDer: issued.der,
-        notAfter: issued.notAfter,
-      });
-      await recordAuditEvent(tx, {
-        actor,
-        action: `ca.${w.purpose}-signer.create`,
-        target: `ca:${w.caId}`,
-        details: { serial: issued.serialHex },
-      });
-    });
-    result.created.push(label);
+    if (await createDelegatedSigner(ctx, spec, actor)) result.created.push(label);
+    else result.existing.push(label);
   }
+  const renewal = await renewDelegatedSigners(ctx, { actor });
+  for (const r of renewal.renewed) {
+    result.created.push(`${r.caId} ${r.purpose}`);
+    result.notes.push(
+      `The ${r.caId} ${r.purpose} signer ${r.replaced?.serial ?? ''} was due to expire; it is replaced by ${r.serial}.`,
+    );
+  }
+  for (const s of renewal.skipped)
+    result.notes.push(`The ${s.caId} ${s.purpose} signer is not renewed: ${s.reason}.`);
   await ctx.registry.reload();
 
   // 3. A first CRL for every CA that has none.

@@ -33,7 +33,7 @@ import type { LoadedCa } from './ca-registry.js';
 import { leafExtensions } from './leaf-extensions.js';
 import { assertLintClean } from './lint-certificate.js';
 import { statusChannels } from './notify-status.js';
-import { presignOcspResponse, type PresignedOcsp } from './ocsp-presign.js';
+import { presignOcspResponse, responderUsable, type PresignedOcsp } from './ocsp-presign.js';
 import { checkAgainstProfile, getProfile, publicProfileIds, type ProfileId } from './profiles.js';
 
 export interface IssueRequest {
@@ -189,7 +189,9 @@ async function signAndStore(
   const signature = await ca.key.sign(item.tbsDer);
   const der = assembleCertificate(item.tbsDer, ca.signatureAlgorithmOid, signature);
   // The first OCSP response is signed before the store, so a certificate is never served "unknown".
-  const ocsp = ca.ocspResponder
+  // With no usable responder (none yet, or its certificate ended), none is stored: the responder
+  // signs one when asked, once renewed. Issuance does not fail after the certificate was signed.
+  const ocsp = responderUsable(ca)
     ? await presignOcspResponse(ctx.config, ca, item.serialHex, { status: 'good' })
     : undefined;
   await writerFor(ctx.db).store.add({

@@ -13,6 +13,14 @@ export interface PresignedOcsp {
 }
 
 /**
+ * Whether the CA has a responder whose certificate is still valid for a while: a response it signs
+ * must not outlive that certificate, so one that has ended (or is about to) can sign nothing useful.
+ */
+export function responderUsable(ca: LoadedCa, now = Date.now()): boolean {
+  return ca.ocspResponder !== undefined && ca.ocspResponder.notAfter.getTime() - now > 60_000;
+}
+
+/**
  * Signs the OCSP response for one certificate with the CA's delegated responder (RFC 6960
  * 4.2.2.2), valid for TEKEN_OCSP_VALIDITY_HOURS. `certId` defaults to the SHA-1 CertID that
  * RFC 5019 clients send; other hash algorithms are answered on demand.
@@ -29,6 +37,11 @@ export async function presignOcspResponse(
     throw new TekenError(
       'ERR_CA_NOT_INITIALISED',
       `The ${ca.id} CA has no OCSP responder yet: run \`teken ca init\`.`,
+    );
+  if (!responderUsable(ca))
+    throw new TekenError(
+      'ERR_CA_RESPONDER_EXPIRED',
+      `The OCSP responder certificate of the ${ca.id} CA ended ${responder.notAfter.toISOString()}: run \`teken ca renew-signer ${ca.id} ocsp\` (teken serve renews responders by itself before they end).`,
     );
   const thisUpdate = new Date(Math.floor(Date.now() / 1000) * 1000);
   const nextUpdate = new Date(

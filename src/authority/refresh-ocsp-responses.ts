@@ -1,11 +1,12 @@
-import { and, asc, eq, lt } from 'drizzle-orm';
-import { certificates, ocspResponses } from '../db/schema.js';
+import { and, asc, eq, gt, lt, or } from 'drizzle-orm';
+import { certificates, delegatedSigners, ocspResponses } from '../db/schema.js';
 import type { AuthorityContext } from './authority-context.js';
-import { presignOcspResponse, storeOcspResponse } from './ocsp-presign.js';
+import { presignOcspResponse, responderUsable, storeOcspResponse } from './ocsp-presign.js';
 
 /**
- * Signs again the pre-signed responses older than TEKEN_OCSP_REFRESH_HOURS, oldest first, at most
- * `limit` per call (the background job calls it until nothing is left). Returns how many.
+ * Signs again the pre-signed responses older than TEKEN_OCSP_REFRESH_HOURS, and those signed before
+ * the CA's current responder took over (after a responder renewal), oldest first, at most `limit`
+ * per call (the background job calls it until nothing is left). Returns how many.
  */
 export async function refreshOcspResponses(ctx: AuthorityContext, limit = 500): Promise<number> {
   const cutoff = new Date(Date.now() - ctx.config.ocsp.refreshHours * 3_600_000);
@@ -15,6 +16,7 @@ export async function refreshOcspResponses(ctx: AuthorityContext, limit = 500): 
       serial: ocspResponses.serial,
       revokedAt: certificates.revokedAt,
       reason: certificates.revocationReason,
+      responderSerial: delegatedSigners.serial,
     })
     .from(ocspResponses)
     .innerJoin(
@@ -24,12 +26,27 @@ export async function refreshOcspResponses(ctx: AuthorityContext, limit = 500): 
         eq(certificates.serial, ocspResponses.serial),
       ),
     )
-    .where(lt(ocspResponses.thisUpdate, cutoff))
+    .innerJoin(
+      delegatedSigners,
+      and(
+        eq(delegatedSigners.authorityId, ocspResponses.authorityId),
+        eq(delegatedSigners.purpose, 'ocsp'),
+        eq(delegatedSigners.active, true),
+        // A responder whose certificate has ended signs nothing: its CA waits for the renewal.
+        gt(delegatedSigners.notAfter, new Date(Date.now() + 60_000)),
+      ),
+    )
+    .where(or(lt(ocspResponses.thisUpdate, cutoff), lt(ocspResponses.thisUpdate, delegatedSigners.createdAt)))
     .orderBy(asc(ocspResponses.thisUpdate))
     .limit(limit);
   for (const row of stale) {
-    const ca = await ctx.registry.get(row.caId);
-    if (!ca.ocspResponder) continue;
+    let ca = await ctx.registry.get(row.caId);
+    // Another process replaced the responder and this one has not heard yet: sign with the new one.
+    if (ca.ocspResponder?.serial !== row.responderSerial) {
+      await ctx.registry.reload();
+      ca = await ctx.registry.get(row.caId);
+    }
+    if (!responderUsable(ca)) continue;
     const response = await presignOcspResponse(
       ctx.config,
       ca,

@@ -5,7 +5,7 @@ import { TekenError } from '../errors/teken-error.js';
 import { normaliseSerialHex } from '../pki/serial-number.js';
 import type { AuthorityContext } from './authority-context.js';
 import { notifyStatusChange } from './notify-status.js';
-import { presignOcspResponse, storeOcspResponse } from './ocsp-presign.js';
+import { presignOcspResponse, responderUsable, storeOcspResponse } from './ocsp-presign.js';
 import { endEntityReasons, revocationReasons, type RevocationReasonName } from './revocation-reasons.js';
 
 export interface RevokeRequest {
@@ -67,7 +67,7 @@ export async function revokeCertificate(
     throw new TekenError('ERR_CERT_NOT_FOUND', `The certificate ${row.serial} was never issued.`);
   const ca = await ctx.registry.get(row.authorityId);
   const code = revocationReasons[request.reason];
-  const ocsp = ca.ocspResponder
+  const ocsp = responderUsable(ca)
     ? await presignOcspResponse(ctx.config, ca, row.serial, {
         status: 'revoked',
         revokedAt: now,
@@ -117,7 +117,7 @@ export async function releaseCertificateHold(
 ) {
   const row = await findCertificate(ctx, request.serial, request.caId);
   const ca = await ctx.registry.get(row.authorityId);
-  const ocsp = ca.ocspResponder
+  const ocsp = responderUsable(ca)
     ? await presignOcspResponse(ctx.config, ca, row.serial, { status: 'good' })
     : undefined;
   await ctx.db.transaction(async (tx) => {

@@ -6,7 +6,7 @@ import { isTekenError } from '../errors/teken-error.js';
 import { defaultIo, write, type CliIo } from './cli-context.js';
 import { adminCreate } from './commands/admin-commands.js';
 import { auditVerify } from './commands/audit-commands.js';
-import { caCert, caInit, caList } from './commands/ca-commands.js';
+import { caCert, caInit, caList, caRenewSigner } from './commands/ca-commands.js';
 import { certIssue, certRelease, certRevoke, certShow } from './commands/cert-commands.js';
 import { crlGenerate } from './commands/crl-commands.js';
 import { serve } from './commands/serve-command.js';
@@ -42,6 +42,13 @@ const commands: Record<string, Command> = {
     summary: 'Print a CA certificate (DER, or PEM with --pem); ca-id is root, individual, seal or tls',
     options: { pem: { type: 'boolean' } },
     run: (io, p, v) => caCert(io, p[0], v.pem === true),
+  },
+  'ca renew-signer': {
+    usage: 'teken ca renew-signer <ca-id> <ocsp|tsa>',
+    summary:
+      'Replace an OCSP responder or the TSA unit with a new key and certificate now (teken serve does it by itself before they expire)',
+    options: {},
+    run: (io, p) => caRenewSigner(io, p[0], p[1]),
   },
   'cert issue': {
     usage:

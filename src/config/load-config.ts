@@ -26,7 +26,9 @@ export interface Config {
     issuingDays: number;
     responderKey: KeyAlgorithmName;
     responderDays: number;
+    responderRenewDays: number;
     tsaDays: number;
+    tsaRenewDays: number;
     autoInit: boolean;
   };
   profiles: { individualDays: number; sealDays: number; tlsDays: number; policyOidBase: string };
@@ -154,6 +156,15 @@ export function loadConfig(env: Env = process.env): Config {
   if (typeof v.smtpUrl === 'string' && !/^smtps?:\/\//.test(v.smtpUrl)) {
     problems.push('TEKEN_SMTP_URL must start with smtp:// or smtps://');
   }
+  // A renewal window as long as the validity would replace the signer again at every check.
+  for (const [renew, days, renewEnv, daysEnv] of [
+    [v.caResponderRenewDays, v.caResponderDays, 'TEKEN_CA_RESPONDER_RENEW_DAYS', 'TEKEN_CA_RESPONDER_DAYS'],
+    [v.caTsaRenewDays, v.caTsaDays, 'TEKEN_CA_TSA_RENEW_DAYS', 'TEKEN_CA_TSA_DAYS'],
+  ] as const) {
+    if (typeof renew === 'number' && typeof days === 'number' && renew >= days) {
+      problems.push(`${renewEnv} (${renew}) must be less than ${daysEnv} (${days})`);
+    }
+  }
   if (problems.length > 0) {
     throw new TekenError('ERR_CONFIG_INVALID', `Invalid configuration:\n  - ${problems.join('\n  - ')}`, {
       details: { problems },
@@ -188,7 +199,9 @@ export function loadConfig(env: Env = process.env): Config {
       issuingDays: n('caIssuingDays'),
       responderKey: s('caResponderKey') as KeyAlgorithmName,
       responderDays: n('caResponderDays'),
+      responderRenewDays: n('caResponderRenewDays'),
       tsaDays: n('caTsaDays'),
+      tsaRenewDays: n('caTsaRenewDays'),
       autoInit: v.caAutoInit as boolean,
     },
     profiles: {

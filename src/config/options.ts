@@ -209,12 +209,28 @@ export const options = {
     default: '365',
     description: 'Validity of the delegated OCSP responder certificates, in days.',
   }),
+  ...opt('caResponderRenewDays', {
+    group: 'Certificate authority',
+    env: 'TEKEN_CA_RESPONDER_RENEW_DAYS',
+    kind: { type: 'int', min: 1, max: 3649 },
+    default: '30',
+    description:
+      'A delegated OCSP responder whose certificate ends within this many days is replaced by a new key and certificate (checked hourly by `teken serve`, and by `teken ca init`). Must be less than TEKEN_CA_RESPONDER_DAYS.',
+  }),
   ...opt('caTsaDays', {
     group: 'Certificate authority',
     env: 'TEKEN_CA_TSA_DAYS',
     kind: { type: 'int', min: 30, max: 7300 },
     default: String(6 * 365),
     description: 'Validity of the time-stamping unit certificate, in days.',
+  }),
+  ...opt('caTsaRenewDays', {
+    group: 'Certificate authority',
+    env: 'TEKEN_CA_TSA_RENEW_DAYS',
+    kind: { type: 'int', min: 1, max: 7299 },
+    default: '365',
+    description:
+      'The time-stamping unit gets a new key and certificate when its certificate ends within this many days, so that time-stamps stay verifiable long after they were made. Must be less than TEKEN_CA_TSA_DAYS.',
   }),
 
   ...opt('caAutoInit', {

@@ -16,6 +16,8 @@ export const errorCatalogue = {
   ERR_KEY_UNSEAL_FAILED: { status: 500, title: 'A stored key could not be decrypted.' },
   ERR_CA_NOT_INITIALISED: { status: 503, title: 'The certificate authority has not been initialised.' },
   ERR_CA_NOT_FOUND: { status: 404, title: 'No such certificate authority.' },
+  ERR_CA_EXPIRED: { status: 409, title: 'The certificate authority is at the end of its validity.' },
+  ERR_CA_RESPONDER_EXPIRED: { status: 503, title: 'The OCSP responder certificate has expired.' },
   ERR_CA_CONFIG_MISMATCH: { status: 500, title: 'The existing CA does not match the configuration.' },
   ERR_PROFILE_NOT_FOUND: { status: 400, title: 'No such certificate profile.' },
   ERR_PROFILE_NOT_ALLOWED: { status: 400, title: 'The profile cannot be used with this CA.' },

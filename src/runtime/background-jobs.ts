@@ -1,11 +1,12 @@
 /**
  * Periodic work of `teken serve`: audit sealing, CRL regeneration (on schedule and soon after a
- * revocation), OCSP refresh, settling certificates a crashed process left pending, and delivering
+ * revocation), renewal of OCSP responders and the TSA unit before they expire, OCSP refresh, settling certificates a crashed process left pending, and delivering
  * the outbox (claimed with SKIP LOCKED, so every instance can run it). Each job
  * runs at most once at a time per process; jobs that must run once across instances take
  * PostgreSQL advisory locks inside (the audit sealer) or are idempotent.
  */
 import { generateCrl, latestCrl } from '../authority/generate-crl.js';
+import { renewDelegatedSigners } from '../authority/delegated-signers.js';
 import { reconcilePendingCertificates } from '../authority/reconcile-pending.js';
 import { refreshOcspResponses } from '../authority/refresh-ocsp-responses.js';
 import type { Runtime } from './open-runtime.js';
@@ -63,6 +64,29 @@ export function startBackgroundJobs(
   const ocspRefresh = guard('ocsp-refresh', async () => {
     while (!stopped && (await refreshOcspResponses(rt.authority, 500)) === 500);
   });
+  const renewSigners = guard('signer-renewal', async () => {
+    const report = await renewDelegatedSigners(rt.authority, { actor: SYSTEM });
+    for (const r of report.renewed) {
+      rt.log.warn(
+        {
+          ca: r.caId,
+          purpose: r.purpose,
+          serial: r.serial,
+          replaced: r.replaced?.serial,
+          notAfter: r.notAfter,
+        },
+        'delegated signer renewed before its certificate expires',
+      );
+    }
+    for (const s of report.skipped) {
+      rt.log.error(
+        { ca: s.caId, purpose: s.purpose },
+        `delegated signer due for renewal but not renewed: ${s.reason}`,
+      );
+    }
+    // The stored OCSP responses move to the new responder now rather than at the next refresh.
+    if (report.renewed.some((r) => r.purpose === 'ocsp')) void ocspRefresh();
+  });
   const reconcile = guard('reconcile-pending', () => reconcilePendingCertificates(rt.authority, SYSTEM));
   const outbox = guard('outbox-deliver', async () => {
     while (!stopped && (await rt.notify.deliver(20)) === 20);
@@ -72,6 +96,7 @@ export function startBackgroundJobs(
   timers.push(setInterval(() => void crlSchedule(), 60_000));
   timers.push(setInterval(() => void ocspRefresh(), 5 * 60_000));
   timers.push(setInterval(() => void reconcile(), 60_000));
+  timers.push(setInterval(() => void renewSigners(), 60 * 60_000));
   timers.push(setInterval(() => void outbox(), 1_000));
   for (const t of timers) t.unref();
 
@@ -87,6 +112,7 @@ export function startBackgroundJobs(
     },
     async runAll() {
       await reconcile();
+      await renewSigners();
       await crlSchedule();
       await ocspRefresh();
       await seal();

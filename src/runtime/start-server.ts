@@ -37,6 +37,11 @@ export async function startServer(
     unlisten = await listenForStatusChanges(rt, {
       status: (caId, serial) => app.ocsp.invalidate(caId, serial),
       crl: (caId) => app.crls.invalidate(caId),
+      ca: () => {
+        rt.registry
+          .reload()
+          .catch((error: unknown) => rt.log.error({ err: error }, 'reloading the CAs failed'));
+      },
     });
     await jobs.runAll();
     const url = await web.app.listen({ host: config.host, port: config.port });

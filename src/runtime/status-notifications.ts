@@ -3,13 +3,19 @@ import { statusChannels } from '../authority/notify-status.js';
 import type { Runtime } from './open-runtime.js';
 
 /**
- * On PostgreSQL, several instances (and CLI commands) change certificate status; each instance
- * listens so its OCSP and CRL caches drop stale entries at once. PGlite has one process, where the
+ * On PostgreSQL, several instances (and CLI commands) change certificate status and replace
+ * delegated signers; each instance listens so its OCSP and CRL caches drop stale entries and it
+ * signs with the current responder at once. PGlite has one process, where the
  * in-process hooks suffice. The listener reconnects after a connection loss.
  */
 export async function listenForStatusChanges(
   rt: Runtime,
-  handlers: { status: (caId: string, serial: string) => void; crl: (caId: string) => void },
+  handlers: {
+    status: (caId: string, serial: string) => void;
+    crl: (caId: string) => void;
+    /** A CA's delegated signers changed. */
+    ca: (caId: string) => void;
+  },
 ): Promise<() => Promise<void>> {
   if (rt.database.engine !== 'postgres' || !rt.config.databaseUrl) return () => Promise.resolve();
   let client: pg.Client | undefined;
@@ -24,6 +30,7 @@ export async function listenForStatusChanges(
         const [caId, serial] = payload.split(':');
         if (caId && serial) handlers.status(caId, serial);
       } else if (message.channel === statusChannels.crl) handlers.crl(payload);
+      else if (message.channel === statusChannels.ca) handlers.ca(payload);
     });
     c.on('error', (error) => {
       rt.log.warn({ err: error }, 'status listener lost its connection; reconnecting');
@@ -33,6 +40,7 @@ export async function listenForStatusChanges(
     await c.connect();
     await c.query(`listen ${statusChannels.status}`);
     await c.query(`listen ${statusChannels.crl}`);
+    await c.query(`listen ${statusChannels.ca}`);
     client = c;
   };
   await connect();

@@ -66,6 +66,27 @@ describe('configuration', () => {
     );
   });
 
+  it('renews delegated signers 30 days (responders) and a year (TSA) before they end, inside their validity', () => {
+    const { ca } = loadConfig({});
+    assert.equal(ca.responderRenewDays, 30);
+    assert.equal(ca.tsaRenewDays, 365);
+    assert.ok(ca.responderRenewDays < ca.responderDays && ca.tsaRenewDays < ca.tsaDays);
+    assert.equal(
+      loadConfig({ TEKEN_CA_RESPONDER_DAYS: '90', TEKEN_CA_RESPONDER_RENEW_DAYS: '10' }).ca
+        .responderRenewDays,
+      10,
+    );
+    // A window as long as the validity would replace the signer at every check.
+    assert.throws(
+      () => loadConfig({ TEKEN_CA_RESPONDER_DAYS: '20' }),
+      /TEKEN_CA_RESPONDER_RENEW_DAYS \(30\) must be less than TEKEN_CA_RESPONDER_DAYS \(20\)/,
+    );
+    assert.throws(
+      () => loadConfig({ TEKEN_CA_TSA_DAYS: '400', TEKEN_CA_TSA_RENEW_DAYS: '400' }),
+      /TEKEN_CA_TSA_RENEW_DAYS \(400\) must be less than TEKEN_CA_TSA_DAYS \(400\)/,
+    );
+  });
+
   it('takes the organisation name shown in the console and e-mails, "Teken" unless set', () => {
     assert.equal(loadConfig({}).organisationName, 'Teken');
     assert.equal(

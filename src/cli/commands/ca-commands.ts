@@ -1,3 +1,4 @@
+import { renewDelegatedSigners, signerSpecs, type SignerPurpose } from '../../authority/delegated-signers.js';
 import { initialiseHierarchy } from '../../authority/initialise-hierarchy.js';
 import { toPem } from '../../pki/certificate-assembly.js';
 import { nameToString } from '../../pki/distinguished-name.js';
@@ -11,6 +12,44 @@ export async function caInit(io: CliIo): Promise<number> {
     for (const item of result.created) write(io.stdout, `created  ${item}`);
     for (const item of result.existing) write(io.stdout, `exists   ${item}`);
     for (const note of result.notes) write(io.stderr, `note: ${note}`);
+    return 0;
+  });
+}
+
+const signerUsage =
+  'Usage: teken ca renew-signer <ca-id> <ocsp|tsa>  (ocsp: individual, seal, tls; tsa: seal)';
+
+/** Replaces a delegated signer now, whatever its expiry (`teken serve` renews them when due). */
+export async function caRenewSigner(
+  io: CliIo,
+  caId: string | undefined,
+  purpose: string | undefined,
+): Promise<number> {
+  const spec = signerSpecs.find((s) => s.caId === caId && s.purpose === purpose);
+  if (!spec) throw new TekenError('ERR_INPUT_INVALID', signerUsage);
+  return withRuntime(io, async (rt) => {
+    const report = await renewDelegatedSigners(rt.authority, {
+      actor: cliActor(),
+      force: true,
+      caId: spec.caId,
+      purpose: purpose as SignerPurpose,
+    });
+    const renewed = report.renewed[0];
+    if (!renewed) {
+      write(io.stderr, `The ${spec.caId} CA has no ${spec.purpose} signer yet: run \`teken ca init\`.`);
+      return 1;
+    }
+    write(
+      io.stdout,
+      `renewed  ${renewed.caId} ${renewed.purpose}: serial ${renewed.serial}, until ${renewed.notAfter.toISOString()}`,
+    );
+    if (renewed.replaced) {
+      write(
+        io.stderr,
+        `note: the old certificate ${renewed.replaced.serial} is no longer used and expires ${renewed.replaced.notAfter.toISOString()}; ` +
+          `what it signed stays valid. If its key may be compromised, revoke it: teken cert revoke ${renewed.replaced.serial} --ca ${renewed.caId} --reason keyCompromise`,
+      );
+    }
     return 0;
   });
 }
@@ -32,10 +71,10 @@ export async function caList(io: CliIo): Promise<number> {
           `  key         ${ca.key.algorithm} (${rt.config.keyBackend === 'pkcs11' ? 'backend per key' : 'software'})`,
           `  valid       ${ca.notBefore.toISOString()} to ${ca.notAfter.toISOString()}`,
           ca.ocspResponder
-            ? `  ocsp signer serial ${ca.ocspResponder.serial}, until ${ca.ocspResponder.notAfter.toISOString()}`
+            ? `  ocsp signer serial ${ca.ocspResponder.serial}, until ${ca.ocspResponder.notAfter.toISOString()} (renewed ${rt.config.ca.responderRenewDays} days before)`
             : undefined,
           ca.tsa
-            ? `  tsa unit    serial ${ca.tsa.serial}, until ${ca.tsa.notAfter.toISOString()}`
+            ? `  tsa unit    serial ${ca.tsa.serial}, until ${ca.tsa.notAfter.toISOString()} (renewed ${rt.config.ca.tsaRenewDays} days before)`
             : undefined,
         ]
           .filter(Boolean)

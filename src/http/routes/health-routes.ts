@@ -3,7 +3,10 @@ import type { Runtime } from '../../runtime/open-runtime.js';
 
 const KEY_CHECK_TTL_MS = 30_000;
 
-/** `GET /healthz` (the process lives) and `GET /readyz` (database answers, CA keys sign). */
+/**
+ * `GET /healthz` (the process lives) and `GET /readyz` (database answers, CA and responder keys sign,
+ * no responder certificate has expired).
+ */
 export function healthRoutes(app: FastifyInstance, rt: Runtime): void {
   let keyCheck: { at: number; ok: boolean; problem?: string } | undefined;
 
@@ -31,6 +34,11 @@ export function healthRoutes(app: FastifyInstance, rt: Runtime): void {
           for (const ca of cas) {
             await ca.key.sign(probe);
             await ca.ocspResponder?.key.sign(probe);
+            // An expired responder certificate makes every OCSP answer of its CA worthless.
+            if (ca.ocspResponder && ca.ocspResponder.notAfter.getTime() <= now)
+              throw new Error(
+                `the OCSP responder certificate of the ${ca.id} CA expired ${ca.ocspResponder.notAfter.toISOString()} (run \`teken ca renew-signer ${ca.id} ocsp\`)`,
+              );
           }
           keyCheck = { at: now, ok: true };
         } catch (error) {
