@@ -7,7 +7,7 @@
  * certificate); the OCSP refresher then signs every stored response again with the new responder.
  */
 import crypto from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { delegatedSigners } from '../db/schema.js';
 import { TekenError } from '../errors/teken-error.js';
@@ -21,6 +21,8 @@ import { revokeCertificate } from './revoke-certificate.js';
 import type { NameAttribute } from '../pki/distinguished-name.js';
 
 const DAY = 86_400_000;
+/** Class of the advisory locks taken per CA and purpose (the two-int4 form). */
+const SIGNER_LOCK = 73_466_530;
 
 export type SignerPurpose = 'ocsp' | 'tsa';
 
@@ -101,7 +103,9 @@ export async function activeSigner(
         eq(delegatedSigners.purpose, purpose),
         eq(delegatedSigners.active, true),
       ),
-    );
+    )
+    .orderBy(desc(delegatedSigners.createdAt))
+    .limit(1);
   return row;
 }
 
@@ -152,27 +156,34 @@ export async function createDelegatedSigner(
     internal: true,
   });
   const switched = await ctx.db.transaction(async (tx) => {
-    if (replaces) {
-      const retired = await tx
+    // One switch at a time per CA and purpose, across processes: the checks below then see what
+    // a concurrent `ca init` or renewal committed before us.
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(${SIGNER_LOCK}, hashtext(${`${spec.caId}:${spec.purpose}`}))`,
+    );
+    const active = await tx
+      .select({ id: delegatedSigners.id })
+      .from(delegatedSigners)
+      .where(
+        and(
+          eq(delegatedSigners.authorityId, spec.caId),
+          eq(delegatedSigners.purpose, spec.purpose),
+          eq(delegatedSigners.active, true),
+        ),
+      );
+    // Renewing: the signer replaced must still be the active one. Creating: there must be none.
+    if (replaces ? !active.some((a) => a.id === replaces.id) : active.length > 0) return false;
+    if (active.length > 0) {
+      await tx
         .update(delegatedSigners)
         .set({ active: false })
-        .where(and(eq(delegatedSigners.id, replaces.id), eq(delegatedSigners.active, true)))
-        .returning({ id: delegatedSigners.id });
-      if (retired.length === 0) return false;
-    } else {
-      // A concurrent `ca init` may have made one meanwhile.
-      const [present] = await tx
-        .select({ id: delegatedSigners.id })
-        .from(delegatedSigners)
         .where(
           and(
             eq(delegatedSigners.authorityId, spec.caId),
             eq(delegatedSigners.purpose, spec.purpose),
             eq(delegatedSigners.active, true),
           ),
-        )
-        .for('update');
-      if (present) return false;
+        );
     }
     await tx.insert(delegatedSigners).values({
       id: crypto.randomUUID(),

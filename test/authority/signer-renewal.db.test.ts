@@ -332,6 +332,19 @@ describe('renewal of delegated OCSP responders and the TSA unit', () => {
     }
   });
 
+  it('makes one signer when two `ca init` runs find none at once', async () => {
+    // As on a fresh database that two instances start on: the TSA unit is missing.
+    await server.rt.db
+      .update(delegatedSigners)
+      .set({ active: false })
+      .where(and(eq(delegatedSigners.authorityId, 'seal'), eq(delegatedSigners.purpose, 'tsa')));
+    const results = await Promise.all([1, 2].map(() => initialiseHierarchy(server.rt.authority, 'test')));
+    assert.equal(results.filter((r) => r.created.includes('seal tsa')).length, 1);
+    const tsa = (await activeSigners()).filter((s) => s.purpose === 'tsa');
+    assert.equal(tsa.length, 1);
+    assert.equal((await server.rt.registry.get('seal')).tsa?.serial, tsa[0]!.serial);
+  });
+
   if (testEngine === 'postgres') {
     it('tells the other instances on PostgreSQL, which sign with the new responder at once', async () => {
       // A second process on the same database (an operator's CLI, another instance) renews.
