@@ -23,7 +23,7 @@ import type { RunningServer } from '../../src/runtime/start-server.js';
 import { opensslCsr } from '../helpers/ca-fixture.js';
 import { onCleanup } from '../helpers/cleanup.js';
 import { runCli } from '../helpers/cli.js';
-import { openssl, opensslAsync, runToolAsync } from '../helpers/run-tool.js';
+import { askOcsp, openssl, runToolAsync } from '../helpers/run-tool.js';
 import { openTestRuntime, testEngine, testEnv } from '../helpers/test-runtime.js';
 import { startTestServer } from '../helpers/test-server.js';
 import { tmpDir } from '../helpers/tmp-dir.js';
@@ -67,20 +67,13 @@ describe('renewal of delegated OCSP responders and the TSA unit', () => {
 
   /** Asks the running responder with `openssl ocsp`, keeping the response in `respout`. */
   const ask = (certFile: string, respout: string) =>
-    opensslAsync([
-      'ocsp',
-      '-issuer',
-      file('individual.pem'),
-      '-cert',
-      certFile,
-      '-url',
-      `${server.url}/ocsp`,
-      '-CAfile',
-      bundle,
-      '-no_nonce',
-      '-respout',
-      respout,
-    ]);
+    askOcsp({
+      url: server.url,
+      issuer: file('individual.pem'),
+      cert: certFile,
+      caFile: bundle,
+      extra: ['-respout', respout],
+    });
 
   const activeSigners = () =>
     server.rt.db

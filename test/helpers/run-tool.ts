@@ -54,3 +54,29 @@ export async function opensslAsync(args: string[]): Promise<string> {
     throw new Error(`openssl ${args.join(' ')} failed (${result.status}):\n${result.stderr}${result.stdout}`);
   return result.stdout + result.stderr;
 }
+
+/**
+ * Asks a running OCSP responder about one certificate with `openssl ocsp` (POST, no nonce) and
+ * returns its output; fails when openssl does (a responder error, a response that does not verify).
+ */
+export function askOcsp(request: {
+  url: string;
+  issuer: string;
+  cert: string;
+  caFile: string;
+  extra?: string[];
+}): Promise<string> {
+  return opensslAsync([
+    'ocsp',
+    '-issuer',
+    request.issuer,
+    '-cert',
+    request.cert,
+    '-url',
+    `${request.url}/ocsp`,
+    '-CAfile',
+    request.caFile,
+    '-no_nonce',
+    ...(request.extra ?? []),
+  ]);
+}

@@ -8,7 +8,7 @@ import { releaseCertificateHold, revokeCertificate } from '../../src/authority/r
 import { toPem } from '../../src/pki/certificate-assembly.js';
 import type { RunningServer } from '../../src/runtime/start-server.js';
 import { opensslCsr } from '../helpers/ca-fixture.js';
-import { openssl, opensslAsync, runTool, runToolAsync } from '../helpers/run-tool.js';
+import { askOcsp, openssl, opensslAsync, runTool, runToolAsync } from '../helpers/run-tool.js';
 import { startTestServer } from '../helpers/test-server.js';
 import { tmpDir } from '../helpers/tmp-dir.js';
 
@@ -43,19 +43,13 @@ describe('OCSP responder, CRLs and CA certificates over HTTP', () => {
 
   /** Asks the running responder with `openssl ocsp` (POST) and returns its output. */
   const ask = (certFile: string) =>
-    opensslAsync([
-      'ocsp',
-      '-issuer',
-      file('individual.pem'),
-      '-cert',
-      certFile,
-      '-url',
-      `${server.url}/ocsp`,
-      '-CAfile',
-      bundle,
-      '-no_nonce',
-      '-resp_text',
-    ]);
+    askOcsp({
+      url: server.url,
+      issuer: file('individual.pem'),
+      cert: certFile,
+      caFile: bundle,
+      extra: ['-resp_text'],
+    });
 
   it('answers good for an issued certificate, with a response OpenSSL verifies', async () => {
     const cert = await issue('alice');

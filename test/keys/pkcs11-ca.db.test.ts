@@ -8,7 +8,7 @@ import { keys } from '../../src/db/schema.js';
 import type { RunningServer } from '../../src/runtime/start-server.js';
 import { opensslCsr } from '../helpers/ca-fixture.js';
 import { runCli } from '../helpers/cli.js';
-import { openssl, opensslAsync, runTool } from '../helpers/run-tool.js';
+import { askOcsp, openssl, runTool } from '../helpers/run-tool.js';
 import { testEnv } from '../helpers/test-runtime.js';
 import { startTestServer } from '../helpers/test-server.js';
 import { tmpDir } from '../helpers/tmp-dir.js';
@@ -227,19 +227,13 @@ describe('the whole CA on a PKCS#11 token (SoftHSM2)', () => {
     });
 
     const ask = (certFile: string) =>
-      opensslAsync([
-        'ocsp',
-        '-issuer',
-        file('individual.pem'),
-        '-cert',
-        certFile,
-        '-url',
-        `${server.url}/ocsp`,
-        '-CAfile',
-        file('bundle.pem'),
-        '-no_nonce',
-        '-resp_text',
-      ]);
+      askOcsp({
+        url: server.url,
+        issuer: file('individual.pem'),
+        cert: certFile,
+        caFile: file('bundle.pem'),
+        extra: ['-resp_text'],
+      });
 
     it('records only public keys and CKA_IDs in the keys table, matching the token', async () => {
       const rows = await server.rt.db.select().from(keys);
