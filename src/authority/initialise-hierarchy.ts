@@ -100,7 +100,7 @@ export async function initialiseHierarchy(ctx: AuthorityContext, actor: string):
       const rootFacts = certificateFacts(root.certificateDer);
       const key = await createAuthorityKey(tx, ctx.backends, config.ca.issuingKey, id);
       const subject = encodeName(caName(ctx, issuingCaName(id)));
-      const urls = statusUrls(config.publicUrl, 'root', null);
+      const urls = statusUrls(config.publicUrl, 'root', null, config.cps.url);
       const profileFor = {
         individual: profiles.individual,
         seal: profiles.seal,

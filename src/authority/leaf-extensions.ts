@@ -39,13 +39,19 @@ function fixedExtensions(
   key: PublicKeyDescription,
 ): FixedExtensions {
   const usages = profile.keyUsage(key);
-  const cacheKey = [profile.id, usages.join(), config.publicUrl, config.profiles.policyOidBase].join('|');
+  const cacheKey = [
+    profile.id,
+    usages.join(),
+    config.publicUrl,
+    config.profiles.policyOidBase,
+    config.cps.url,
+  ].join('|');
   let perIssuer = fixedCache.get(issuer);
   if (!perIssuer) fixedCache.set(issuer, (perIssuer = new Map<string, FixedExtensions>()));
   const known = perIssuer.get(cacheKey);
   if (known) return known;
 
-  const urls = statusUrls(config.publicUrl, issuer.id, issuer.parentId);
+  const urls = statusUrls(config.publicUrl, issuer.id, issuer.parentId, config.cps.url);
   const tail = [];
   if (profile.policySuffix !== undefined) {
     tail.push(certificatePolicies([`${config.profiles.policyOidBase}.${profile.policySuffix}`], urls.cps));

@@ -8,12 +8,17 @@ export const statusPaths = {
   cps: '/cps',
 };
 
-export function statusUrls(publicUrl: string, issuerCaId: string, parentCaId: string | null) {
+export function statusUrls(
+  publicUrl: string,
+  issuerCaId: string,
+  parentCaId: string | null,
+  cpsUrl = publicUrl + statusPaths.cps,
+) {
   return {
     ocsp: publicUrl + statusPaths.ocsp,
     caIssuers: publicUrl + statusPaths.caCertificate(issuerCaId),
     crl: publicUrl + statusPaths.crl(issuerCaId),
     parentCrl: parentCaId ? publicUrl + statusPaths.crl(parentCaId) : undefined,
-    cps: publicUrl + statusPaths.cps,
+    cps: cpsUrl,
   };
 }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { TekenError } from '../errors/teken-error.js';
 import { options, type KeyAlgorithmName, type OptionSpec } from './options.js';
@@ -32,6 +33,8 @@ export interface Config {
     autoInit: boolean;
   };
   profiles: { individualDays: number; sealDays: number; tlsDays: number; policyOidBase: string };
+  /** The CPS pointer written into certificates, and the document served at /cps (if any). */
+  cps: { url: string; file: string | undefined };
   crl: { validityHours: number; refreshMinutes: number };
   ocsp: { validityHours: number; refreshHours: number };
   statusMaxAgeSeconds: number;
@@ -165,6 +168,25 @@ export function loadConfig(env: Env = process.env): Config {
       problems.push(`${renewEnv} (${renew}) must be less than ${daysEnv} (${days})`);
     }
   }
+  let cpsFile: string | undefined;
+  if (typeof v.cpsFile === 'string') {
+    cpsFile = path.resolve(v.cpsFile);
+    if (!/\.(pdf|html?)$/i.test(cpsFile)) {
+      problems.push(`TEKEN_CPS_FILE must be a .pdf or .html file (got "${v.cpsFile}")`);
+    } else {
+      try {
+        if (!fs.statSync(cpsFile).isFile()) throw new Error('not a file');
+        fs.accessSync(cpsFile, fs.constants.R_OK);
+      } catch {
+        problems.push(`TEKEN_CPS_FILE names no readable file (${cpsFile})`);
+      }
+    }
+  }
+  if (v.cpsUrl === undefined && cpsFile === undefined) {
+    warnings.push(
+      'TEKEN_CPS_FILE is not set: certificates point relying parties at /cps, which then shows the repository page but no CPS document. Publish your CP/CPS with TEKEN_CPS_FILE or TEKEN_CPS_URL.',
+    );
+  }
   if (problems.length > 0) {
     throw new TekenError('ERR_CONFIG_INVALID', `Invalid configuration:\n  - ${problems.join('\n  - ')}`, {
       details: { problems },
@@ -210,6 +232,7 @@ export function loadConfig(env: Env = process.env): Config {
       tlsDays: n('profileTlsDays'),
       policyOidBase: s('policyOidBase'),
     },
+    cps: { url: (v.cpsUrl as string | undefined) ?? `${s('publicUrl')}/cps`, file: cpsFile },
     crl: { validityHours: n('crlValidityHours'), refreshMinutes: n('crlRefreshMinutes') },
     ocsp: { validityHours: n('ocspValidityHours'), refreshHours: n('ocspRefreshHours') },
     statusMaxAgeSeconds: n('statusMaxAgeSeconds'),

@@ -277,6 +277,22 @@ export const options = {
         ? 'TEKEN_POLICY_OID_BASE is the example arc: register your own Private Enterprise Number for production.'
         : undefined,
   }),
+  ...opt('cpsUrl', {
+    group: 'Profiles',
+    env: 'TEKEN_CPS_URL',
+    kind: { type: 'url' },
+    default: undefined,
+    description:
+      'Where certificates point relying parties for the Certification Practice Statement (the CPS qualifier of their policies). Unset: `<TEKEN_PUBLIC_URL>/cps`, which Teken serves itself. Applies to certificates issued from then on.',
+  }),
+  ...opt('cpsFile', {
+    group: 'Profiles',
+    env: 'TEKEN_CPS_FILE',
+    kind: { type: 'string' },
+    default: undefined,
+    description:
+      'Your CP/CPS document (.pdf or .html), served at `/cps`. Unset: `/cps` shows the repository page (CA certificates, fingerprints, CRLs, OCSP, policy OIDs) without a CPS document, with a warning at start.',
+  }),
 
   // --- Revocation status ---------------------------------------------------------------------
   ...opt('crlValidityHours', {

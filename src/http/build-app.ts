@@ -22,6 +22,7 @@ import { consoleRoutes } from './routes/console-routes.js';
 import { crlRoutes, type CrlCache } from './routes/crl-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { ocspRoutes, type RawRequestHandler } from './routes/ocsp-routes.js';
+import { repositoryRoutes } from './routes/repository-routes.js';
 
 export interface TekenApp {
   app: FastifyInstance;
@@ -102,6 +103,7 @@ export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Prom
   consoleConfigRoutes(app, rt.config);
   healthRoutes(app, rt);
   caRoutes(app, rt);
+  repositoryRoutes(app, rt);
   const crls = crlRoutes(app, rt);
   hotPath.handle = ocspRoutes(app, rt, ocsp);
   registerNotFound(app, await consoleRoutes(app));

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { loadConfig } from '../../src/config/load-config.js';
@@ -19,6 +20,32 @@ describe('configuration', () => {
     assert.ok(path.isAbsolute(config.dataDir));
     assert.ok(config.warnings.some((w) => w.includes('TEKEN_MASTER_KEY')));
     assert.ok(config.warnings.some((w) => w.includes('TEKEN_PUBLIC_URL')));
+    assert.ok(config.warnings.some((w) => w.includes('TEKEN_CPS_FILE is not set')));
+    assert.equal(config.cps.url, 'http://localhost:3000/cps');
+  });
+
+  it('points certificates at the CPS: TEKEN_CPS_URL, or /cps serving TEKEN_CPS_FILE', () => {
+    assert.equal(
+      loadConfig({ TEKEN_PUBLIC_URL: 'https://pki.example.go.id/' }).cps.url,
+      'https://pki.example.go.id/cps',
+    );
+    assert.equal(
+      loadConfig({ TEKEN_CPS_URL: 'https://www.example.go.id/cps.pdf' }).cps.url,
+      'https://www.example.go.id/cps.pdf',
+    );
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'teken-cps-'));
+    const pdf = path.join(dir, 'cps.pdf');
+    fs.writeFileSync(pdf, '%PDF-1.7\n');
+    const withFile = loadConfig({ TEKEN_CPS_FILE: pdf });
+    assert.equal(withFile.cps.file, pdf);
+    assert.ok(!withFile.warnings.some((w) => w.includes('TEKEN_CPS_FILE')));
+    assert.throws(
+      () => loadConfig({ TEKEN_CPS_FILE: path.join(dir, 'missing.pdf') }),
+      /TEKEN_CPS_FILE names no readable file/,
+    );
+    assert.throws(() => loadConfig({ TEKEN_CPS_FILE: dir }), /TEKEN_CPS_FILE must be a \.pdf or \.html file/);
+    assert.throws(() => loadConfig({ TEKEN_CPS_URL: 'cps.pdf' }), /TEKEN_CPS_URL must be a URL/);
+    fs.rmSync(dir, { recursive: true });
   });
 
   it('does not warn when production values are set', () => {
@@ -26,6 +53,7 @@ describe('configuration', () => {
       TEKEN_MASTER_KEY: crypto.randomBytes(32).toString('base64'),
       TEKEN_PUBLIC_URL: 'https://pki.example.go.id',
       TEKEN_POLICY_OID_BASE: '1.3.6.1.4.1.55555.1',
+      TEKEN_CPS_URL: 'https://pki.example.go.id/cps/cps-v1.pdf',
     });
     assert.deepEqual(config.warnings, []);
     assert.equal(config.publicUrl, 'https://pki.example.go.id');

@@ -122,18 +122,12 @@ describe('the embedded database (PGlite) lock', () => {
     assert.match(second.stderr, new RegExp(`in use by another Teken process \\(pid ${server.pid}\\b`));
     assert.match(second.stderr, /serve --port 0/);
     assert.equal(second.stdout, '');
-    // "At once" means without waiting for the lock or opening the database: about as long as the
-    // CLI takes to start and print its help, measured now on the same machine (not a fixed time,
-    // which a busy machine would break).
-    const help = await tekenRun(['--help'], env);
-    assert.equal(help.code, 0, help.stderr);
-    console.log(
-      `# second process refused after ${Math.round(second.ms)} ms; \`teken --help\` took ${Math.round(help.ms)} ms`,
-    );
-    assert.ok(
-      second.ms < help.ms * 2 + 1_500,
-      `refused after ${Math.round(second.ms)} ms, --help took ${Math.round(help.ms)} ms`,
-    );
+    // "At once" means without waiting: the server holds the lock for as long as it runs, so a
+    // process that waited for it would still be waiting here. The bound only tells the two apart;
+    // starting the CLI alone takes several seconds on a busy machine (13 s was seen in CI's second
+    // pass), so it is no measure of speed.
+    console.log(`# second process refused after ${Math.round(second.ms)} ms (process start included)`);
+    assert.ok(second.ms < 60_000, `refused only after ${Math.round(second.ms)} ms`);
     // Refused, it left the lock alone.
     assert.equal((JSON.parse(fs.readFileSync(lockFile, 'utf8')) as { pid: number }).pid, server.pid);
   });
