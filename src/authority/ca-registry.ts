@@ -3,7 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { Certificate, SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
 import type { Db } from '../db/open-database.js';
-import { authorities, delegatedSigners } from '../db/schema.js';
+import { authorities, certificates, delegatedSigners } from '../db/schema.js';
 import { TekenError } from '../errors/teken-error.js';
 import { signatureAlgorithmOf, type SigningKey } from '../keys/key-backend.js';
 import { keyIdentifierOf } from '../pki/extensions.js';
@@ -34,6 +34,8 @@ export interface LoadedCa {
   certIdHashes: Record<'sha1' | 'sha256' | 'sha384' | 'sha512', { name: string; key: string }>;
   ocspResponder?: DelegatedSigner | undefined;
   tsa?: DelegatedSigner | undefined;
+  /** Set when the CA's own certificate has been revoked by its issuer: the CA issues nothing more. */
+  revoked?: { at: Date; reason: number | null } | undefined;
 }
 
 export interface CertificateFacts {
@@ -110,6 +112,14 @@ export class CaRegistry {
           notAfter: s.notAfter,
         };
       };
+      let revoked: LoadedCa['revoked'];
+      if (row.parentId) {
+        const [own] = await this.#db
+          .select({ revokedAt: certificates.revokedAt, reason: certificates.revocationReason })
+          .from(certificates)
+          .where(and(eq(certificates.authorityId, row.parentId), eq(certificates.serial, facts.serialHex)));
+        if (own?.revokedAt) revoked = { at: own.revokedAt, reason: own.reason };
+      }
       next.set(row.id as CaId, {
         id: row.id as CaId,
         parentId: (row.parentId as CaId | null) ?? null,
@@ -125,6 +135,7 @@ export class CaRegistry {
         certIdHashes: hashes(facts.subjectDer, facts.spkiDer),
         ocspResponder: await signer('ocsp'),
         tsa: await signer('tsa'),
+        revoked,
       });
     }
     this.#cas = next;

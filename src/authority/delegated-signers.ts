@@ -266,6 +266,8 @@ export async function renewDelegatedSigners(
     if (options.purpose !== undefined && spec.purpose !== options.purpose) continue;
     const current = await activeSigner(ctx, spec.caId, spec.purpose);
     if (!current) continue;
+    // A revoked CA signs nothing new, its signers included.
+    if ((await ctx.registry.get(spec.caId)).revoked) continue;
     const due = current.notAfter.getTime() - now.getTime() < renewBeforeDays(ctx, spec.purpose) * DAY;
     if (!due && !options.force) continue;
     const ca = await ctx.registry.get(spec.caId);

@@ -148,6 +148,10 @@ export async function initialiseHierarchy(ctx: AuthorityContext, actor: string):
       result.existing.push(label);
       continue;
     }
+    if ((await ctx.registry.get(spec.caId)).revoked) {
+      result.notes.push(`The ${spec.caId} CA's certificate is revoked: it gets no ${spec.purpose} signer.`);
+      continue;
+    }
     if (await createDelegatedSigner(ctx, spec, actor)) result.created.push(label);
     else result.existing.push(label);
   }

@@ -86,6 +86,12 @@ async function issue(
     );
   }
   const ca = await ctx.registry.get(request.caId);
+  if (ca.revoked) {
+    throw new TekenError(
+      'ERR_CA_REVOKED',
+      `The ${ca.id} CA's certificate was revoked on ${ca.revoked.at.toISOString()}: it issues nothing more.`,
+    );
+  }
   if (!profile.issuers.includes(ca.id)) {
     throw new TekenError(
       'ERR_PROFILE_NOT_ALLOWED',

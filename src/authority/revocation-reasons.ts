@@ -26,10 +26,27 @@ export const endEntityReasons: readonly RevocationReasonName[] = [
   'privilegeWithdrawn',
 ];
 
+/**
+ * Reasons for an issuing CA's certificate (RFC 5280 5.3.1: cACompromise when the CA's key is
+ * compromised; no hold, as the CA/Browser Forum also forbids for CA certificates).
+ */
+export const caReasons: readonly RevocationReasonName[] = [
+  'unspecified',
+  'cACompromise',
+  'affiliationChanged',
+  'superseded',
+  'cessationOfOperation',
+];
+
 export function reasonName(code: number): RevocationReasonName | undefined {
   return (Object.entries(revocationReasons) as [RevocationReasonName, number][]).find(
     ([, c]) => c === code,
   )?.[0];
+}
+
+/** The reason's name for display; `unspecified` when none was recorded. */
+export function reasonLabel(code: number | null): RevocationReasonName {
+  return (code !== null ? reasonName(code) : undefined) ?? 'unspecified';
 }
 
 /** Accepts "keyCompromise", "key-compromise", "key_compromise", "KEYCOMPROMISE" or the number. */

@@ -4,9 +4,14 @@ import { certificates } from '../db/schema.js';
 import { TekenError } from '../errors/teken-error.js';
 import { normaliseSerialHex } from '../pki/serial-number.js';
 import type { AuthorityContext } from './authority-context.js';
-import { notifyStatusChange } from './notify-status.js';
+import { notifyCaChange, notifyStatusChange } from './notify-status.js';
 import { presignOcspResponse, responderUsable, storeOcspResponse } from './ocsp-presign.js';
-import { endEntityReasons, revocationReasons, type RevocationReasonName } from './revocation-reasons.js';
+import {
+  caReasons,
+  endEntityReasons,
+  revocationReasons,
+  type RevocationReasonName,
+} from './revocation-reasons.js';
 
 export interface RevokeRequest {
   serial: string;
@@ -52,17 +57,26 @@ export async function revokeCertificate(
   ctx: AuthorityContext,
   request: RevokeRequest,
 ): Promise<RevocationResult> {
-  if (!endEntityReasons.includes(request.reason)) {
-    throw new TekenError(
-      'ERR_CERT_REVOCATION_REASON',
-      `${request.reason} cannot be used here. Use one of: ${endEntityReasons.join(', ')}.`,
-    );
-  }
   const now = new Date();
   if (request.invalidityDate && request.invalidityDate > now) {
     throw new TekenError('ERR_INPUT_INVALID', 'The invalidity date cannot be in the future.');
   }
   const row = await findCertificate(ctx, request.serial, request.caId);
+  if (row.profile === 'root-ca') {
+    throw new TekenError(
+      'ERR_CERT_NOT_REVOCABLE',
+      'A root CA certificate cannot be revoked: relying parties trust it directly. Withdraw it from their trust stores instead.',
+    );
+  }
+  // An issuing CA's certificate: the CA stops issuing once it is revoked.
+  const ofCa = row.profile === 'issuing-ca';
+  const allowed = ofCa ? caReasons : endEntityReasons;
+  if (!allowed.includes(request.reason)) {
+    throw new TekenError(
+      'ERR_CERT_REVOCATION_REASON',
+      `${request.reason} cannot be used for ${ofCa ? 'a CA certificate' : 'this certificate'}. Use one of: ${allowed.join(', ')}.`,
+    );
+  }
   if (row.status !== 'issued')
     throw new TekenError('ERR_CERT_NOT_FOUND', `The certificate ${row.serial} was never issued.`);
   const ca = await ctx.registry.get(row.authorityId);
@@ -94,9 +108,14 @@ export async function revokeCertificate(
       .where(eq(certificates.id, row.id));
     if (ocsp) await storeOcspResponse(tx, ca.id, row.serial, ocsp);
     await notifyStatusChange(tx, ca.id, row.serial);
+    if (ofCa) await notifyCaChange(tx, ca.id);
     await recordAuditEvent(tx, {
       actor: request.actor,
-      action: request.reason === 'certificateHold' ? 'certificate.hold' : 'certificate.revoke',
+      action: ofCa
+        ? 'ca.revoke'
+        : request.reason === 'certificateHold'
+          ? 'certificate.hold'
+          : 'certificate.revoke',
       target: `certificate:${ca.id}/${row.serial}`,
       details: {
         reason: request.reason,
@@ -105,6 +124,8 @@ export async function revokeCertificate(
       },
     });
   });
+  // This process stops issuing under a revoked CA at once; the others when NOTIFY reaches them.
+  if (ofCa) await ctx.registry.reload();
   ctx.onStatusChange?.(ca.id, row.serial);
   ctx.onRevocation?.(ca.id);
   return { caId: ca.id, serialHex: row.serial, reason: request.reason, revokedAt: now };

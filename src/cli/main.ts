@@ -83,7 +83,7 @@ const commands: Record<string, Command> = {
   'cert revoke': {
     usage: 'teken cert revoke <serial-hex> --reason <reason> [--invalidity-date <ISO time>] [--ca <ca-id>]',
     summary:
-      'Revoke a certificate (reasons: unspecified, keyCompromise, affiliationChanged, superseded, cessationOfOperation, certificateHold, privilegeWithdrawn)',
+      "Revoke a certificate (reasons: unspecified, keyCompromise, affiliationChanged, superseded, cessationOfOperation, certificateHold, privilegeWithdrawn; for an issuing CA's certificate, with --ca root: cACompromise and the same but keyCompromise, certificateHold and privilegeWithdrawn; the CA then issues nothing more)",
     options: { reason: { type: 'string' }, ca: { type: 'string' }, 'invalidity-date': { type: 'string' } },
     run: (io, p, v) =>
       certRevoke(io, p[0], {

@@ -1,5 +1,7 @@
 import { renewDelegatedSigners, signerSpecs, type SignerPurpose } from '../../authority/delegated-signers.js';
+import { certificateFacts } from '../../authority/ca-registry.js';
 import { initialiseHierarchy } from '../../authority/initialise-hierarchy.js';
+import { reasonLabel } from '../../authority/revocation-reasons.js';
 import { toPem } from '../../pki/certificate-assembly.js';
 import { nameToString } from '../../pki/distinguished-name.js';
 import { TekenError } from '../../errors/teken-error.js';
@@ -68,8 +70,12 @@ export async function caList(io: CliIo): Promise<number> {
         [
           `${ca.id}  (${ca.kind}${ca.parentId ? `, issued by ${ca.parentId}` : ''})`,
           `  subject     ${nameToString(ca.subjectDer)}`,
+          `  serial      ${certificateFacts(ca.certificateDer).serialHex}`,
           `  key         ${ca.key.algorithm} (${rt.config.keyBackend === 'pkcs11' ? 'backend per key' : 'software'})`,
           `  valid       ${ca.notBefore.toISOString()} to ${ca.notAfter.toISOString()}`,
+          ca.revoked
+            ? `  REVOKED     ${ca.revoked.at.toISOString()} (${reasonLabel(ca.revoked.reason)}): issues nothing more`
+            : undefined,
           ca.ocspResponder
             ? `  ocsp signer serial ${ca.ocspResponder.serial}, until ${ca.ocspResponder.notAfter.toISOString()} (renewed ${rt.config.ca.responderRenewDays} days before)`
             : undefined,

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { caIds } from '../../authority/profiles.js';
+import { reasonLabel } from '../../authority/revocation-reasons.js';
 import { nameToString } from '../../pki/distinguished-name.js';
 import { toPem } from '../../pki/certificate-assembly.js';
 import type { Runtime } from '../../runtime/open-runtime.js';
@@ -34,6 +35,12 @@ export function caRoutes(app: FastifyInstance, rt: Runtime): void {
         keyAlgorithm: ca.key.algorithm,
         certificate: `/ca/${ca.id}.crt`,
         crl: `/crl/${ca.id}.crl`,
+        ...(ca.revoked
+          ? {
+              revokedAt: ca.revoked.at.toISOString(),
+              revocationReason: reasonLabel(ca.revoked.reason),
+            }
+          : {}),
       })),
     };
   });

@@ -35,7 +35,7 @@ export function healthRoutes(app: FastifyInstance, rt: Runtime): void {
             await ca.key.sign(probe);
             await ca.ocspResponder?.key.sign(probe);
             // An expired responder certificate makes every OCSP answer of its CA worthless.
-            if (ca.ocspResponder && ca.ocspResponder.notAfter.getTime() <= now)
+            if (!ca.revoked && ca.ocspResponder && ca.ocspResponder.notAfter.getTime() <= now)
               throw new Error(
                 `the OCSP responder certificate of the ${ca.id} CA expired ${ca.ocspResponder.notAfter.toISOString()} (run \`teken ca renew-signer ${ca.id} ocsp\`)`,
               );

@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { profiles } from '../../authority/profiles.js';
+import { reasonLabel } from '../../authority/revocation-reasons.js';
 import { statusPaths } from '../../authority/status-urls.js';
 import { nameToString } from '../../pki/distinguished-name.js';
 import type { Runtime } from '../../runtime/open-runtime.js';
@@ -74,7 +75,13 @@ export function repositoryRoutes(app: FastifyInstance, rt: Runtime): void {
         return `<tr id="ca-${ca.id}">
   <td><b>${escapeHtml(ca.id)}</b><br>${escapeHtml(nameToString(ca.subjectDer))}</td>
   <td>${ca.parentId ? escapeHtml(ca.parentId) : 'root (self-signed)'}</td>
-  <td>${day(ca.notBefore)} – ${day(ca.notAfter)}</td>
+  <td>${day(ca.notBefore)} – ${day(ca.notAfter)}${
+    ca.revoked
+      ? `<br><b class="revoked">Dicabut <span lang="en">revoked</span> ${day(ca.revoked.at)} (${reasonLabel(
+          ca.revoked.reason,
+        )})</b>`
+      : ''
+  }</td>
   <td>${escapeHtml(ca.key.algorithm)}</td>
   <td class="fp">${sha256Fingerprint(ca.certificateDer)}</td>
   <td>${links}</td>
@@ -101,7 +108,7 @@ export function repositoryRoutes(app: FastifyInstance, rt: Runtime): void {
 body{font-family:system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}
 table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid #ccc;padding:.4rem;text-align:left;vertical-align:top}
 .fp{font-family:monospace;word-break:break-all;font-size:.8rem}.note{background:#fff4e5;border-left:4px solid #e8a33d;padding:.6rem 1rem}
-[lang=en]{color:#555}
+[lang=en]{color:#555}.revoked{color:#b00020}
 </style>
 </head>
 <body>
