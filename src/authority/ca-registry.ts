@@ -164,7 +164,8 @@ export class CaRegistry {
 
   /** Loaded CAs (after ensureLoaded). */
   all(): LoadedCa[] {
-    return [...this.#cas.values()];
+    // The root first, then the issuing CAs in their fixed order (lists, /ca and /cps show it so).
+    return [...this.#cas.values()].sort((a, b) => caIds.indexOf(a.id) - caIds.indexOf(b.id));
   }
 
   /** The CA whose name and key hashes match an OCSP CertID. */

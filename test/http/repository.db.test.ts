@@ -56,6 +56,12 @@ describe('GET /cps without a CPS document: the repository page', () => {
       assert.ok(row, `a row for ${id}`);
       assert.ok(row.includes(fingerprint), `${id}: ${fingerprint}`);
     }
+    // The root first, then the issuing CAs.
+    const order = ['root', 'individual', 'seal', 'tls'].map((id) => html.indexOf(`<tr id="ca-${id}">`));
+    assert.deepEqual(
+      order,
+      [...order].sort((a, b) => a - b),
+    );
     const links = [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
     assert.ok(links.length >= 4 * 3 + 3, links.join(' '));
     for (const link of links) {
