@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, type Column } from 'drizzle-orm';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { Certificate, SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
 import type { Db } from '../db/open-database.js';
@@ -70,6 +70,18 @@ function hashes(subjectDer: Uint8Array, spkiDer: Uint8Array): LoadedCa['certIdHa
 }
 
 /**
+ * The active delegated signer of a CA for a purpose, as a condition on `delegated_signers`; `caId`
+ * is a value or a column to join on.
+ */
+export function activeSignerOf(caId: string | Column, purpose: 'ocsp' | 'tsa') {
+  return and(
+    eq(delegatedSigners.authorityId, caId),
+    eq(delegatedSigners.purpose, purpose),
+    eq(delegatedSigners.active, true),
+  );
+}
+
+/**
  * The loaded CAs of this process. CA rows change only at `ca init` (and responder renewal), so
  * they are loaded once and reloaded on demand.
  */
@@ -95,13 +107,7 @@ export class CaRegistry {
         const [s] = await this.#db
           .select()
           .from(delegatedSigners)
-          .where(
-            and(
-              eq(delegatedSigners.authorityId, row.id),
-              eq(delegatedSigners.purpose, purpose),
-              eq(delegatedSigners.active, true),
-            ),
-          )
+          .where(activeSignerOf(row.id, purpose))
           .orderBy(desc(delegatedSigners.createdAt))
           .limit(1);
         if (!s) return undefined;

@@ -7,7 +7,7 @@
  * certificate); the OCSP refresher then signs every stored response again with the new responder.
  */
 import crypto from 'node:crypto';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { desc, sql } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { delegatedSigners } from '../db/schema.js';
 import { TekenError } from '../errors/teken-error.js';
@@ -15,7 +15,7 @@ import type { AuthorityContext } from './authority-context.js';
 import { createAuthorityKey } from './authority-keys.js';
 import { issueCertificate } from './issue-certificate.js';
 import { notifyCaChange } from './notify-status.js';
-import type { LoadedCa } from './ca-registry.js';
+import { activeSignerOf, type LoadedCa } from './ca-registry.js';
 import { issuingCaIds, type CaId } from './profiles.js';
 import { revokeCertificate } from './revoke-certificate.js';
 import type { NameAttribute } from '../pki/distinguished-name.js';
@@ -64,7 +64,7 @@ export function caName(ctx: AuthorityContext, cn: string): NameAttribute[] {
 }
 
 /** How long before its certificate ends a signer of this purpose is replaced. */
-export function renewBeforeDays(ctx: AuthorityContext, purpose: SignerPurpose): number {
+function renewBeforeDays(ctx: AuthorityContext, purpose: SignerPurpose): number {
   return purpose === 'ocsp' ? ctx.config.ca.responderRenewDays : ctx.config.ca.tsaRenewDays;
 }
 
@@ -97,13 +97,7 @@ export async function activeSigner(
       createdAt: delegatedSigners.createdAt,
     })
     .from(delegatedSigners)
-    .where(
-      and(
-        eq(delegatedSigners.authorityId, caId),
-        eq(delegatedSigners.purpose, purpose),
-        eq(delegatedSigners.active, true),
-      ),
-    )
+    .where(activeSignerOf(caId, purpose))
     .orderBy(desc(delegatedSigners.createdAt))
     .limit(1);
   return row;
@@ -164,26 +158,11 @@ export async function createDelegatedSigner(
     const active = await tx
       .select({ id: delegatedSigners.id })
       .from(delegatedSigners)
-      .where(
-        and(
-          eq(delegatedSigners.authorityId, spec.caId),
-          eq(delegatedSigners.purpose, spec.purpose),
-          eq(delegatedSigners.active, true),
-        ),
-      );
+      .where(activeSignerOf(spec.caId, spec.purpose));
     // Renewing: the signer replaced must still be the active one. Creating: there must be none.
     if (replaces ? !active.some((a) => a.id === replaces.id) : active.length > 0) return false;
     if (active.length > 0) {
-      await tx
-        .update(delegatedSigners)
-        .set({ active: false })
-        .where(
-          and(
-            eq(delegatedSigners.authorityId, spec.caId),
-            eq(delegatedSigners.purpose, spec.purpose),
-            eq(delegatedSigners.active, true),
-          ),
-        );
+      await tx.update(delegatedSigners).set({ active: false }).where(activeSignerOf(spec.caId, spec.purpose));
     }
     await tx.insert(delegatedSigners).values({
       id: crypto.randomUUID(),
@@ -266,11 +245,11 @@ export async function renewDelegatedSigners(
     if (options.purpose !== undefined && spec.purpose !== options.purpose) continue;
     const current = await activeSigner(ctx, spec.caId, spec.purpose);
     if (!current) continue;
+    const ca = await ctx.registry.get(spec.caId);
     // A revoked CA signs nothing new, its signers included.
-    if ((await ctx.registry.get(spec.caId)).revoked) continue;
+    if (ca.revoked) continue;
     const due = current.notAfter.getTime() - now.getTime() < renewBeforeDays(ctx, spec.purpose) * DAY;
     if (!due && !options.force) continue;
-    const ca = await ctx.registry.get(spec.caId);
     // A signer that already ends with its CA (to within the whole days a certificate is issued
     // for) cannot be replaced by a longer one: the CA's own expiry bounds both. Without this, a CA
     // in its last weeks would get a new signer every hour.

@@ -12,12 +12,17 @@ export interface PresignedOcsp {
   nextUpdate: Date;
 }
 
+/** A responder whose certificate ends sooner than this signs nothing (see `responderUsable`). */
+export const RESPONDER_MIN_REMAINING_MS = 60_000;
+
 /**
  * Whether the CA has a responder whose certificate is still valid for a while: a response it signs
  * must not outlive that certificate, so one that has ended (or is about to) can sign nothing useful.
  */
 export function responderUsable(ca: LoadedCa, now = Date.now()): boolean {
-  return ca.ocspResponder !== undefined && ca.ocspResponder.notAfter.getTime() - now > 60_000;
+  return (
+    ca.ocspResponder !== undefined && ca.ocspResponder.notAfter.getTime() - now > RESPONDER_MIN_REMAINING_MS
+  );
 }
 
 /**

@@ -1,7 +1,13 @@
 import { and, asc, eq, gt, lt, or } from 'drizzle-orm';
 import { certificates, delegatedSigners, ocspResponses } from '../db/schema.js';
 import type { AuthorityContext } from './authority-context.js';
-import { presignOcspResponse, responderUsable, storeOcspResponse } from './ocsp-presign.js';
+import { activeSignerOf } from './ca-registry.js';
+import {
+  presignOcspResponse,
+  RESPONDER_MIN_REMAINING_MS,
+  responderUsable,
+  storeOcspResponse,
+} from './ocsp-presign.js';
 
 /**
  * Signs again the pre-signed responses older than TEKEN_OCSP_REFRESH_HOURS, and those signed before
@@ -29,11 +35,9 @@ export async function refreshOcspResponses(ctx: AuthorityContext, limit = 500): 
     .innerJoin(
       delegatedSigners,
       and(
-        eq(delegatedSigners.authorityId, ocspResponses.authorityId),
-        eq(delegatedSigners.purpose, 'ocsp'),
-        eq(delegatedSigners.active, true),
+        activeSignerOf(ocspResponses.authorityId, 'ocsp'),
         // A responder whose certificate has ended signs nothing: its CA waits for the renewal.
-        gt(delegatedSigners.notAfter, new Date(Date.now() + 60_000)),
+        gt(delegatedSigners.notAfter, new Date(Date.now() + RESPONDER_MIN_REMAINING_MS)),
       ),
     )
     .where(or(lt(ocspResponses.thisUpdate, cutoff), lt(ocspResponses.thisUpdate, delegatedSigners.createdAt)))

@@ -1,7 +1,8 @@
 /**
  * Periodic work of `teken serve`: audit sealing, CRL regeneration (on schedule and soon after a
- * revocation), renewal of OCSP responders and the TSA unit before they expire, OCSP refresh, settling certificates a crashed process left pending, and delivering
- * the outbox (claimed with SKIP LOCKED, so every instance can run it). Each job
+ * revocation), renewal of OCSP responders and the TSA unit before they expire, OCSP refresh,
+ * settling certificates a crashed process left pending, and delivering the outbox (claimed with
+ * SKIP LOCKED, so every instance can run it). Each job
  * runs at most once at a time per process; jobs that must run once across instances take
  * PostgreSQL advisory locks inside (the audit sealer) or are idempotent.
  */

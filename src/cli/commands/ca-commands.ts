@@ -1,4 +1,4 @@
-import { renewDelegatedSigners, signerSpecs, type SignerPurpose } from '../../authority/delegated-signers.js';
+import { renewDelegatedSigners, signerSpecs } from '../../authority/delegated-signers.js';
 import { certificateFacts } from '../../authority/ca-registry.js';
 import { initialiseHierarchy } from '../../authority/initialise-hierarchy.js';
 import { reasonLabel } from '../../authority/revocation-reasons.js';
@@ -34,7 +34,7 @@ export async function caRenewSigner(
       actor: cliActor(),
       force: true,
       caId: spec.caId,
-      purpose: purpose as SignerPurpose,
+      purpose: spec.purpose,
     });
     const renewed = report.renewed[0];
     if (!renewed) {

@@ -20,7 +20,7 @@ const escapeHtml = (text: string) =>
   );
 
 /** As `openssl x509 -fingerprint -sha256` prints it. */
-export function sha256Fingerprint(der: Uint8Array): string {
+function sha256Fingerprint(der: Uint8Array): string {
   return crypto
     .createHash('sha256')
     .update(der)
