@@ -2,10 +2,9 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { generateCrl } from '../../src/authority/generate-crl.js';
-import { issueFromCsr } from '../../src/authority/issue-certificate.js';
 import { releaseCertificateHold, revokeCertificate } from '../../src/authority/revoke-certificate.js';
 import { toPem } from '../../src/pki/certificate-assembly.js';
-import { caFixture, opensslCsr, type CaFixture } from '../helpers/ca-fixture.js';
+import { caFixture, issuePersonal, opensslCsr, type CaFixture } from '../helpers/ca-fixture.js';
 import { runCli } from '../helpers/cli.js';
 import { openssl, runTool } from '../helpers/run-tool.js';
 import { testEnv } from '../helpers/test-runtime.js';
@@ -16,16 +15,7 @@ describe('revocation, hold and CRLs', () => {
     f = await caFixture();
   });
 
-  const newCert = async (name: string) => {
-    const { csrPem } = opensslCsr(f.dir, name, `/C=ID/O=Contoh/CN=${name}`);
-    const issued = await issueFromCsr(f.rt.authority, {
-      caId: 'individual',
-      profile: 'individual',
-      csr: csrPem,
-      actor: 'test',
-    });
-    return { ...issued, file: f.write(`${name}.crt.pem`, issued.pem) };
-  };
+  const newCert = (name: string) => issuePersonal(f.rt.authority, f.dir, name, `${name}.crt.pem`);
   const crlFile = async (name: string) => {
     const crl = await generateCrl(f.rt.authority, 'individual', 'test');
     return f.write(name, toPem(crl.der, 'X509 CRL'));

@@ -6,11 +6,7 @@ import { before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { renewDelegatedSigners } from '../../src/authority/delegated-signers.js';
 import { initialiseHierarchy } from '../../src/authority/initialise-hierarchy.js';
-import {
-  issueCertificate,
-  issueFromCsr,
-  type IssuedCertificate,
-} from '../../src/authority/issue-certificate.js';
+import { issueCertificate, type IssuedCertificate } from '../../src/authority/issue-certificate.js';
 import { refreshOcspResponses } from '../../src/authority/refresh-ocsp-responses.js';
 import { revokeCertificate } from '../../src/authority/revoke-certificate.js';
 import { verifyAuditChain } from '../../src/audit/verify-audit-chain.js';
@@ -20,7 +16,7 @@ import { loadConfig } from '../../src/config/load-config.js';
 import { createLogger } from '../../src/runtime/logger.js';
 import { openRuntime } from '../../src/runtime/open-runtime.js';
 import type { RunningServer } from '../../src/runtime/start-server.js';
-import { opensslCsr } from '../helpers/ca-fixture.js';
+import { issuePersonal, writeCaPems } from '../helpers/ca-fixture.js';
 import { onCleanup } from '../helpers/cleanup.js';
 import { runCli } from '../helpers/cli.js';
 import { askOcsp, openssl, runToolAsync } from '../helpers/run-tool.js';
@@ -38,28 +34,11 @@ describe('renewal of delegated OCSP responders and the TSA unit', () => {
   let alice: IssuedCertificate & { file: string };
   let oldResponder: { serial: string; der: Uint8Array; notAfter: Date };
 
-  /** A personal certificate of the individual CA, from an OpenSSL CSR, written to `<name>.crt`. */
-  const issue = async (name: string): Promise<IssuedCertificate & { file: string }> => {
-    const { csrPem } = opensslCsr(dir, name, `/C=ID/O=Contoh/CN=${name}`);
-    const issued = await issueFromCsr(server.rt.authority, {
-      caId: 'individual',
-      profile: 'individual',
-      csr: csrPem,
-      actor: 'test',
-    });
-    fs.writeFileSync(file(`${name}.crt`), issued.pem);
-    return { ...issued, file: file(`${name}.crt`) };
-  };
+  const issue = (name: string) => issuePersonal(server.rt.authority, dir, name);
 
   before(async () => {
     server = await startTestServer();
-    for (const ca of server.rt.registry.all())
-      fs.writeFileSync(file(`${ca.id}.pem`), toPem(ca.certificateDer));
-    bundle = file('bundle.pem');
-    fs.writeFileSync(
-      bundle,
-      fs.readFileSync(file('root.pem'), 'utf8') + fs.readFileSync(file('individual.pem'), 'utf8'),
-    );
+    bundle = writeCaPems(server.rt, dir);
     alice = await issue('alice');
     const responder = (await server.rt.registry.get('individual')).ocspResponder!;
     oldResponder = { serial: responder.serial, der: responder.certificateDer, notAfter: responder.notAfter };

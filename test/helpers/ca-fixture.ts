@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { AuthorityContext } from '../../src/authority/authority-context.js';
 import { initialiseHierarchy } from '../../src/authority/initialise-hierarchy.js';
+import { issueFromCsr, type IssuedCertificate } from '../../src/authority/issue-certificate.js';
 import { toPem } from '../../src/pki/certificate-assembly.js';
 import type { Runtime } from '../../src/runtime/open-runtime.js';
 import { openssl } from './run-tool.js';
@@ -20,6 +22,22 @@ export interface CaFixture {
   write(name: string, content: string | Uint8Array): string;
 }
 
+/**
+ * Writes each CA certificate of the runtime to `<dir>/<id>.pem`, and root + individual to
+ * `<dir>/bundle.pem` (what `openssl ocsp -CAfile` needs for the individual CA); returns the bundle.
+ */
+export function writeCaPems(rt: Runtime, dir: string): string {
+  for (const ca of rt.registry.all())
+    fs.writeFileSync(path.join(dir, `${ca.id}.pem`), toPem(ca.certificateDer));
+  const bundle = path.join(dir, 'bundle.pem');
+  fs.writeFileSync(
+    bundle,
+    fs.readFileSync(path.join(dir, 'root.pem'), 'utf8') +
+      fs.readFileSync(path.join(dir, 'individual.pem'), 'utf8'),
+  );
+  return bundle;
+}
+
 /** A runtime with an initialised hierarchy and the CA certificates written as files. */
 export async function caFixture(overrides: Record<string, string> = {}): Promise<CaFixture> {
   const { rt, env } = await openTestRuntime(overrides);
@@ -30,7 +48,7 @@ export async function caFixture(overrides: Record<string, string> = {}): Promise
     fs.writeFileSync(file, content);
     return file;
   };
-  for (const ca of rt.registry.all()) write(`${ca.id}.pem`, toPem(ca.certificateDer));
+  writeCaPems(rt, dir);
   return {
     rt,
     env,
@@ -64,6 +82,28 @@ export function opensslCsr(
     ...(options.addext ?? []).flatMap((e) => ['-addext', e]),
   ]);
   return { csrFile, keyFile, csrPem: fs.readFileSync(csrFile, 'utf8') };
+}
+
+/**
+ * A personal certificate of the individual CA for a new OpenSSL key and CSR (subject
+ * C=ID, O=Contoh, CN=<name>), written as PEM to `<dir>/<certFile>`.
+ */
+export async function issuePersonal(
+  authority: AuthorityContext,
+  dir: string,
+  name: string,
+  certFile = `${name}.crt`,
+): Promise<IssuedCertificate & { file: string }> {
+  const { csrPem } = opensslCsr(dir, name, `/C=ID/O=Contoh/CN=${name}`);
+  const issued = await issueFromCsr(authority, {
+    caId: 'individual',
+    profile: 'individual',
+    csr: csrPem,
+    actor: 'test',
+  });
+  const file = path.join(dir, certFile);
+  fs.writeFileSync(file, issued.pem);
+  return { ...issued, file };
 }
 
 export function assertVerifies(

@@ -3,11 +3,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
-import { issueFromCsr, type IssuedCertificate } from '../../src/authority/issue-certificate.js';
 import { releaseCertificateHold, revokeCertificate } from '../../src/authority/revoke-certificate.js';
-import { toPem } from '../../src/pki/certificate-assembly.js';
 import type { RunningServer } from '../../src/runtime/start-server.js';
-import { opensslCsr } from '../helpers/ca-fixture.js';
+import { issuePersonal, writeCaPems } from '../helpers/ca-fixture.js';
 import { askOcsp, openssl, opensslAsync, runTool, runToolAsync } from '../helpers/run-tool.js';
 import { startTestServer } from '../helpers/test-server.js';
 import { tmpDir } from '../helpers/tmp-dir.js';
@@ -20,26 +18,10 @@ describe('OCSP responder, CRLs and CA certificates over HTTP', () => {
 
   before(async () => {
     server = await startTestServer();
-    for (const ca of server.rt.registry.all())
-      fs.writeFileSync(file(`${ca.id}.pem`), toPem(ca.certificateDer));
-    bundle = file('bundle.pem');
-    fs.writeFileSync(
-      bundle,
-      fs.readFileSync(file('root.pem'), 'utf8') + fs.readFileSync(file('individual.pem'), 'utf8'),
-    );
+    bundle = writeCaPems(server.rt, dir);
   });
 
-  const issue = async (name: string): Promise<IssuedCertificate & { file: string }> => {
-    const { csrPem } = opensslCsr(dir, name, `/C=ID/O=Contoh/CN=${name}`);
-    const issued = await issueFromCsr(server.rt.authority, {
-      caId: 'individual',
-      profile: 'individual',
-      csr: csrPem,
-      actor: 'test',
-    });
-    fs.writeFileSync(file(`${name}.crt`), issued.pem);
-    return { ...issued, file: file(`${name}.crt`) };
-  };
+  const issue = (name: string) => issuePersonal(server.rt.authority, dir, name);
 
   /** Asks the running responder with `openssl ocsp` (POST) and returns its output. */
   const ask = (certFile: string) =>

@@ -2,22 +2,15 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
-import { issueFromCsr } from '../../src/authority/issue-certificate.js';
 import type { RunningServer } from '../../src/runtime/start-server.js';
-import { opensslCsr } from '../helpers/ca-fixture.js';
+import { issuePersonal } from '../helpers/ca-fixture.js';
 import { openssl } from '../helpers/run-tool.js';
 import { startTestServer } from '../helpers/test-server.js';
 import { tmpDir } from '../helpers/tmp-dir.js';
 
 /** A personal certificate from an OpenSSL CSR, as `openssl x509 -text`. */
 async function issuedText(server: RunningServer, dir: string): Promise<string> {
-  const { csrPem } = opensslCsr(dir, 'citra', '/C=ID/O=Contoh/CN=Citra');
-  const issued = await issueFromCsr(server.rt.authority, {
-    caId: 'individual',
-    profile: 'individual',
-    csr: csrPem,
-    actor: 'test',
-  });
+  const issued = await issuePersonal(server.rt.authority, dir, 'citra');
   return openssl(['x509', '-noout', '-text'], issued.pem);
 }
 

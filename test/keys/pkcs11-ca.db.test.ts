@@ -3,10 +3,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
-import { issueFromCsr } from '../../src/authority/issue-certificate.js';
 import { keys } from '../../src/db/schema.js';
 import type { RunningServer } from '../../src/runtime/start-server.js';
-import { opensslCsr } from '../helpers/ca-fixture.js';
+import { issuePersonal, opensslCsr } from '../helpers/ca-fixture.js';
 import { runCli } from '../helpers/cli.js';
 import { askOcsp, openssl, runTool } from '../helpers/run-tool.js';
 import { testEnv } from '../helpers/test-runtime.js';
@@ -269,14 +268,7 @@ describe('the whole CA on a PKCS#11 token (SoftHSM2)', () => {
     });
 
     it('issues while serving, and answers good for the new certificate', async () => {
-      const { csrPem } = opensslCsr(dir, 'hsm-served', '/C=ID/O=Contoh/CN=hsm-served');
-      const issued = await issueFromCsr(server.rt.authority, {
-        caId: 'individual',
-        profile: 'individual',
-        csr: csrPem,
-        actor: 'test',
-      });
-      fs.writeFileSync(file('hsm-served.pem'), issued.pem);
+      await issuePersonal(server.rt.authority, dir, 'hsm-served', 'hsm-served.pem');
       const out = await ask(file('hsm-served.pem'));
       assert.match(out, /Response verify OK/);
       assert.match(out, /hsm-served\.pem: good/);
