@@ -52,6 +52,7 @@ export interface Config {
     failureDelayMs: number;
     addressFailures: number;
     linkEmailsPerHour: number;
+    resetRequestsPerHour: number;
     trustProxy: string[];
   };
   notify: { smtpUrl: string | undefined; mailFrom: string; maxAttempts: number };
@@ -250,6 +251,7 @@ export function loadConfig(env: Env = process.env): Config {
       failureDelayMs: n('failureDelayMs'),
       addressFailures: n('addressFailures'),
       linkEmailsPerHour: n('linkEmailsPerHour'),
+      resetRequestsPerHour: n('resetRequestsPerHour'),
       trustProxy: s('trustProxy')
         .split(',')
         .map((x) => x.trim())

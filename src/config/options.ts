@@ -423,6 +423,14 @@ export const options = {
     description:
       'Failed sign-in attempts from one source address within 15 minutes before that address is refused for 15 minutes.',
   }),
+  ...opt('resetRequestsPerHour', {
+    group: 'Sign-in and sessions',
+    env: 'TEKEN_RESET_REQUESTS_PER_HOUR',
+    kind: { type: 'int', min: 1, max: 100_000 },
+    default: '30',
+    description:
+      '"Lupa Password" requests accepted from one source address per hour; further requests are refused (429) until the hour has passed.',
+  }),
   ...opt('linkEmailsPerHour', {
     group: 'Sign-in and sessions',
     env: 'TEKEN_LINK_EMAILS_PER_HOUR',

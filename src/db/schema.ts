@@ -306,6 +306,8 @@ export const actionTokens = pgTable(
 export const throttles = pgTable('throttles', {
   key: text('key').primaryKey(),
   failures: bigint('failures', { mode: 'number' }).notNull().default(0),
+  /** Attempts reserved and not yet decided (identity/attempt-guard.ts); they count against the budget. */
+  reserved: bigint('reserved', { mode: 'number' }).notNull().default(0),
   windowStart: tz('window_start').notNull().defaultNow(),
   blockedUntil: tz('blocked_until'),
 });

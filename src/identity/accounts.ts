@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { eq, or, sql } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { Tx } from '../db/open-database.js';
-import { accounts, totpDevices, type RequiredAction, type Role } from '../db/schema.js';
+import { accounts, institutions, totpDevices, type RequiredAction, type Role } from '../db/schema.js';
 import { TekenError } from '../errors/teken-error.js';
 import type { IdentityContext } from './identity-context.js';
 import { assertPasswordAcceptable } from './password-policy.js';
@@ -10,6 +10,13 @@ import { hashPassword } from './password-hash.js';
 
 export type AccountRow = typeof accounts.$inferSelect;
 export const roles: readonly Role[] = ['subscriber', 'ra_officer', 'institution_admin', 'ca_admin'];
+
+/** An RFC 9562 UUID in its text form (what a `uuid` column accepts). */
+export const isUuid = (value: unknown): value is string =>
+  typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+/** Control characters (NUL above all) never belong in a name, a login or a search. */
+export const hasControlCharacters = (value: string) => /\p{Cc}/u.test(value);
 
 const usernamePattern = /^[a-z0-9][a-z0-9._-]{2,63}$/i;
 const emailPattern = /^[^\s@"(),:;<>[\\\]]{1,64}@[a-z0-9.-]{1,253}\.[a-z]{2,63}$/i;
@@ -43,8 +50,17 @@ export async function createAccount(
   }
   if (!email || !emailPattern.test(email))
     throw new TekenError('ERR_INPUT_INVALID', 'The e-mail address is not valid.');
-  if (!fullName || fullName.length > 200)
+  if (!fullName || fullName.length > 200 || hasControlCharacters(fullName))
     throw new TekenError('ERR_INPUT_INVALID', 'The full name is required (at most 200 characters).');
+  if (input.institutionId !== undefined && input.institutionId !== null) {
+    if (!isUuid(input.institutionId))
+      throw new TekenError('ERR_INPUT_INVALID', 'The institution id is not a UUID.');
+    const [institution] = await tx
+      .select({ id: institutions.id })
+      .from(institutions)
+      .where(eq(institutions.id, input.institutionId));
+    if (!institution) throw new TekenError('ERR_INPUT_INVALID', 'There is no such institution.');
+  }
   if (input.roles.length === 0 || input.roles.some((r) => !roles.includes(r))) {
     throw new TekenError('ERR_INPUT_INVALID', `Roles must be some of ${roles.join(', ')}.`);
   }
@@ -90,7 +106,7 @@ export async function createAccount(
 /** By username or e-mail, case-insensitive. */
 export async function findAccountByLogin(db: Tx, login: string): Promise<AccountRow | undefined> {
   const value = login.trim().toLowerCase();
-  if (value === '' || value.length > 254) return undefined;
+  if (value === '' || value.length > 254 || hasControlCharacters(value)) return undefined;
   const [row] = await db
     .select()
     .from(accounts)
@@ -103,7 +119,7 @@ export async function findAccountByLogin(db: Tx, login: string): Promise<Account
 }
 
 export async function getAccount(db: Tx, id: string): Promise<AccountRow> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new TekenError('ERR_ACCOUNT_NOT_FOUND');
+  if (!isUuid(id)) throw new TekenError('ERR_ACCOUNT_NOT_FOUND');
   const [row] = await db.select().from(accounts).where(eq(accounts.id, id));
   if (!row) throw new TekenError('ERR_ACCOUNT_NOT_FOUND');
   return row;

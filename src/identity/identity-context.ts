@@ -1,6 +1,7 @@
 import type { Config } from '../config/load-config.js';
 import type { Db, Tx } from '../db/open-database.js';
 import type { MasterKey } from '../keys/master-key.js';
+import type { AttemptGuard } from './attempt-guard.js';
 
 export interface OutgoingMessage {
   template:
@@ -22,6 +23,8 @@ export interface IdentityContext {
   db: Db;
   config: Config;
   master: MasterKey;
+  /** Every secret-guessing path takes its attempts from this guard (attempt-guard.ts). */
+  guard: AttemptGuard;
   /** The time authenticator codes are checked against (tests move it; production uses Date.now). */
   now?: () => number;
   /** Queues a message in the caller's transaction (the notify outbox). */

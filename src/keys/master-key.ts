@@ -15,7 +15,9 @@ export class MasterKey {
   }
 
   /** Derives a 32-byte subkey for `purpose`. */
-  derive(purpose: 'key-wrap/v1' | 'audit-chain/v1' | 'personal-data/v1' | 'check/v1'): Buffer {
+  derive(
+    purpose: 'key-wrap/v1' | 'audit-chain/v1' | 'personal-data/v1' | 'check/v1' | 'throttle-subject/v1',
+  ): Buffer {
     return Buffer.from(crypto.hkdfSync('sha256', this.#secret, Buffer.alloc(0), `teken/${purpose}`, 32));
   }
 

@@ -249,7 +249,8 @@ describe('sign-in, authenticator, recovery and sessions through the API', () => 
       password: 'mawar merah di taman',
       confirmation: 'mawar merah di taman',
     });
-    assert.equal(set.body.next, 'sign_in');
+    assert.equal(set.body.next, 'done', 'the reset ends signed in');
+    assert.equal((await browser.get('/api/v1/session')).status, 200);
     assert.equal(
       (await new ApiClient(app).post('/api/v1/auth/links/redeem', { token })).status,
       410,
@@ -325,8 +326,9 @@ describe('sign-in, authenticator, recovery and sessions through the API', () => 
           deviceName: 'Ponsel Baru',
         })
       ).body.next,
-      'sign_in',
+      'done',
     );
+    assert.equal((await browser.get('/api/v1/session')).status, 200, 'the reset ends signed in');
     const client = new ApiClient(app, '10.3.3.4');
     await client.post('/api/v1/auth/sign-in', { login: account.username, password: PASSWORD });
     assert.equal(
@@ -367,8 +369,9 @@ describe('sign-in, authenticator, recovery and sessions through the API', () => 
           confirmation: 'bintang jatuh malam ini',
         })
       ).body.next,
-      'sign_in',
+      'done',
     );
+    assert.equal((await browser.get('/api/v1/session')).status, 200, 'the link ends signed in');
   });
 
   it('Keamanan: lists sessions and devices, signs out another session, refuses to remove the last device', async () => {

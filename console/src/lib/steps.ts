@@ -1,4 +1,4 @@
-/** Where each step of a sign-in or link flow is shown (src/identity/sign-in-flow.ts). */
+/** Where each step of a sign-in or link flow is shown (src/identity/flow-steps.ts). */
 import type { FlowStep } from '../api/types';
 
 export const stepPaths: Record<FlowStep, string> = {

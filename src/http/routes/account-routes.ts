@@ -1,14 +1,12 @@
 /** The signed-in account: profile, Keamanan (sessions, authenticators, password) and Aktivitas. */
 import type { FastifyInstance } from 'fastify';
-import {
-  changePassword,
-  listActivity,
-  listDevices,
-  listSessions,
-  removeDevice,
-  signOutOtherSessions,
-  signOutSession,
-} from '../../identity/account-security.js';
+import { changePassword } from '../../identity/change-password.js';
+import { listActivity } from '../../identity/list-activity.js';
+import { listDevices } from '../../identity/list-devices.js';
+import { listSessions } from '../../identity/list-sessions.js';
+import { removeDevice } from '../../identity/remove-device.js';
+import { signOutOtherSessions } from '../../identity/sign-out-other-sessions.js';
+import { signOutSession } from '../../identity/sign-out-session.js';
 import { publicAccount } from '../../identity/accounts.js';
 import { consolePermissions } from '../../identity/authorize.js';
 import type { IdentityContext } from '../../identity/identity-context.js';

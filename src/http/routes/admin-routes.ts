@@ -1,13 +1,11 @@
 /** Administration of accounts: list, read, create, "Kirim tautan", unlock; the notification outbox. */
 import type { FastifyInstance } from 'fastify';
 import { createAccount, publicAccount } from '../../identity/accounts.js';
-import {
-  activeLinks,
-  listAccounts,
-  readAccount,
-  sendAdminLink,
-  unlockAccount,
-} from '../../identity/admin-actions.js';
+import { activeLinks } from '../../identity/list-active-links.js';
+import { listAccounts } from '../../identity/list-accounts.js';
+import { readAccount } from '../../identity/read-account.js';
+import { sendAdminLink } from '../../identity/send-admin-link.js';
+import { unlockAccount } from '../../identity/unlock-account.js';
 import { authorize } from '../../identity/authorize.js';
 import type { IdentityContext } from '../../identity/identity-context.js';
 import type { Role } from '../../db/schema.js';

@@ -3,18 +3,16 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { confirmedDevices } from '../../identity/accounts.js';
 import type { IdentityContext } from '../../identity/identity-context.js';
 import { findSession, type AuthFlowState } from '../../identity/sessions.js';
-import {
-  beginTotpEnrollment,
-  confirmTotpEnrollment,
-  otpStep,
-  passwordStep,
-  redeemLink,
-  requestPasswordReset,
-  signIn,
-  signOut,
-  updatePasswordStep,
-  type StepResult,
-} from '../../identity/sign-in-flow.js';
+import { beginTotpEnrollment } from '../../identity/begin-totp-enrollment.js';
+import { confirmTotpEnrollment } from '../../identity/confirm-totp-enrollment.js';
+import { otpStep } from '../../identity/otp-step.js';
+import { passwordStep } from '../../identity/password-step.js';
+import { redeemLink } from '../../identity/redeem-link.js';
+import { requestPasswordReset } from '../../identity/request-password-reset.js';
+import { signIn } from '../../identity/sign-in.js';
+import { signOut } from '../../identity/sign-out.js';
+import { updatePasswordStep } from '../../identity/update-password-step.js';
+import { type StepResult } from '../../identity/flow-steps.js';
 import {
   assertSameOrigin,
   clearSessionCookie,

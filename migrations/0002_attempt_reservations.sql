@@ -1,0 +1,1 @@
+ALTER TABLE "throttles" ADD COLUMN "reserved" bigint DEFAULT 0 NOT NULL;

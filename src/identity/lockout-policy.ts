@@ -1,0 +1,141 @@
+/**
+ * Sign-in's lockout policy on top of the attempt guard: the budgets of passwords, authenticator codes
+ * and links (docs/sign-in.md "Anti-automation"), what a wrong guess records (an audit event; at the
+ * limit, the account's lock with its e-mail), and the answers that tell a user something useful
+ * without telling anyone whether an account exists.
+ */
+import crypto from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { recordAuditEvent } from '../audit/record-audit-event.js';
+import type { Config } from '../config/load-config.js';
+import { accounts } from '../db/schema.js';
+import { TekenError } from '../errors/teken-error.js';
+import { formatWib } from '../notify/format-wib.js';
+import type { AccountRow } from './accounts.js';
+import type { AttemptResult, GuardPolicy } from './attempt-guard.js';
+import type { IdentityContext } from './identity-context.js';
+import type { SessionMeta } from './sessions.js';
+
+const FIFTEEN_MINUTES = 15 * 60_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+export function identityGuardPolicy(config: Config): GuardPolicy {
+  const id = config.identity;
+  const account = { max: id.lockoutFailures, windowMs: DAY, blockMs: id.lockoutMinutes * 60_000 };
+  const address = { max: id.addressFailures, windowMs: FIFTEEN_MINUTES, blockMs: FIFTEEN_MINUTES };
+  return {
+    secrets: {
+      password: { subjectPrefix: 'pw', subject: account, addressPrefix: 'auth:ip', address },
+      otp: { subjectPrefix: 'otp', subject: account, addressPrefix: 'auth:ip', address },
+      // Link tokens have 256 bits: the address budget is what slows a scan.
+      link: { subjectPrefix: 'link', subject: account, addressPrefix: 'auth:ip', address },
+    },
+    quotas: {
+      link_email: { prefix: 'mail', rule: { max: id.linkEmailsPerHour, windowMs: HOUR, blockMs: 0 } },
+      reset_request: {
+        prefix: 'reset:ip',
+        rule: { max: id.resetRequestsPerHour, windowMs: HOUR, blockMs: 0 },
+      },
+    },
+    failureDelayMs: id.failureDelayMs,
+  };
+}
+
+/** The guard subject of an account (`pw:acct:<id>`, `otp:acct:<id>`). */
+export const accountSubject = (accountId: string) => `acct:${accountId}`;
+
+/**
+ * The guard subject of a login that names no account: a keyed hash of the normalised login, so an
+ * unknown username is counted, delayed and locked exactly like a known one, and the counters hold
+ * no usernames.
+ */
+export function unknownLoginSubject(ctx: IdentityContext, login: string): string {
+  const digest = crypto
+    .createHmac('sha256', ctx.master.derive('throttle-subject/v1'))
+    .update(login.trim().toLowerCase().normalize('NFKC'))
+    .digest('base64url')
+    .slice(0, 32);
+  return `login:${digest}`;
+}
+
+/** The answer to every failed password, whatever the reason, with what happens at the limit. */
+export function invalidCredentials(config: Config): TekenError {
+  const { lockoutFailures: n, lockoutMinutes: m } = config.identity;
+  return new TekenError(
+    'ERR_AUTH_INVALID_CREDENTIALS',
+    `Username atau password salah. Setelah ${n} kali gagal, akun dikunci selama ${m} menit dan pemiliknya menerima e-mail. / ` +
+      `Invalid username or password. After ${n} failed attempts an account is locked for ${m} minutes and its owner gets an e-mail.`,
+    { details: { lockoutFailures: n, lockoutMinutes: m } },
+  );
+}
+
+/** The answer when the source address has spent its budget. */
+export function addressThrottled(retryAfterSeconds: number): TekenError {
+  return new TekenError(
+    'ERR_AUTH_THROTTLED',
+    'Too many failed attempts from your network. Try again later.',
+    {
+      details: { retryAfterSeconds },
+    },
+  );
+}
+
+/** The answer to a wrong or refused authenticator code: the account is known here, so say when. */
+export function invalidOtp(
+  blockedUntil: Date | null,
+  detail = 'The code is wrong or was already used.',
+): TekenError {
+  if (!blockedUntil) return new TekenError('ERR_AUTH_OTP_INVALID', `Kode OTP salah. / ${detail}`);
+  const retryAfterSeconds = Math.max(1, Math.ceil((blockedUntil.getTime() - Date.now()) / 1000));
+  return new TekenError(
+    'ERR_AUTH_OTP_INVALID',
+    `Terlalu banyak kode salah: akun dikunci sampai ${formatWib(blockedUntil, 'id')}; e-mail telah dikirim. / ` +
+      `Too many wrong codes: the account is locked until ${formatWib(blockedUntil, 'en')}; an e-mail was sent.`,
+    { details: { retryAfterSeconds, lockedUntil: blockedUntil.toISOString() } },
+  );
+}
+
+/**
+ * What a wrong password or code on a known account records: an audit event and, when this failure
+ * reached the limit, the lock (its audit event and the "account locked" e-mail, once).
+ */
+export async function recordWrongGuess(
+  ctx: IdentityContext,
+  account: AccountRow,
+  kind: 'password' | 'otp',
+  result: Extract<AttemptResult<unknown>, { outcome: 'wrong' }>,
+  meta: SessionMeta,
+): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    await recordAuditEvent(tx, {
+      actor: `account:${account.id}`,
+      action: kind === 'password' ? 'auth.password_failed' : 'auth.otp_failed',
+      target: `account:${account.id}`,
+      details: { ip: meta.ip ?? null, failures: result.failures },
+    });
+    if (!result.justBlocked || !result.blockedUntil) return;
+    await tx.update(accounts).set({ lockedUntil: result.blockedUntil }).where(eq(accounts.id, account.id));
+    await recordAuditEvent(tx, {
+      actor: 'system',
+      action: 'account.locked',
+      target: `account:${account.id}`,
+      details: {
+        reason: kind === 'password' ? 'password failures' : 'authenticator failures',
+        until: result.blockedUntil.toISOString(),
+      },
+    });
+    await ctx.notify(tx, {
+      template: 'account-locked',
+      locale: account.locale,
+      to: account.email,
+      data: {
+        name: account.fullName,
+        minutes: String(ctx.config.identity.lockoutMinutes),
+        time: formatWib(result.blockedUntil, account.locale),
+      },
+      idempotencyKey: `account-locked:${account.id}:${result.blockedUntil.getTime()}`,
+      accountId: account.id,
+    });
+  });
+}
