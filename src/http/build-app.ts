@@ -95,7 +95,13 @@ export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Prom
   adminRoutes(app, identity, {
     list: (limit, offset) => listOutbox(rt.db, rt.masterKey, { limit, offset }),
     read: async (id) => {
-      const message = await readOutboxMessage(rt.db, rt.masterKey, id, rt.config.organisationName);
+      const message = await readOutboxMessage(
+        rt.db,
+        rt.masterKey,
+        id,
+        rt.config.organisationName,
+        rt.notify.templates,
+      );
       if (!message) throw new TekenError('ERR_RESOURCE_NOT_FOUND', 'No such message.');
       return message;
     },

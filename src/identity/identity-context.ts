@@ -2,21 +2,10 @@ import type { Config } from '../config/load-config.js';
 import type { Db, Tx } from '../db/open-database.js';
 import type { MasterKey } from '../keys/master-key.js';
 import type { AttemptGuard } from './attempt-guard.js';
+import type { IdentityMessage } from './templates/identity-templates.js';
 
-export interface OutgoingMessage {
-  template:
-    | 'reset-password'
-    | 'update-password'
-    | 'reset-otp-device'
-    | 'password-changed'
-    | 'account-locked'
-    | 'setup-admin';
-  locale: 'id' | 'en';
-  to: string;
-  data: Record<string, string>;
-  idempotencyKey: string;
-  accountId?: string;
-}
+/** A message of the identity module's templates (templates/identity-templates.ts). */
+export type OutgoingMessage = IdentityMessage;
 
 /** What the identity use cases need from the runtime. */
 export interface IdentityContext {

@@ -7,7 +7,8 @@ import type { Logger } from '../runtime/logger.js';
 import type { Channel, ChannelName, Channels } from './channels/channel.js';
 import { outboxAad } from './enqueue-message.js';
 import { maskRecipient } from './mask-recipient.js';
-import { isTemplateName, renderMessage, type RenderedMessage } from './templates/render-message.js';
+import type { RenderedMessage } from './templates/render-message.js';
+import type { TemplateRegistry } from './templates/template-registry.js';
 
 export interface DeliveryDeps {
   db: Db;
@@ -15,6 +16,7 @@ export interface DeliveryDeps {
   config: Config;
   log: Logger;
   channels: Channels;
+  templates: TemplateRegistry;
 }
 
 /**
@@ -79,13 +81,13 @@ async function deliverOne(deps: DeliveryDeps, row: OutboxRow): Promise<void> {
   let rendered: RenderedMessage;
   try {
     if (!row.sealedPayload) throw new Error('the message has no payload');
-    if (!isTemplateName(row.template)) throw new Error(`unknown template "${row.template}"`);
+    if (!deps.templates.has(row.template)) throw new Error(`unknown template "${row.template}"`);
     const aad = outboxAad(row.id);
     to = deps.master.open('personal-data/v1', row.sealedRecipient, aad).toString('utf8');
     data = JSON.parse(
       deps.master.open('personal-data/v1', row.sealedPayload, aad).toString('utf8'),
     ) as Record<string, string>;
-    rendered = renderMessage(row.template, row.locale, data, deps.config.organisationName);
+    rendered = deps.templates.render(row.template, row.locale, data, deps.config.organisationName);
   } catch (error) {
     // Nothing a retry could fix: a changed template, a corrupted row, another master key.
     await markFailed(deps, row, channel, describeError(error, to), true);

@@ -4,20 +4,20 @@ import type { Tx } from '../db/open-database.js';
 import { outbox } from '../db/schema.js';
 import { TekenError } from '../errors/teken-error.js';
 import type { MasterKey } from '../keys/master-key.js';
-import {
-  renderMessage,
-  type Locale,
-  type TemplateData,
-  type TemplateName,
-} from './templates/render-message.js';
+import type { Locale } from './templates/template.js';
+import type { TemplateRegistry } from './templates/template-registry.js';
 
-export interface MessageToSend<T extends TemplateName = TemplateName> {
-  template: T;
+/**
+ * A message to queue. Modules type theirs with `MessageOf<their templates>` (template-registry.ts);
+ * the outbox checks the variables against the registered template when it renders the subject.
+ */
+export interface MessageToSend {
+  template: string;
   locale: Locale;
   /** The recipient's e-mail address. */
   to: string;
   /** The template's variables; times preformatted with `formatWib`. */
-  data: TemplateData<T>;
+  data: Readonly<Record<string, string>>;
   /**
    * Names the message so that a retried request does not send it twice, e.g.
    * `reset-password:<action token id>`. A second message with the same key is dropped.
@@ -39,26 +39,27 @@ export const outboxAad = (id: string) => `outbox:${id}`;
  * @example
  * await db.transaction(async (tx) => {
  *   // ... create the action token ...
- *   await enqueueMessage(tx, master, config, {
+ *   await enqueueMessage(tx, master, config, templates, {
  *     template: 'reset-password', locale: 'id', to: account.email,
  *     data: { name: account.name, link, expiresInMinutes: '30' },
  *     idempotencyKey: `reset-password:${tokenId}`, accountId: account.id,
  *   });
  * });
  */
-export async function enqueueMessage<T extends TemplateName>(
+export async function enqueueMessage(
   tx: Tx,
   master: MasterKey,
   config: Config,
-  msg: MessageToSend<T>,
+  templates: TemplateRegistry,
+  msg: MessageToSend,
 ): Promise<boolean> {
   if (!isEmailAddress(msg.to))
     throw new TekenError('ERR_INPUT_INVALID', 'The recipient is not an e-mail address.');
   if (msg.idempotencyKey.length === 0 || msg.idempotencyKey.length > 200) {
     throw new TekenError('ERR_SERVER_INTERNAL', 'An outbox idempotency key must have 1 to 200 characters.');
   }
-  const data = msg.data as Readonly<Record<string, string>>;
-  const { subject } = renderMessage(msg.template, msg.locale, data, config.organisationName);
+  const data = msg.data;
+  const { subject } = templates.render(msg.template, msg.locale, data, config.organisationName);
   const id = crypto.randomUUID();
   const aad = outboxAad(id);
   const inserted = await tx

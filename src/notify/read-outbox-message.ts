@@ -4,7 +4,8 @@ import { outbox } from '../db/schema.js';
 import type { MasterKey } from '../keys/master-key.js';
 import { outboxAad } from './enqueue-message.js';
 import { toEntry, type OutboxEntry } from './list-outbox.js';
-import { isTemplateName, renderMessage, type RenderedMessage } from './templates/render-message.js';
+import type { RenderedMessage } from './templates/render-message.js';
+import type { TemplateRegistry } from './templates/template-registry.js';
 
 export interface OutboxMessage extends OutboxEntry {
   /**
@@ -27,16 +28,17 @@ export async function readOutboxMessage(
   master: MasterKey,
   id: string,
   organisation: string,
+  templates: TemplateRegistry,
 ): Promise<OutboxMessage | undefined> {
   if (!UUID.test(id)) return undefined;
   const [row] = await db.select().from(outbox).where(eq(outbox.id, id));
   if (!row) return undefined;
   let content: RenderedMessage | null = null;
-  if (row.channel === 'log' && row.sealedPayload && isTemplateName(row.template)) {
+  if (row.channel === 'log' && row.sealedPayload && templates.has(row.template)) {
     const data = JSON.parse(
       master.open('personal-data/v1', row.sealedPayload, outboxAad(row.id)).toString('utf8'),
     ) as Record<string, string>;
-    content = renderMessage(row.template, row.locale, data, organisation);
+    content = templates.render(row.template, row.locale, data, organisation);
   }
   return { ...toEntry(master, row), content };
 }

@@ -12,7 +12,7 @@ export function identityContextOf(rt: Runtime, options: { now?: () => number } =
     master: rt.masterKey,
     guard: new AttemptGuard(rt.db, identityGuardPolicy(rt.config)),
     notify: async (tx, message) => {
-      await rt.notify.enqueue(tx, message as Parameters<Runtime['notify']['enqueue']>[1]);
+      await rt.notify.enqueue(tx, message);
     },
   };
 }

@@ -18,7 +18,8 @@ import type { Channels } from '../notify/channels/channel.js';
 import { closeChannels, createChannels } from '../notify/channels/create-channels.js';
 import { deliverDueMessages } from '../notify/deliver-outbox.js';
 import { enqueueMessage, type MessageToSend } from '../notify/enqueue-message.js';
-import type { TemplateName } from '../notify/templates/render-message.js';
+import { TemplateRegistry } from '../notify/templates/template-registry.js';
+import { identityTemplates } from '../identity/templates/identity-templates.js';
 import { createLogger, type Logger } from './logger.js';
 
 export interface Runtime {
@@ -36,7 +37,9 @@ export interface Runtime {
   /** The outbox: `enqueue` in the transaction of the change; the background job calls `deliver`. */
   notify: {
     channels: Channels;
-    enqueue<T extends TemplateName>(tx: Tx, msg: MessageToSend<T>): Promise<boolean>;
+    /** Every module's message templates, registered here at start. */
+    templates: TemplateRegistry;
+    enqueue(tx: Tx, msg: MessageToSend): Promise<boolean>;
     /** Delivers due messages; returns how many it attempted. */
     deliver(limit?: number): Promise<number>;
   };
@@ -94,6 +97,7 @@ export async function openRuntime(config: Config, options: OpenRuntimeOptions = 
   const registry = new CaRegistry(db, backends);
   const auditKey = master.key.derive('audit-chain/v1');
   const channels = createChannels(config.notify, log);
+  const templates = new TemplateRegistry().register(identityTemplates);
   let closing: Promise<void> | undefined;
   return {
     config,
@@ -107,8 +111,10 @@ export async function openRuntime(config: Config, options: OpenRuntimeOptions = 
     sealAudit: () => sealAuditChain(db, auditKey),
     notify: {
       channels,
-      enqueue: (tx, msg) => enqueueMessage(tx, master.key, config, msg),
-      deliver: (limit) => deliverDueMessages({ db, master: master.key, config, log, channels }, limit),
+      templates,
+      enqueue: (tx, msg) => enqueueMessage(tx, master.key, config, templates, msg),
+      deliver: (limit) =>
+        deliverDueMessages({ db, master: master.key, config, log, channels, templates }, limit),
     },
     // Idempotent: a second close waits for the first.
     close: () =>

@@ -83,7 +83,13 @@ describe('sign-in, authenticator, recovery and sessions through the API', () => 
       .from(outbox)
       .where(and(eq(outbox.accountId, accountId), eq(outbox.template, template)));
   const linkFrom = async (outboxId: string) => {
-    const message = await readOutboxMessage(rt.db, rt.masterKey, outboxId, rt.config.organisationName);
+    const message = await readOutboxMessage(
+      rt.db,
+      rt.masterKey,
+      outboxId,
+      rt.config.organisationName,
+      rt.notify.templates,
+    );
     const match = /\/link#([A-Za-z0-9_-]{43})/.exec(message!.content!.text);
     return match![1]!;
   };

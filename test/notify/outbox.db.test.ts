@@ -8,6 +8,7 @@ import { createLogChannel } from '../../src/notify/channels/log-channel.js';
 import { createSmtpChannel } from '../../src/notify/channels/smtp-channel.js';
 import { deliverDueMessages } from '../../src/notify/deliver-outbox.js';
 import { enqueueMessage, type MessageToSend } from '../../src/notify/enqueue-message.js';
+import type { IdentityMessage } from '../../src/identity/templates/identity-templates.js';
 import { formatWib } from '../../src/notify/format-wib.js';
 import { listOutbox } from '../../src/notify/list-outbox.js';
 import { readOutboxMessage } from '../../src/notify/read-outbox-message.js';
@@ -22,8 +23,8 @@ const LINK = 'https://teken.contoh.go.id/reset?token=Zm9vYmFyLXNlY3JldC10b2tlbg'
 
 let n = 0;
 const resetMessage = (
-  overrides: Partial<MessageToSend<'reset-password'>> = {},
-): MessageToSend<'reset-password'> => ({
+  overrides: Partial<IdentityMessage & { template: 'reset-password' }> = {},
+): IdentityMessage => ({
   template: 'reset-password',
   locale: 'id',
   to: ADDRESS,
@@ -103,7 +104,13 @@ describe('notify outbox', () => {
     assert.ok(sent.sentAt);
     assert.equal(sent.sealedPayload, null);
     assert.equal(sent.lastError, null);
-    const shown = await readOutboxMessage(rt.db, rt.masterKey, sent.id, rt.config.organisationName);
+    const shown = await readOutboxMessage(
+      rt.db,
+      rt.masterKey,
+      sent.id,
+      rt.config.organisationName,
+      rt.notify.templates,
+    );
     assert.equal(shown?.recipient, 'b***@contoh.go.id');
     assert.equal(shown?.status, 'sent');
     assert.equal(shown?.content, null);
@@ -202,7 +209,14 @@ describe('notify outbox', () => {
       url: `smtp://127.0.0.1:${await closedPort()}?ignoreTLS=true`,
       from: config.notify.mailFrom,
     });
-    const deps = { db: rt.db, master: rt.masterKey, config, log: rt.log, channels: { email: down } };
+    const deps = {
+      db: rt.db,
+      master: rt.masterKey,
+      config,
+      log: rt.log,
+      channels: { email: down },
+      templates: rt.notify.templates,
+    };
     assert.equal(await deliverDueMessages(deps), 1);
     const row = await only();
     assert.equal(row.status, 'pending');
@@ -269,9 +283,19 @@ describe('notify outbox', () => {
       config: devConfig,
       log,
       channels: { log: createLogChannel(log) },
+      templates: rt.notify.templates,
     };
 
-    assert.equal(await enqueueMessage(rt.db, rt.masterKey, devConfig, resetMessage({ locale: 'en' })), true);
+    assert.equal(
+      await enqueueMessage(
+        rt.db,
+        rt.masterKey,
+        devConfig,
+        rt.notify.templates,
+        resetMessage({ locale: 'en' }),
+      ),
+      true,
+    );
     const queued = await only();
     assert.equal(queued.channel, 'log');
     assert.equal(await deliverDueMessages(deps), 1);
@@ -291,7 +315,13 @@ describe('notify outbox', () => {
     assert.ok(!output.includes('Zm9vYmFy'));
     assert.ok(!output.includes('Budi Santoso'));
 
-    const shown = await readOutboxMessage(rt.db, rt.masterKey, row.id, rt.config.organisationName);
+    const shown = await readOutboxMessage(
+      rt.db,
+      rt.masterKey,
+      row.id,
+      rt.config.organisationName,
+      rt.notify.templates,
+    );
     assert.ok(shown?.content);
     assert.equal(shown.recipient, 'b***@contoh.go.id');
     assert.equal(shown.content.subject, 'Reset password');
@@ -299,11 +329,23 @@ describe('notify outbox', () => {
     assert.ok(shown.content.html.includes(`href="${LINK}"`));
     assert.equal(shown.status, 'sent');
     assert.equal(
-      await readOutboxMessage(rt.db, rt.masterKey, crypto.randomUUID(), rt.config.organisationName),
+      await readOutboxMessage(
+        rt.db,
+        rt.masterKey,
+        crypto.randomUUID(),
+        rt.config.organisationName,
+        rt.notify.templates,
+      ),
       undefined,
     );
     assert.equal(
-      await readOutboxMessage(rt.db, rt.masterKey, 'not-a-uuid', rt.config.organisationName),
+      await readOutboxMessage(
+        rt.db,
+        rt.masterKey,
+        'not-a-uuid',
+        rt.config.organisationName,
+        rt.notify.templates,
+      ),
       undefined,
     );
 
@@ -341,7 +383,7 @@ describe('notify outbox', () => {
     await assert.rejects(
       rt.notify.enqueue(rt.db, {
         ...resetMessage(),
-        data: { name: 'Budi', link: LINK } as unknown as MessageToSend<'reset-password'>['data'],
+        data: { name: 'Budi', link: LINK },
       }),
       /expiresInMinutes/,
     );

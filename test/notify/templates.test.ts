@@ -3,7 +3,12 @@ import { describe, it } from 'node:test';
 import { describeError, retryDelaySeconds } from '../../src/notify/deliver-outbox.js';
 import { formatWib } from '../../src/notify/format-wib.js';
 import { maskRecipient } from '../../src/notify/mask-recipient.js';
-import { renderMessage, templates, type TemplateName } from '../../src/notify/templates/render-message.js';
+import { identityTemplates as templates } from '../../src/identity/templates/identity-templates.js';
+import { TemplateRegistry } from '../../src/notify/templates/template-registry.js';
+
+const registry = new TemplateRegistry().register(templates);
+const renderMessage = registry.render.bind(registry);
+type TemplateName = keyof typeof templates;
 
 describe('message templates', () => {
   it('renders every template in both locales with the shared layout', () => {
@@ -41,6 +46,27 @@ describe('message templates', () => {
     const en = renderMessage('password-changed', 'en', data, organisation);
     assert.ok(en.text.includes(`contact your administrator or ${organisation} support right away`));
     assert.ok(en.text.includes('This message was sent automatically by Balai <Sertifikasi> & Elektronik.'));
+  });
+
+  it('says a "Lupa Password" lifetime of whole hours in hours', () => {
+    const data = { name: 'Budi', link: 'https://x.example/' };
+    const day = { ...data, expiresInMinutes: '1440' };
+    assert.ok(renderMessage('reset-password', 'id', day, 'Teken').text.includes('berlaku selama 24 jam'));
+    assert.ok(renderMessage('reset-password', 'en', day, 'Teken').text.includes('within 24 hours'));
+    const half = { ...data, expiresInMinutes: '30' };
+    assert.ok(renderMessage('reset-password', 'id', half, 'Teken').text.includes('berlaku selama 30 menit'));
+    assert.ok(renderMessage('reset-password', 'en', half, 'Teken').text.includes('within 30 minutes'));
+  });
+
+  it("registers each name once, so one module cannot replace another module's message", () => {
+    assert.throws(
+      () =>
+        new TemplateRegistry()
+          .register(templates)
+          .register({ 'reset-password': templates['reset-password'] }),
+      /registered twice/,
+    );
+    assert.deepEqual(registry.names(), Object.keys(templates).sort());
   });
 
   it('says "1 hour" and "2 hours" in English', () => {
@@ -82,7 +108,7 @@ describe('message templates', () => {
       () => renderMessage('setup-admin', 'id', { name: 'Budi', link: 'javascript:alert(1)' }, 'Teken'),
       /http/,
     );
-    assert.throws(() => renderMessage('nope' as TemplateName, 'id', {}, 'Teken'), /no message template/);
+    assert.throws(() => renderMessage('nope', 'id', {}, 'Teken'), /no message template/);
   });
 
   it('formats times in WIB', () => {

@@ -1,4 +1,4 @@
-import type { Locale, RenderedMessage, TemplateName } from '../templates/render-message.js';
+import type { Locale, RenderedMessage } from '../templates/render-message.js';
 
 /** The delivery routes an outbox row can name (`outbox.channel`). */
 export type ChannelName = 'email' | 'whatsapp' | 'log';
@@ -7,7 +7,7 @@ export type ChannelName = 'email' | 'whatsapp' | 'log';
 export interface OutboundMessage {
   /** The outbox id: also the idempotency key towards the provider (e-mail Message-ID). */
   id: string;
-  template: TemplateName;
+  template: string;
   locale: Locale;
   /** The address: an e-mail address, or later a phone number for WhatsApp. */
   to: string;

@@ -1,4 +1,4 @@
-import { defineTemplate, plural } from './template.js';
+import { defineTemplate, plural } from '../../notify/templates/template.js';
 
 /** Sent when an administrator asks the user to set a new password (Keycloak's UPDATE_PASSWORD action). */
 export const updatePassword = defineTemplate({

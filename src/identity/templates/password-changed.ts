@@ -1,4 +1,4 @@
-import { defineTemplate } from './template.js';
+import { defineTemplate } from '../../notify/templates/template.js';
 
 /** Notice after a password change (AMS v4.9 "Notifikasi Perubahan Password"); `time` from formatWib. */
 export const passwordChanged = defineTemplate({

@@ -1,4 +1,4 @@
-import { defineTemplate, plural } from './template.js';
+import { defineTemplate, plural } from '../../notify/templates/template.js';
 
 /** Sent when an administrator resets the user's authenticator (AMS's RESET_OTP_DEVICE link). */
 export const resetOtpDevice = defineTemplate({

@@ -1,4 +1,4 @@
-import { defineTemplate, plural } from './template.js';
+import { defineTemplate, plural } from '../../notify/templates/template.js';
 
 /** Sent when too many failed sign-ins lock the account for a while; `time` from formatWib. */
 export const accountLocked = defineTemplate({

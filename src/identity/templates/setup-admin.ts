@@ -1,4 +1,4 @@
-import { defineTemplate } from './template.js';
+import { defineTemplate } from '../../notify/templates/template.js';
 
 /** The first link of a new administrator: choose a password and finish setting up the account. */
 export const setupAdmin = defineTemplate({
