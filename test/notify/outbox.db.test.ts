@@ -7,7 +7,7 @@ import { outbox } from '../../src/db/schema.js';
 import { createLogChannel } from '../../src/notify/channels/log-channel.js';
 import { createSmtpChannel } from '../../src/notify/channels/smtp-channel.js';
 import { deliverDueMessages } from '../../src/notify/deliver-outbox.js';
-import { enqueueMessage, type MessageToSend } from '../../src/notify/enqueue-message.js';
+import { enqueueMessage } from '../../src/notify/enqueue-message.js';
 import type { IdentityMessage } from '../../src/identity/templates/identity-templates.js';
 import { formatWib } from '../../src/notify/format-wib.js';
 import { listOutbox } from '../../src/notify/list-outbox.js';
