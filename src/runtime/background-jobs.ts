@@ -89,6 +89,8 @@ export function startBackgroundJobs(
     if (report.renewed.some((r) => r.purpose === 'ocsp')) void ocspRefresh();
   });
   const reconcile = guard('reconcile-pending', () => reconcilePendingCertificates(rt.authority, SYSTEM));
+  // Counters whose window and block have passed hold nothing; the longest window is a day.
+  const purgeCounters = guard('throttle-purge', () => rt.guard.purgeExpired(2 * 24 * 3_600_000));
   const outbox = guard('outbox-deliver', async () => {
     while (!stopped && (await rt.notify.deliver(20)) === 20);
   });
@@ -99,6 +101,7 @@ export function startBackgroundJobs(
   timers.push(setInterval(() => void reconcile(), 60_000));
   timers.push(setInterval(() => void renewSigners(), 60 * 60_000));
   timers.push(setInterval(() => void outbox(), 1_000));
+  timers.push(setInterval(() => void purgeCounters(), 60 * 60_000));
   for (const t of timers) t.unref();
 
   return {
@@ -118,6 +121,7 @@ export function startBackgroundJobs(
       await ocspRefresh();
       await seal();
       await outbox();
+      await purgeCounters();
     },
     async stop() {
       stopped = true;

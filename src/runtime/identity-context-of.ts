@@ -1,6 +1,4 @@
-import { AttemptGuard } from '../identity/attempt-guard.js';
 import type { IdentityContext } from '../identity/identity-context.js';
-import { identityGuardPolicy } from '../identity/lockout-policy.js';
 import type { Runtime } from './open-runtime.js';
 
 /** The identity module's view of the runtime: e-mails go through the notify outbox. */
@@ -10,7 +8,7 @@ export function identityContextOf(rt: Runtime, options: { now?: () => number } =
     db: rt.db,
     config: rt.config,
     master: rt.masterKey,
-    guard: new AttemptGuard(rt.db, identityGuardPolicy(rt.config)),
+    guard: rt.guard,
     notify: async (tx, message) => {
       await rt.notify.enqueue(tx, message);
     },

@@ -19,6 +19,8 @@ import { closeChannels, createChannels } from '../notify/channels/create-channel
 import { deliverDueMessages } from '../notify/deliver-outbox.js';
 import { enqueueMessage, type MessageToSend } from '../notify/enqueue-message.js';
 import { TemplateRegistry } from '../notify/templates/template-registry.js';
+import { AttemptGuard, type GuardHooks } from '../identity/attempt-guard.js';
+import { identityGuardPolicy } from '../identity/lockout-policy.js';
 import { identityTemplates } from '../identity/templates/identity-templates.js';
 import { createLogger, type Logger } from './logger.js';
 
@@ -32,6 +34,8 @@ export interface Runtime {
   registry: CaRegistry;
   /** The authority's dependencies; `teken serve` adds its status-change hooks. */
   authority: AuthorityContext;
+  /** The one guard every secret-guessing path takes its attempts from (identity/attempt-guard.ts). */
+  guard: AttemptGuard;
   /** Seals pending audit events into the chain. */
   sealAudit(): Promise<number>;
   /** The outbox: `enqueue` in the transaction of the change; the background job calls `deliver`. */
@@ -50,6 +54,8 @@ export interface OpenRuntimeOptions {
   log?: Logger;
   /** Where security warnings go; the structured log by default (the CLI prints them plainly). */
   warn?: (message: string) => void;
+  /** Observers of the attempt guard (metrics). */
+  guardHooks?: GuardHooks;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
 }
@@ -109,6 +115,7 @@ export async function openRuntime(config: Config, options: OpenRuntimeOptions = 
     registry,
     authority: { db, config, registry, backends },
     sealAudit: () => sealAuditChain(db, auditKey),
+    guard: new AttemptGuard(db, identityGuardPolicy(config), options.guardHooks),
     notify: {
       channels,
       templates,

@@ -340,6 +340,25 @@ describe('the attempt guard', () => {
     assert.ok(no && !no.ok && no.retryAfterSeconds > 3000);
   });
 
+  it('purges counters whose window and block have passed, and keeps the rest', async () => {
+    const guard = new AttemptGuard(rt.db, policy());
+    await rt.db.insert(throttles).values([
+      { key: 'gt:stale', failures: 3, windowStart: sql`now() - interval '3 days'` },
+      {
+        key: 'gt:stale-blocked',
+        failures: 3,
+        windowStart: sql`now() - interval '3 days'`,
+        blockedUntil: sql`now() + interval '1 hour'`,
+      },
+      { key: 'gt:recent', failures: 1 },
+    ]);
+    assert.ok((await guard.purgeExpired(2 * 24 * 3_600_000)) >= 1);
+    const left = (await rt.db.select({ key: throttles.key }).from(throttles)).map((r) => r.key);
+    assert.ok(!left.includes('gt:stale'));
+    assert.ok(left.includes('gt:stale-blocked'));
+    assert.ok(left.includes('gt:recent'));
+  });
+
   it('is the only code that touches the counters', () => {
     const root = path.resolve(import.meta.dirname, '../../src');
     const offenders: string[] = [];
