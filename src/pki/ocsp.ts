@@ -7,11 +7,10 @@
  * (definite, minimal lengths, exact tags, minimal INTEGERs), so the CertID bytes it hands back can be
  * echoed verbatim inside a signed response. Responses are written by a small DER writer (the fixed
  * parts of a responder's responses are encoded once per responder); hashes and signatures come from
- * node:crypto and the SigningKey.
+ * node:crypto and the Signer.
  */
 import crypto from 'node:crypto';
 import { TekenError } from '../errors/teken-error.js';
-import { signatureAlgorithmOf, type SigningKey } from '../keys/key-backend.js';
 import {
   bytesEqual,
   contentEquals,
@@ -31,6 +30,7 @@ import {
 } from './der.js';
 import { subjectPublicKeyBits } from './public-key.js';
 import { normaliseSerialHex, serialHexToInteger, serialToHex } from './serial-number.js';
+import { signatureAlgorithmOf, type Signer } from './signer.js';
 
 export type OcspHashAlgorithm = 'sha1' | 'sha256' | 'sha384' | 'sha512';
 
@@ -68,7 +68,7 @@ export interface OcspSingleResponseInput {
 }
 
 export interface OcspResponderInput {
-  key: SigningKey;
+  key: Signer;
   /** The (delegated) responder certificate, DER; included in the response's `certs`. */
   certificateDer: Uint8Array;
 }
@@ -440,9 +440,9 @@ interface ResponderParts {
   certsDer: Uint8Array;
 }
 
-const responderParts = new WeakMap<SigningKey, ResponderParts>();
+const responderParts = new WeakMap<Signer, ResponderParts>();
 
-function partsOf(key: SigningKey, certificateDer: Uint8Array): ResponderParts {
+function partsOf(key: Signer, certificateDer: Uint8Array): ResponderParts {
   const known = responderParts.get(key);
   if (known && known.certificateDer === certificateDer) return known;
   const algorithm = signatureAlgorithmOf[key.algorithm];

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { isTekenError } from '../../src/errors/teken-error.js';
-import type { SigningKey } from '../../src/keys/key-backend.js';
+import type { Signer } from '../../src/pki/signer.js';
 import { keyObjectSigner } from '../../src/keys/software-backend.js';
 import {
   buildOcspResponse,
@@ -121,7 +121,7 @@ async function makePki(algorithm: TestAlgorithm): Promise<TestPki> {
       new x509.Extension(ocspNoCheck, false, new Uint8Array([0x05, 0x00])),
     ]);
     const privateKey = crypto.KeyObject.from(keys.privateKey);
-    const key: SigningKey = keyObjectSigner(`${name}-key`, algorithm, privateKey);
+    const key: Signer = keyObjectSigner(`${name}-key`, algorithm, privateKey);
     return { key, certificateDer: new Uint8Array(certificate.rawData), certificate };
   }
 
