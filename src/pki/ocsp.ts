@@ -18,6 +18,7 @@ import {
   decodeTlv,
   der,
   derReader,
+  filledSequenceContentStart as sequenceContentStart,
   hex,
   nullDer,
   oidDer,
@@ -273,6 +274,27 @@ function parseRequest(der: Uint8Array): ParsedOcspRequest {
     nonce = parseExtensions(der, extensions, 'requestExtensions', true);
   }
   return nonce ? { certIds, nonce } : { certIds };
+}
+
+/**
+ * Where the CertID is in a plain RFC 5019 request: an OCSPRequest whose TBSRequest holds only a
+ * requestList of one Request that holds only its CertID (no version, requestorName, extensions or
+ * signature), each SEQUENCE exactly filling its parent, in DER. Returns [start, end) of the CertID
+ * TLV, or undefined for any other shape (which then takes parseOcspRequest). Every byte is accounted
+ * for, so a request of this shape whose CertID bytes parseOcspRequest once accepted is the same
+ * request again and names the same certificate: the responder's hot path looks its answer up by
+ * these bytes without parsing them. Reads no content and allocates nothing.
+ */
+export function locatePlainCertId(der: Uint8Array): [start: number, end: number] | undefined {
+  // All five SEQUENCEs end where the request ends, since each exactly fills its parent.
+  const end = der.length;
+  let pos = 0;
+  for (let depth = 0; depth < 4; depth++) {
+    const contentStart = sequenceContentStart(der, pos, end);
+    if (contentStart < 0) return undefined;
+    pos = contentStart;
+  }
+  return sequenceContentStart(der, pos, end) < 0 ? undefined : [pos, end];
 }
 
 /**
