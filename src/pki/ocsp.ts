@@ -20,11 +20,13 @@ import {
   derReader,
   filledSequenceContentStart as sequenceContentStart,
   hex,
+  integerIsMinimal,
   nullDer,
   oidDer,
   oidIsValid,
   oidText,
   rangesEqual,
+  readBoolean,
   tag,
   timeDer,
   type Tlv,
@@ -154,8 +156,10 @@ function parseExtensions(
     let item = readTlv(der, oid.end, extension.end, 'an extension');
     let critical = false;
     if (item.tag === tag.boolean) {
-      if (item.end - item.contentStart !== 1) malformed('an extension has an invalid critical flag');
-      critical = der[item.contentStart] !== 0;
+      // DER BOOLEAN: 0xff or 0x00 only (X.690 11.1).
+      const flag = readBoolean(der, item);
+      if (flag === undefined) malformed('an extension has an invalid critical flag');
+      critical = flag;
       item = readTlv(der, item.end, extension.end, 'an extension');
     }
     if (item.tag !== tag.octetString) malformed('an extension has no extnValue');
@@ -211,11 +215,9 @@ function parseCertId(der: Uint8Array, certId: Tlv): OcspCertId {
   if (keyHash.end - keyHash.contentStart !== hash.length)
     malformed(`issuerKeyHash is not a ${hash.name} hash`);
   const serial = expectOnly(der, keyHash.end, certId.end, tag.integer, 'serialNumber');
-  const length = serial.end - serial.contentStart;
+  if (serial.end === serial.contentStart) malformed('serialNumber is empty');
+  if (!integerIsMinimal(der, serial)) malformed('serialNumber is not minimally encoded (not DER)');
   const first = der[serial.contentStart]!;
-  if (length === 0) malformed('serialNumber is empty');
-  if (length > 1 && first === 0 && der[serial.contentStart + 1]! < 0x80)
-    malformed('serialNumber is not minimally encoded (not DER)');
   // RFC 5280 4.1.2.2: serials are positive. A negative one would alias the positive serial with the
   // same digits in our hex spelling, so it is refused rather than looked up.
   if (first & 0x80) malformed('serialNumber is negative');

@@ -707,6 +707,19 @@ for (const algorithm of ['p256', 'rsa2048'] as const) {
             craftRequest([good], { extensions: tlv(0x30, bytes('06032a0304'), bytes('0101ff'), tlv(0x04)) }),
           ],
           [
+            // BER TRUE; DER has only 0xff (X.690 11.1). Was read as critical before der.ts's readBoolean.
+            'a critical flag of 0x01',
+            craftRequest([good], {
+              extensions: tlv(0x30, oidNonce, bytes('010101'), tlv(0x04, tlv(0x04, bytes('01')))),
+            }),
+          ],
+          [
+            'a critical flag of two octets',
+            craftRequest([good], {
+              extensions: tlv(0x30, oidNonce, bytes('0102ffff'), tlv(0x04, tlv(0x04, bytes('01')))),
+            }),
+          ],
+          [
             'critical nonce that is not an OCTET STRING',
             craftRequest([good], {
               extensions: tlv(0x30, oidNonce, bytes('0101ff'), tlv(0x04, bytes('0201ff'))),
