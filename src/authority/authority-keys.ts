@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '../db/open-database.js';
 import { keys } from '../db/schema.js';
 import { TekenError } from '../errors/teken-error.js';
-import type { KeyAlgorithm, KeyBackend, KeyRecord, SigningKey } from '../keys/key-backend.js';
+import type { KeyBackend, KeyRecord, SigningKey } from '../keys/key-backend.js';
+import type { KeyAlgorithm } from '../pki/signer.js';
 
 /** The key backends a runtime has: `software` always, `pkcs11` when configured. */
 export interface KeyBackends {

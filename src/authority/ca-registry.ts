@@ -5,8 +5,9 @@ import { Certificate, SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
 import type { Db } from '../db/open-database.js';
 import { authorities, certificates, delegatedSigners } from '../db/schema.js';
 import { TekenError } from '../errors/teken-error.js';
-import { signatureAlgorithmOf, type SigningKey } from '../keys/key-backend.js';
+import type { SigningKey } from '../keys/key-backend.js';
 import { keyIdentifierOf } from '../pki/extensions.js';
+import { signatureAlgorithmOf } from '../pki/signer.js';
 import { loadAuthorityKey, type KeyBackends } from './authority-keys.js';
 import { caIds, type CaId } from './profiles.js';
 

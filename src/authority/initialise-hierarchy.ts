@@ -10,7 +10,7 @@ import { Certificate, type Extension } from '@peculiar/asn1-x509';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { Tx } from '../db/open-database.js';
 import { authorities, certificates, crls } from '../db/schema.js';
-import { signatureAlgorithmOf, type SigningKey } from '../keys/key-backend.js';
+import type { SigningKey } from '../keys/key-backend.js';
 import { assembleCertificate, encodeTbsCertificate, truncateToSeconds } from '../pki/certificate-assembly.js';
 import { encodeName, nameToString } from '../pki/distinguished-name.js';
 import {
@@ -26,6 +26,7 @@ import {
   subjectKeyIdentifier,
 } from '../pki/extensions.js';
 import { randomSerial } from '../pki/serial-number.js';
+import { signatureAlgorithmOf } from '../pki/signer.js';
 import type { AuthorityContext } from './authority-context.js';
 import { createAuthorityKey, loadAuthorityKey } from './authority-keys.js';
 import { certificateFacts } from './ca-registry.js';

@@ -8,9 +8,10 @@
  * its status notification and its audit event. A lone issuance is written at once, as before.
  */
 import { sql } from 'drizzle-orm';
-import type { AuditEvent } from '../audit/record-audit-event.js';
+import { auditEventsInsert, type AuditEvent } from '../audit/record-audit-event.js';
+import { GroupCommit } from '../db/group-commit.js';
 import type { Db } from '../db/open-database.js';
-import { auditEvents, certificates, ocspResponses } from '../db/schema.js';
+import { certificates, ocspResponses } from '../db/schema.js';
 import { TekenError } from '../errors/teken-error.js';
 import {
   assembleCertificate,
@@ -217,64 +218,7 @@ async function signAndStore(
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Group commit
-
-interface Waiting<T, R> {
-  item: T;
-  resolve(result: R): void;
-  reject(error: unknown): void;
-}
-
-/**
- * Runs `flush` over the items added while earlier flushes were running (at most `parallel` at a
- * time, `maxBatch` items each). Every item of a failed flush gets its error.
- */
-class GroupCommit<T, R> {
-  readonly #flush: (items: T[]) => Promise<R[]>;
-  readonly #maxBatch: number;
-  readonly #parallel: number;
-  #waiting: Waiting<T, R>[] = [];
-  #running = 0;
-  #scheduled = false;
-
-  constructor(flush: (items: T[]) => Promise<R[]>, maxBatch: number, parallel: number) {
-    this.#flush = flush;
-    this.#maxBatch = maxBatch;
-    this.#parallel = parallel;
-  }
-
-  add(item: T): Promise<R> {
-    return new Promise<R>((resolve, reject) => {
-      this.#waiting.push({ item, resolve, reject });
-      // Items added in the same turn of the event loop go together.
-      if (!this.#scheduled) {
-        this.#scheduled = true;
-        queueMicrotask(() => {
-          this.#scheduled = false;
-          this.#pump();
-        });
-      }
-    });
-  }
-
-  #pump(): void {
-    while (this.#running < this.#parallel && this.#waiting.length > 0) {
-      const batch = this.#waiting.splice(0, this.#maxBatch);
-      this.#running++;
-      // An async wrapper turns a synchronous throw into a rejection.
-      const flushed = (async () => this.#flush(batch.map((w) => w.item)))();
-      flushed
-        .then(
-          (results) => batch.forEach((w, i) => w.resolve(results[i]!)),
-          (error: unknown) => batch.forEach((w) => w.reject(error)),
-        )
-        .finally(() => {
-          this.#running--;
-          this.#pump();
-        });
-    }
-  }
-}
+// Group commit (db/group-commit.ts)
 
 type PendingRow = typeof certificates.$inferInsert & { authorityId: string; serial: string };
 
@@ -356,12 +300,11 @@ async function recordPending(db: Db, rows: PendingRow[]): Promise<boolean[]> {
 /**
  * Stores signed certificates, their OCSP responses, status notifications and audit events in one
  * statement (so one transaction and one round trip): data-modifying CTEs over the batch, passed as
- * one JSON parameter. The OCSP rule is storeOcspResponse's: never overwrite a newer response.
+ * one JSON parameter (the audit rows as a second one, from the audit module's auditEventsInsert). The OCSP rule is storeOcspResponse's: never overwrite a newer response.
  * pg_notify is queued with the statement's transaction and delivered only if it commits.
  */
 async function storeIssued(db: Db, items: StoreItem[]): Promise<void[]> {
   const issuedAt = new Date().toISOString();
-  const occurredAt = new Date().toISOString();
   const batch = JSON.stringify(
     items.map((i) => ({
       ca: i.caId,
@@ -370,16 +313,12 @@ async function storeIssued(db: Db, items: StoreItem[]): Promise<void[]> {
       ocsp: i.ocsp ? base64(i.ocsp.der) : null,
       this_update: i.ocsp?.thisUpdate ?? null,
       next_update: i.ocsp?.nextUpdate ?? null,
-      actor: i.audit.actor,
-      action: i.audit.action,
-      target: i.audit.target ?? null,
-      details: i.audit.details ?? {},
     })),
   );
   await db.execute(sql`
     with v as (
       select * from json_to_recordset(${batch}::json) as v(ca text, serial text, der text, ocsp text,
-        this_update timestamptz, next_update timestamptz, actor text, action text, target text, details jsonb)
+        this_update timestamptz, next_update timestamptz)
     ), issued as (
       update ${certificates} as c
       set der = decode(v.der, 'base64'), status = 'issued', issued_at = ${issuedAt}::timestamptz
@@ -392,8 +331,7 @@ async function storeIssued(db: Db, items: StoreItem[]): Promise<void[]> {
       set der = excluded.der, this_update = excluded.this_update, next_update = excluded.next_update
       where ${ocspResponses}.this_update <= excluded.this_update
     ), audit as (
-      insert into ${auditEvents} (occurred_at, actor, action, target, details)
-      select ${occurredAt}::timestamptz, v.actor, v.action, v.target, v.details from v
+      ${auditEventsInsert(items.map((i) => i.audit))}
     )
     select pg_notify(${statusChannels.status}, v.ca || ':' || v.serial) from v`);
   return items.map(() => undefined);

@@ -12,8 +12,10 @@ import {
   bytesEqual,
   contentEquals,
   derReader,
+  integerIsMinimal,
   oidIsValid,
   oidText,
+  readBoolean,
   readTime,
   tag,
   tlvEquals,
@@ -89,7 +91,7 @@ function lint(tbsDer: Uint8Array, issuer: LintIssuer, expect: LintExpectations, 
   const serial = d.subarray(item.contentStart, item.end);
   if (serial.length === 0 || serial.length > 20) problems.push('serial number is not 1 to 20 octets');
   if (serial.length > 0 && serial[0]! & 0x80) problems.push('serial number is negative');
-  if (serial.length > 1 && serial[0] === 0 && !(serial[1]! & 0x80))
+  if (serial.length > 0 && !integerIsMinimal(d, item))
     problems.push('serial number is not minimally encoded');
   if (serial.every((b) => b === 0)) problems.push('serial number is zero');
 
@@ -189,8 +191,10 @@ function lint(tbsDer: Uint8Array, issuer: LintIssuer, expect: LintExpectations, 
   if (bc && bc.contentStart < bc.end) {
     const first = reader.read(d, bc.contentStart, bc.end, 'basicConstraints');
     if (first.tag === tag.boolean) {
-      isCa = d[first.contentStart] !== 0;
-      if (!isCa) problems.push('basicConstraints encodes cA FALSE (DER omits defaults)');
+      const cA = readBoolean(d, first);
+      isCa = cA === true;
+      if (cA === undefined) problems.push('basicConstraints cA is not a DER BOOLEAN (0xff)');
+      else if (!cA) problems.push('basicConstraints encodes cA FALSE (DER omits defaults)');
     }
   }
   if (expect.ca) {

@@ -9,6 +9,7 @@ import { certificates, ocspResponses } from '../db/schema.js';
 import { isTekenError } from '../errors/teken-error.js';
 import {
   buildOcspResponse,
+  locatePlainCertId,
   ocspErrorResponse,
   parseOcspRequest,
   type OcspCertId,
@@ -48,41 +49,6 @@ export interface OcspResponderOptions {
   maxEntries?: number;
 }
 
-/** Reads a DER length at `pos` (minimal short form or 0x81/0x82 long form); -1 when it is anything else. */
-function derLength(der: Uint8Array, pos: number): number {
-  const first = der[pos]!;
-  if (first < 0x80) return first;
-  if (first === 0x81) return der[pos + 1]! >= 0x80 ? der[pos + 1]! : -1;
-  if (first === 0x82) return der[pos + 1]! !== 0 ? der[pos + 1]! * 256 + der[pos + 2]! : -1;
-  return -1;
-}
-
-const lengthSize = (first: number) => (first < 0x80 ? 1 : first - 0x7f);
-
-/**
- * Where the CertID is in an RFC 5019 request: an OCSPRequest whose TBSRequest holds only a
- * requestList of one Request that holds only its CertID (no version, requestorName, extensions or
- * signature), each SEQUENCE exactly filling its parent. Returns [start, end) of the CertID TLV, or
- * undefined for any other shape (which then takes the full parser). Every byte is accounted for, so
- * a request of this shape whose CertID was once accepted by parseOcspRequest is accepted again and
- * names the same certificate.
- */
-function locateSingleCertId(der: Uint8Array): [number, number] | undefined {
-  let pos = 0;
-  let end = der.length;
-  for (let depth = 0; depth < 5; depth++) {
-    if (pos + 2 > end || der[pos] !== 0x30) return undefined;
-    const length = derLength(der, pos + 1);
-    if (length < 0) return undefined;
-    const contentStart = pos + 1 + lengthSize(der[pos + 1]!);
-    if (contentStart + length !== end) return undefined;
-    if (depth === 4) return [pos, end];
-    pos = contentStart;
-    end = contentStart + length;
-  }
-  return undefined;
-}
-
 export class OcspResponder {
   readonly #ctx: AuthorityContext;
   readonly #cache = new Map<string, CacheEntry>();
@@ -111,7 +77,7 @@ export class OcspResponder {
    * CertID bytes alone (no parsing, no key building), or undefined (then call `respond`).
    */
   cached(requestDer: Uint8Array): OcspAnswer | undefined {
-    const range = locateSingleCertId(requestDer);
+    const range = locatePlainCertId(requestDer);
     if (!range) return undefined;
     const bytes = Buffer.isBuffer(requestDer)
       ? requestDer

@@ -1,28 +1,13 @@
 /**
- * Key custody. A CA key never leaves its backend: callers get a `SigningKey` that can sign and show
- * its public key, nothing more. Backends: `software` (PKCS#8 encrypted under the master key) and
- * `pkcs11` (an HSM). Both produce X.509-ready signature values (DER ECDSA-Sig-Value for ECDSA).
+ * Key custody. A CA key never leaves its backend: callers get a `SigningKey` (the `pki` module's
+ * `Signer` with an id) that can sign and show its public key, nothing more. Backends: `software`
+ * (PKCS#8 encrypted under the master key) and `pkcs11` (an HSM). Both produce X.509-ready signature values (DER ECDSA-Sig-Value for ECDSA).
  */
-export type KeyAlgorithm = 'rsa2048' | 'rsa3072' | 'rsa4096' | 'p256' | 'p384';
+import type { KeyAlgorithm, Signer } from '../pki/signer.js';
 
-export const keyAlgorithms: readonly KeyAlgorithm[] = ['rsa2048', 'rsa3072', 'rsa4096', 'p256', 'p384'];
-
-/** The signature algorithm a key of each type signs certificates, CRLs and OCSP responses with. */
-export const signatureAlgorithmOf = {
-  rsa2048: { oid: '1.2.840.113549.1.1.11', name: 'sha256WithRSAEncryption', hash: 'sha256' },
-  rsa3072: { oid: '1.2.840.113549.1.1.11', name: 'sha256WithRSAEncryption', hash: 'sha256' },
-  rsa4096: { oid: '1.2.840.113549.1.1.11', name: 'sha256WithRSAEncryption', hash: 'sha256' },
-  p256: { oid: '1.2.840.10045.4.3.2', name: 'ecdsa-with-SHA256', hash: 'sha256' },
-  p384: { oid: '1.2.840.10045.4.3.3', name: 'ecdsa-with-SHA384', hash: 'sha384' },
-} as const satisfies Record<KeyAlgorithm, { oid: string; name: string; hash: 'sha256' | 'sha384' }>;
-
-export interface SigningKey {
+/** A key held by a backend: the PKI code's `Signer` (pki/signer.ts), plus the key's record id. */
+export interface SigningKey extends Signer {
   readonly id: string;
-  readonly algorithm: KeyAlgorithm;
-  /** SubjectPublicKeyInfo, DER. */
-  readonly publicKeyDer: Uint8Array;
-  /** Signs `data` with `signatureAlgorithmOf[algorithm]`; ECDSA signatures come DER-encoded. */
-  sign(data: Uint8Array): Promise<Uint8Array>;
 }
 
 /** What a backend stores about a key (the `keys` table row, less timestamps). */

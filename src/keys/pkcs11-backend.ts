@@ -6,13 +6,8 @@ import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import pkcs11js from 'pkcs11js';
 import type { Mechanism, PKCS11, Template } from 'pkcs11js';
 import { TekenError } from '../errors/teken-error.js';
-import {
-  signatureAlgorithmOf,
-  type KeyAlgorithm,
-  type KeyBackend,
-  type KeyRecord,
-  type SigningKey,
-} from './key-backend.js';
+import { signatureAlgorithmOf, type KeyAlgorithm } from '../pki/signer.js';
+import type { KeyBackend, KeyRecord, SigningKey } from './key-backend.js';
 
 /**
  * The `pkcs11` key backend: CA, OCSP responder and TSA keys generated and kept inside an HSM, reached

@@ -1,12 +1,7 @@
 import crypto from 'node:crypto';
 import { TekenError } from '../errors/teken-error.js';
-import {
-  signatureAlgorithmOf,
-  type KeyAlgorithm,
-  type KeyBackend,
-  type KeyRecord,
-  type SigningKey,
-} from './key-backend.js';
+import { signatureAlgorithmOf, type KeyAlgorithm } from '../pki/signer.js';
+import type { KeyBackend, KeyRecord, SigningKey } from './key-backend.js';
 import type { MasterKey } from './master-key.js';
 
 /** Generates a key pair of the given type with Node's crypto (OpenSSL). */

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { promisify } from 'node:util';
 import { TekenError } from '../errors/teken-error.js';
-import { derReader, oidIsValid, oidText, tag, type Tlv } from './der.js';
+import { derReader, oidIsValid, oidText, readBoolean, tag, type Tlv } from './der.js';
 import { decodeName, type NameAttribute } from './distinguished-name.js';
 import { oids } from './extensions.js';
 import type { AltName } from './general-names.js';
@@ -207,7 +207,11 @@ export async function parseCertificationRequest(input: string | Uint8Array): Pro
     if (requestedExtensions.includes(oid)) fail(`it requests the extension ${oid} twice`);
     requestedExtensions.push(oid);
     let value = reader.read(der, id.end, extension.end, 'an extension');
-    if (value.tag === tag.boolean) value = reader.read(der, value.end, extension.end, 'an extension');
+    if (value.tag === tag.boolean) {
+      // critical: a DER BOOLEAN is 0xff or 0x00 (X.690 11.1).
+      if (readBoolean(der, value) === undefined) fail('an extension has an invalid critical flag');
+      value = reader.read(der, value.end, extension.end, 'an extension');
+    }
     if (value.tag !== tag.octetString || value.end !== extension.end) fail('an extension has no extnValue');
     const raw = der.slice(extension.start, extension.end);
     try {

@@ -1,5 +1,5 @@
 /**
- * X.509 v2 CRL encoding (RFC 5280 section 5). Pure: no I/O, the signature comes from a SigningKey.
+ * X.509 v2 CRL encoding (RFC 5280 section 5). Pure: no I/O, the signature comes from a Signer.
  *
  * Built for very large CRLs (10^6 entries and more). The one-off parts (algorithm identifier,
  * extensions) come from @peculiar/asn1-x509. The revoked-certificate entries, repeated up to
@@ -21,10 +21,10 @@ import {
   Name,
 } from '@peculiar/asn1-x509';
 import { TekenError } from '../errors/teken-error.js';
-import { signatureAlgorithmOf, type KeyAlgorithm, type SigningKey } from '../keys/key-backend.js';
 import { signatureAlgorithmIdentifier } from './certificate-assembly.js';
 import { der as tlv, lengthFieldSize, writeHeader } from './der.js';
 import { authorityKeyIdentifier } from './extensions.js';
+import { signatureAlgorithmOf, type KeyAlgorithm, type Signer } from './signer.js';
 
 export interface CrlEntry {
   /** Lower-case hex of the serial number's value: no leading zero bytes and no 00 sign byte. */
@@ -50,7 +50,7 @@ export interface CrlInput {
   nextUpdate: Date;
   /** Read once, in order. Pass a generator (for example over a database cursor) for large CRLs. */
   entries: Iterable<CrlEntry>;
-  signingKey: SigningKey;
+  signingKey: Signer;
   /**
    * URL for a critical issuingDistributionPoint extension (RFC 5280 5.2.5): a fullName with this URI
    * and every scope flag FALSE. OpenSSL with -crl_check then uses the CRL only for certificates
@@ -62,7 +62,7 @@ export interface CrlInput {
 /** Reasons RFC 5280 5.3.1 defines: 0..10 without 7. */
 const validReasons = new Set([0, 1, 2, 3, 4, 5, 6, 8, 9, 10]);
 
-/** Upper bound of `SigningKey.sign` output per algorithm (RSA: modulus size; ECDSA: DER Ecdsa-Sig-Value). */
+/** Upper bound of `Signer.sign` output per algorithm (RSA: modulus size; ECDSA: DER Ecdsa-Sig-Value). */
 const maxSignatureLength: Record<KeyAlgorithm, number> = {
   rsa2048: 256,
   rsa3072: 384,

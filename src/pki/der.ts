@@ -3,9 +3,11 @@
  *
  * asn1js and @peculiar/asn1-schema build object trees and cost more than the signature on these
  * paths; the structures here are fixed and bounded, so they are read and written directly. The
- * reader accepts DER only: definite, minimal lengths and low tag numbers, every TLV inside its parent.
- * Content rules (minimal INTEGERs, time formats) are the caller's, who knows the grammar. Anything of
- * open-ended shape (names, general names, policies) still goes through the libraries.
+ * reader accepts DER only: definite, minimal lengths and low tag numbers, every TLV inside its parent;
+ * the content readers below (INTEGER, BOOLEAN, NULL, BIT STRING, OID, times) accept only the DER
+ * forms of X.690 8 and 11. Which elements a structure has, and their tags, are the caller's, who knows
+ * the grammar. Anything of open-ended shape (names, general names, policies) still goes through the
+ * libraries. test/pki/der.test.ts holds hand-written and OpenSSL-made vectors for every part.
  */
 
 export const tag = {
@@ -65,6 +67,26 @@ export function decodeTlv(der: Uint8Array, pos: number, limit: number): Tlv | st
   const end = contentStart + length;
   if (end > limit) return 'is truncated';
   return { tag: identifier, start: pos, contentStart, end };
+}
+
+/**
+ * Where the content of the SEQUENCE at `pos` starts, when that SEQUENCE is DER (the length rules of
+ * decodeTlv) and ends exactly at `end`; -1 otherwise. decodeTlv without the object, for hot paths
+ * that only follow nested SEQUENCEs (the two must accept the same headers: der.test.ts checks).
+ */
+export function filledSequenceContentStart(der: Uint8Array, pos: number, end: number): number {
+  if (pos + 2 > end || der[pos] !== tag.sequence) return -1;
+  let length = der[pos + 1]!;
+  let contentStart = pos + 2;
+  if (length & 0x80) {
+    const count = length & 0x7f;
+    if (count === 0 || count > 3 || contentStart + count > end || der[contentStart] === 0) return -1;
+    length = 0;
+    for (let i = 0; i < count; i++) length = length * 256 + der[contentStart + i]!;
+    if (length < 0x80) return -1;
+    contentStart += count;
+  }
+  return contentStart + length === end ? contentStart : -1;
 }
 
 /** Readers that report a problem through `fail` (which throws), naming the element with `what`. */
@@ -132,17 +154,28 @@ export function copy(der: Uint8Array, start: number, end: number): Uint8Array {
   return out;
 }
 
-/** Dotted form of an OID's content octets (an OID that does not end cleanly yields what it can). */
+/**
+ * Dotted form of an OID's content octets (X.690 8.19; an OID that does not end cleanly yields what
+ * it can). Arcs of any size: 2.25 UUID arcs are 128 bits.
+ */
 export function oidText(der: Uint8Array, tlv: Tlv): string {
-  const arcs: number[] = [];
+  const arcs: (number | bigint)[] = [];
   let value = 0;
+  let big: bigint | undefined;
   for (let i = tlv.contentStart; i < tlv.end; i++) {
-    value = value * 128 + (der[i]! & 0x7f);
+    const septet = der[i]! & 0x7f;
+    if (big !== undefined) big = big * 128n + BigInt(septet);
+    else if (value >= 2 ** 45) big = BigInt(value) * 128n + BigInt(septet);
+    else value = value * 128 + septet;
     if (!(der[i]! & 0x80)) {
-      if (arcs.length === 0)
-        arcs.push(value < 80 ? Math.floor(value / 40) : 2, value < 80 ? value % 40 : value - 80);
-      else arcs.push(value);
+      const arc = big ?? value;
+      if (arcs.length === 0) {
+        // The first subidentifier is 40 * arc1 + arc2, with arc2 unbounded when arc1 is 2.
+        if (arc < 80) arcs.push(Math.floor(Number(arc) / 40), Number(arc) % 40);
+        else arcs.push(2, typeof arc === 'bigint' ? arc - 80n : arc - 80);
+      } else arcs.push(arc);
       value = 0;
+      big = undefined;
     }
   }
   return arcs.join('.');
@@ -199,6 +232,54 @@ export function readTime(der: Uint8Array, tlv: Tlv): Date | undefined {
   return date;
 }
 
+/** Whether an INTEGER's content is DER (X.690 8.3.2): not empty, no redundant leading 0x00 or 0xff. */
+export function integerIsMinimal(der: Uint8Array, tlv: Tlv): boolean {
+  const length = tlv.end - tlv.contentStart;
+  if (length === 0) return false;
+  if (length === 1) return true;
+  const first = der[tlv.contentStart]!;
+  const second = der[tlv.contentStart + 1]!;
+  return !((first === 0x00 && second < 0x80) || (first === 0xff && second >= 0x80));
+}
+
+/** The value of a DER INTEGER TLV (two's complement, minimal), or undefined. */
+export function readInteger(der: Uint8Array, tlv: Tlv): bigint | undefined {
+  if (tlv.tag !== tag.integer || !integerIsMinimal(der, tlv)) return undefined;
+  let value = 0n;
+  for (let i = tlv.contentStart; i < tlv.end; i++) value = (value << 8n) | BigInt(der[i]!);
+  if (der[tlv.contentStart]! & 0x80) value -= 1n << BigInt(8 * (tlv.end - tlv.contentStart));
+  return value;
+}
+
+/** The value of a DER BOOLEAN TLV: one octet, 0x00 or 0xff (X.690 11.1); undefined for anything else. */
+export function readBoolean(der: Uint8Array, tlv: Tlv): boolean | undefined {
+  if (tlv.tag !== tag.boolean || tlv.end - tlv.contentStart !== 1) return undefined;
+  const value = der[tlv.contentStart];
+  return value === 0xff ? true : value === 0x00 ? false : undefined;
+}
+
+/** Whether the TLV is a NULL with no content (X.690 8.8). */
+export function isNull(tlv: Tlv): boolean {
+  return tlv.tag === tag.null && tlv.end === tlv.contentStart;
+}
+
+/**
+ * The content of a DER BIT STRING TLV: its unused-bit count (0 to 7, 0 when empty) and its octets,
+ * with the unused bits zero (X.690 8.6.2, 11.2.1); undefined for anything else. `bytes` is a view.
+ */
+export function readBitString(
+  der: Uint8Array,
+  tlv: Tlv,
+): { unusedBits: number; bytes: Uint8Array } | undefined {
+  if (tlv.tag !== tag.bitString || tlv.end === tlv.contentStart) return undefined;
+  const unusedBits = der[tlv.contentStart]!;
+  if (unusedBits > 7) return undefined;
+  const bytes = der.subarray(tlv.contentStart + 1, tlv.end);
+  if (bytes.length === 0) return unusedBits === 0 ? { unusedBits, bytes } : undefined;
+  if (bytes[bytes.length - 1]! & ((1 << unusedBits) - 1)) return undefined;
+  return { unusedBits, bytes };
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Writing
 
@@ -236,19 +317,42 @@ export function der(tagByte: number, ...parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
-/** DER OBJECT IDENTIFIER (tag and all) of a dotted OID. */
+/**
+ * DER OBJECT IDENTIFIER (tag and all) of a dotted OID (X.690 8.19). Throws RangeError for text that
+ * is not an OID: fewer than two arcs, a first arc above 2, a second arc above 39 under 0 or 1.
+ */
 export function oidDer(oid: string): Uint8Array {
-  const arcs = oid.split('.').map(Number);
+  if (!/^[0-2](\.(0|[1-9]\d*))+$/.test(oid)) throw new RangeError(`${oid} is not an OID.`);
+  const arcs = oid.split('.').map(BigInt);
+  if (arcs[0]! < 2n && arcs[1]! >= 40n) throw new RangeError(`${oid} is not an OID.`);
   const bytes: number[] = [];
-  const push = (value: number) => {
-    const groups = [value & 0x7f];
-    for (let rest = Math.floor(value / 128); rest > 0; rest = Math.floor(rest / 128))
-      groups.unshift((rest & 0x7f) | 0x80);
+  const push = (value: bigint) => {
+    const groups = [Number(value & 0x7fn)];
+    for (let rest = value >> 7n; rest > 0n; rest >>= 7n) groups.unshift(Number(rest & 0x7fn) | 0x80);
     bytes.push(...groups);
   };
-  push(arcs[0]! * 40 + arcs[1]!);
+  push(arcs[0]! * 40n + arcs[1]!);
   for (const arc of arcs.slice(2)) push(arc);
   return der(tag.oid, new Uint8Array(bytes));
+}
+
+/** DER INTEGER (tag and all) of a value, in the minimal two's complement form (X.690 8.3). */
+export function integerDer(value: bigint | number): Uint8Array {
+  let rest = BigInt(value);
+  const bytes: number[] = [];
+  for (;;) {
+    const byte = Number(rest & 0xffn);
+    bytes.unshift(byte);
+    rest >>= 8n;
+    // Done when the rest is only the sign extension of the byte just written.
+    if ((rest === 0n && !(byte & 0x80)) || (rest === -1n && byte & 0x80)) break;
+  }
+  return der(tag.integer, new Uint8Array(bytes));
+}
+
+/** DER BOOLEAN (tag and all): TRUE is 0xff (X.690 11.1). */
+export function booleanDer(value: boolean): Uint8Array {
+  return new Uint8Array([tag.boolean, 1, value ? 0xff : 0x00]);
 }
 
 export const nullDer = new Uint8Array([tag.null, 0]);

@@ -7,11 +7,10 @@
  * (definite, minimal lengths, exact tags, minimal INTEGERs), so the CertID bytes it hands back can be
  * echoed verbatim inside a signed response. Responses are written by a small DER writer (the fixed
  * parts of a responder's responses are encoded once per responder); hashes and signatures come from
- * node:crypto and the SigningKey.
+ * node:crypto and the Signer.
  */
 import crypto from 'node:crypto';
 import { TekenError } from '../errors/teken-error.js';
-import { signatureAlgorithmOf, type SigningKey } from '../keys/key-backend.js';
 import {
   bytesEqual,
   contentEquals,
@@ -19,18 +18,22 @@ import {
   decodeTlv,
   der,
   derReader,
+  filledSequenceContentStart as sequenceContentStart,
   hex,
+  integerIsMinimal,
   nullDer,
   oidDer,
   oidIsValid,
   oidText,
   rangesEqual,
+  readBoolean,
   tag,
   timeDer,
   type Tlv,
 } from './der.js';
 import { subjectPublicKeyBits } from './public-key.js';
 import { normaliseSerialHex, serialHexToInteger, serialToHex } from './serial-number.js';
+import { signatureAlgorithmOf, type Signer } from './signer.js';
 
 export type OcspHashAlgorithm = 'sha1' | 'sha256' | 'sha384' | 'sha512';
 
@@ -68,7 +71,7 @@ export interface OcspSingleResponseInput {
 }
 
 export interface OcspResponderInput {
-  key: SigningKey;
+  key: Signer;
   /** The (delegated) responder certificate, DER; included in the response's `certs`. */
   certificateDer: Uint8Array;
 }
@@ -153,8 +156,10 @@ function parseExtensions(
     let item = readTlv(der, oid.end, extension.end, 'an extension');
     let critical = false;
     if (item.tag === tag.boolean) {
-      if (item.end - item.contentStart !== 1) malformed('an extension has an invalid critical flag');
-      critical = der[item.contentStart] !== 0;
+      // DER BOOLEAN: 0xff or 0x00 only (X.690 11.1).
+      const flag = readBoolean(der, item);
+      if (flag === undefined) malformed('an extension has an invalid critical flag');
+      critical = flag;
       item = readTlv(der, item.end, extension.end, 'an extension');
     }
     if (item.tag !== tag.octetString) malformed('an extension has no extnValue');
@@ -210,11 +215,9 @@ function parseCertId(der: Uint8Array, certId: Tlv): OcspCertId {
   if (keyHash.end - keyHash.contentStart !== hash.length)
     malformed(`issuerKeyHash is not a ${hash.name} hash`);
   const serial = expectOnly(der, keyHash.end, certId.end, tag.integer, 'serialNumber');
-  const length = serial.end - serial.contentStart;
+  if (serial.end === serial.contentStart) malformed('serialNumber is empty');
+  if (!integerIsMinimal(der, serial)) malformed('serialNumber is not minimally encoded (not DER)');
   const first = der[serial.contentStart]!;
-  if (length === 0) malformed('serialNumber is empty');
-  if (length > 1 && first === 0 && der[serial.contentStart + 1]! < 0x80)
-    malformed('serialNumber is not minimally encoded (not DER)');
   // RFC 5280 4.1.2.2: serials are positive. A negative one would alias the positive serial with the
   // same digits in our hex spelling, so it is refused rather than looked up.
   if (first & 0x80) malformed('serialNumber is negative');
@@ -273,6 +276,27 @@ function parseRequest(der: Uint8Array): ParsedOcspRequest {
     nonce = parseExtensions(der, extensions, 'requestExtensions', true);
   }
   return nonce ? { certIds, nonce } : { certIds };
+}
+
+/**
+ * Where the CertID is in a plain RFC 5019 request: an OCSPRequest whose TBSRequest holds only a
+ * requestList of one Request that holds only its CertID (no version, requestorName, extensions or
+ * signature), each SEQUENCE exactly filling its parent, in DER. Returns [start, end) of the CertID
+ * TLV, or undefined for any other shape (which then takes parseOcspRequest). Every byte is accounted
+ * for, so a request of this shape whose CertID bytes parseOcspRequest once accepted is the same
+ * request again and names the same certificate: the responder's hot path looks its answer up by
+ * these bytes without parsing them. Reads no content and allocates nothing.
+ */
+export function locatePlainCertId(der: Uint8Array): [start: number, end: number] | undefined {
+  // All five SEQUENCEs end where the request ends, since each exactly fills its parent.
+  const end = der.length;
+  let pos = 0;
+  for (let depth = 0; depth < 4; depth++) {
+    const contentStart = sequenceContentStart(der, pos, end);
+    if (contentStart < 0) return undefined;
+    pos = contentStart;
+  }
+  return sequenceContentStart(der, pos, end) < 0 ? undefined : [pos, end];
 }
 
 /**
@@ -440,9 +464,9 @@ interface ResponderParts {
   certsDer: Uint8Array;
 }
 
-const responderParts = new WeakMap<SigningKey, ResponderParts>();
+const responderParts = new WeakMap<Signer, ResponderParts>();
 
-function partsOf(key: SigningKey, certificateDer: Uint8Array): ResponderParts {
+function partsOf(key: Signer, certificateDer: Uint8Array): ResponderParts {
   const known = responderParts.get(key);
   if (known && known.certificateDer === certificateDer) return known;
   const algorithm = signatureAlgorithmOf[key.algorithm];

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { TekenError } from '../errors/teken-error.js';
-import { bytesEqual, decodeTlv, hex, tag, tlvEquals, type Tlv } from './der.js';
+import { bytesEqual, decodeTlv, hex, integerIsMinimal, tag, tlvEquals, type Tlv } from './der.js';
 
 export interface PublicKeyDescription {
   type: 'rsa' | 'ec';
@@ -50,10 +50,9 @@ const prime256v1Der = hex('06082a8648ce3d030107');
 
 /** A positive, minimal DER INTEGER's magnitude (no sign octet), or undefined. */
 function positiveInteger(der: Uint8Array, tlv: Tlv): Uint8Array | undefined {
-  const length = tlv.end - tlv.contentStart;
+  if (tlv.tag !== tag.integer || !integerIsMinimal(der, tlv) || der[tlv.contentStart]! & 0x80)
+    return undefined;
   const first = der[tlv.contentStart]!;
-  if (tlv.tag !== tag.integer || length === 0 || first & 0x80) return undefined;
-  if (length > 1 && first === 0 && !(der[tlv.contentStart + 1]! & 0x80)) return undefined;
   return der.subarray(tlv.contentStart + (first === 0 ? 1 : 0), tlv.end);
 }
 

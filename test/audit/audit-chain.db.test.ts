@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { before, describe, it } from 'node:test';
-import { eq, sql } from 'drizzle-orm';
-import { recordAuditEvent } from '../../src/audit/record-audit-event.js';
+import { asc, eq, sql } from 'drizzle-orm';
+import { auditEventsInsert, recordAuditEvent } from '../../src/audit/record-audit-event.js';
 import { countUnsealed, sealAuditChain } from '../../src/audit/seal-audit-chain.js';
 import { verifyAuditChain } from '../../src/audit/verify-audit-chain.js';
 import { auditEvents } from '../../src/db/schema.js';
@@ -112,5 +112,40 @@ describe('audit chain', () => {
     const result = await verifyAuditChain(rt.db, key);
     assert.equal(result.ok, false);
     assert.equal(result.problem?.seq, '1');
+  });
+
+  it('writes the same rows from the SQL fragment of a larger statement as recordAuditEvent does', async () => {
+    await rt.db.delete(auditEvents);
+    const started = Date.now();
+    const events = [
+      { actor: 'test', action: 'batch.one', target: 'thing:1', details: { n: 1, nested: { a: [1, 'x'] } } },
+      { actor: 'test', action: 'batch.two' },
+    ];
+    await recordAuditEvent(rt.db, events[0]!);
+    await recordAuditEvent(rt.db, events[1]!);
+    // As the issuance store uses it: a data-modifying CTE beside other work, in one statement.
+    await rt.db.execute(sql`
+      with audit as (${auditEventsInsert(events)})
+      select 1`);
+    await rt.db.execute(sql`with audit as (${auditEventsInsert([])}) select 1`);
+    const rows = await rt.db.select().from(auditEvents).orderBy(asc(auditEvents.id));
+    assert.equal(rows.length, 4);
+    const shape = (row: (typeof rows)[number]) => ({
+      actor: row.actor,
+      action: row.action,
+      target: row.target,
+      details: row.details,
+    });
+    assert.deepEqual(rows.slice(2).map(shape), rows.slice(0, 2).map(shape));
+    assert.deepEqual(rows[3]!.target, null);
+    assert.deepEqual(rows[3]!.details, {});
+    for (const row of rows) {
+      assert.equal(row.seq, null, 'written unsealed, for the sealer');
+      assert.ok(row.occurredAt.getTime() >= started && row.occurredAt.getTime() <= Date.now());
+    }
+    await rt.sealAudit();
+    const result = await verifyAuditChain(rt.db, key);
+    assert.equal(result.ok, true);
+    assert.equal(result.events, 4);
   });
 });

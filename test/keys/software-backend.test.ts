@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { describe, it } from 'node:test';
-import { keyAlgorithms, signatureAlgorithmOf } from '../../src/keys/key-backend.js';
+import { keyAlgorithms, signatureAlgorithmOf } from '../../src/pki/signer.js';
 import { MasterKey } from '../../src/keys/master-key.js';
 import { SoftwareKeyBackend } from '../../src/keys/software-backend.js';
 

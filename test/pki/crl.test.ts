@@ -19,7 +19,7 @@ import {
   Time,
   Version,
 } from '@peculiar/asn1-x509';
-import { signatureAlgorithmOf, type SigningKey } from '../../src/keys/key-backend.js';
+import { signatureAlgorithmOf, type Signer } from '../../src/pki/signer.js';
 import { keyObjectSigner } from '../../src/keys/software-backend.js';
 import { toPem } from '../../src/pki/certificate-assembly.js';
 import { encodeCrl, type CrlEntry, type CrlInput } from '../../src/pki/crl.js';
@@ -50,7 +50,7 @@ interface TestCa {
   caPem: string;
   issuerNameDer: Uint8Array;
   keyIdentifier: Uint8Array;
-  signingKey: SigningKey;
+  signingKey: Signer;
   /** Issues a leaf with a fresh random serial, with a cRLDistributionPoints URI when given. */
   issue(crlUrl?: string): Promise<{ pem: string; serialHex: string }>;
 }
@@ -549,7 +549,7 @@ describe('CRL encoding', () => {
       it(`an entry with ${name}`, async () => {
         const { signingKey, ...rest } = baseInput(await ca, []);
         let signed = false;
-        const spy: SigningKey = { ...signingKey, sign: (data) => ((signed = true), signingKey.sign(data)) };
+        const spy: Signer = { ...signingKey, sign: (data) => ((signed = true), signingKey.sign(data)) };
         const entries = [entry, entry, { ...entry, ...change }];
         await assert.rejects(encodeCrl({ ...rest, signingKey: spy, entries }), (error: unknown) => {
           assert.ok(error instanceof Error);

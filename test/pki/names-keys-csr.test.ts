@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { parseCertificationRequest } from '../../src/pki/certification-request.js';
-import { der, tag } from '../../src/pki/der.js';
+import { der, oidDer, tag } from '../../src/pki/der.js';
 import {
   decodeName,
   encodeName,
@@ -255,6 +255,19 @@ describe('certification requests', () => {
       extraAttributes: [extensionRequestAttribute([extension('1.2.3.5', nullValue)])],
     });
     await rejectsAsync(parseCertificationRequest(twoRequests), 'ERR_CSR_MALFORMED', /two extensionRequest/);
+    // A critical flag that is BER TRUE (0x01), not DER's 0xff (X.690 11.1).
+    const berTrue = buildCsr({
+      subject,
+      extensions: [
+        der(
+          tag.sequence,
+          oidDer('1.2.3.4'),
+          new Uint8Array([0x01, 0x01, 0x01]),
+          der(tag.octetString, nullValue),
+        ),
+      ],
+    });
+    await rejectsAsync(parseCertificationRequest(berTrue), 'ERR_CSR_MALFORMED', /critical flag/);
     // A well-made request of the builder is accepted (the faults above are the only ones).
     const fine = await parseCertificationRequest(
       buildCsr({ subject, extensions: [extension('1.2.3.4', nullValue)] }),

@@ -4,11 +4,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { isTekenError } from '../../src/errors/teken-error.js';
-import type { SigningKey } from '../../src/keys/key-backend.js';
+import type { Signer } from '../../src/pki/signer.js';
 import { keyObjectSigner } from '../../src/keys/software-backend.js';
 import {
   buildOcspResponse,
   certIdFor,
+  locatePlainCertId,
   ocspErrorResponse,
   parseOcspRequest,
   type OcspCertId,
@@ -121,7 +122,7 @@ async function makePki(algorithm: TestAlgorithm): Promise<TestPki> {
       new x509.Extension(ocspNoCheck, false, new Uint8Array([0x05, 0x00])),
     ]);
     const privateKey = crypto.KeyObject.from(keys.privateKey);
-    const key: SigningKey = keyObjectSigner(`${name}-key`, algorithm, privateKey);
+    const key: Signer = keyObjectSigner(`${name}-key`, algorithm, privateKey);
     return { key, certificateDer: new Uint8Array(certificate.rawData), certificate };
   }
 
@@ -223,6 +224,7 @@ function tlv(tagByte: number, ...content: Uint8Array[]): Uint8Array {
   return new Uint8Array(Buffer.concat([Buffer.from([tagByte, ...length]), body]));
 }
 
+const leafOf = (pki: TestPki) => pki.leaves[0];
 const bytes = (value: string) => new Uint8Array(Buffer.from(value.replace(/\s/g, ''), 'hex'));
 const oidNonce = bytes('06092b0601050507300102');
 const oidSha1 = bytes('06052b0e03021a');
@@ -553,6 +555,86 @@ for (const algorithm of ['p256', 'rsa2048'] as const) {
       });
     });
 
+    describe('locatePlainCertId finds the CertID of a plain request, and nothing else', () => {
+      const range = (der: Uint8Array) => {
+        const found = locatePlainCertId(der);
+        return found && hex(der.subarray(found[0], found[1]));
+      };
+
+      it('in what openssl ocsp sends without a nonce, the CertID parseOcspRequest reads', () => {
+        const [leaf] = pki.leaves;
+        for (const hash of ['-sha1', '-sha256']) {
+          const { der } = opensslRequest(pki, `plain${hash}.der`, [hash, '-cert', leaf.file, '-no_nonce']);
+          assert.equal(range(der), hex(parseOcspRequest(der).certIds[0]!.raw));
+        }
+      });
+
+      it('not in requests of any other shape', () => {
+        const [leaf, second] = pki.leaves;
+        const nonce = opensslRequest(pki, 'locate-nonce.der', ['-cert', leaf.file, '-nonce']).der;
+        const two = opensslRequest(pki, 'locate-two.der', [
+          '-cert',
+          leaf.file,
+          '-cert',
+          second.file,
+          '-no_nonce',
+        ]).der;
+        const good = certId(leaf).raw;
+        const plain = craftRequest([good]);
+        assert.equal(range(plain), hex(good));
+        const cases: [string, Uint8Array][] = [
+          ['a nonce', nonce],
+          ['two certificates', two],
+          ['an explicit version', craftRequest([good], { prefix: tlv(0xa0, tlv(0x02, bytes('00'))) })],
+          ['trailing bytes', new Uint8Array([...plain, 0])],
+          ['a non-minimal length', new Uint8Array([0x30, 0x81, plain[1]!, ...plain.subarray(2)])],
+          ['an indefinite length', new Uint8Array([0x30, 0x80, ...plain.subarray(2), 0, 0])],
+          ['a SET for a SEQUENCE', new Uint8Array([0x31, ...plain.subarray(1)])],
+          ['empty input', new Uint8Array(0)],
+        ];
+        for (const [label, der] of cases) assert.equal(locatePlainCertId(der), undefined, label);
+        for (let cut = 0; cut < plain.length; cut++)
+          assert.equal(locatePlainCertId(plain.subarray(0, cut)), undefined, `cut at ${cut}`);
+      });
+
+      it('in long-form lengths (a CertID over 127 bytes)', () => {
+        const sha512 = tlv(0x30, bytes('0609608648016503040203'), bytes('0500'));
+        const big = tlv(
+          0x30,
+          sha512,
+          tlv(0x04, new Uint8Array(64)),
+          tlv(0x04, new Uint8Array(64)),
+          tlv(0x02, bytes('01')),
+        );
+        const request = craftRequest([big]);
+        assert.equal(request[1], 0x81);
+        assert.equal(range(request), hex(big));
+        assert.equal(hex(parseOcspRequest(request).certIds[0]!.raw), hex(big));
+      });
+
+      it('only where parseOcspRequest reads that one CertID and no nonce (mutated requests)', () => {
+        const valid = craftRequest([certId(leafOf(pki)).raw]);
+        let located = 0;
+        for (let i = 0; i < 20000; i++) {
+          const mutated = new Uint8Array(valid);
+          for (let c = 0; c <= i % 3; c++) mutated[crypto.randomInt(mutated.length)] = crypto.randomInt(256);
+          const found = locatePlainCertId(mutated);
+          if (!found) continue;
+          located++;
+          let parsed;
+          try {
+            parsed = parseOcspRequest(mutated);
+          } catch {
+            continue; // the responder never cached such a CertID, so the bytes find nothing
+          }
+          assert.equal(parsed.certIds.length, 1);
+          assert.equal(parsed.nonce, undefined);
+          assert.equal(hex(parsed.certIds[0]!.raw), hex(mutated.subarray(found[0], found[1])));
+        }
+        assert.ok(located > 0);
+      });
+    });
+
     describe('parseOcspRequest refuses broken input with ERR_INPUT_INVALID only', () => {
       let valid: Uint8Array;
       before(() => {
@@ -623,6 +705,19 @@ for (const algorithm of ['p256', 'rsa2048'] as const) {
           [
             'unknown critical extension',
             craftRequest([good], { extensions: tlv(0x30, bytes('06032a0304'), bytes('0101ff'), tlv(0x04)) }),
+          ],
+          [
+            // BER TRUE; DER has only 0xff (X.690 11.1). Was read as critical before der.ts's readBoolean.
+            'a critical flag of 0x01',
+            craftRequest([good], {
+              extensions: tlv(0x30, oidNonce, bytes('010101'), tlv(0x04, tlv(0x04, bytes('01')))),
+            }),
+          ],
+          [
+            'a critical flag of two octets',
+            craftRequest([good], {
+              extensions: tlv(0x30, oidNonce, bytes('0102ffff'), tlv(0x04, tlv(0x04, bytes('01')))),
+            }),
           ],
           [
             'critical nonce that is not an OCTET STRING',
