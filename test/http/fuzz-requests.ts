@@ -168,15 +168,25 @@ function query(values: Record<string, unknown>): string {
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
+/** Values every field, parameter and query parameter is tried with, besides random ones. */
+export const criticalStrings: readonly string[] = [
+  'a\u0000b',
+  '------------------------------------',
+  '9223372036854775808',
+  'urn:uuid:00000000-0000-4000-8000-000000000000',
+];
+export const criticalValues: readonly unknown[] = [2 ** 63, -1, null];
+
 /**
- * `count` malformed requests for one route. `uuidValue` fills UUID fields that are not the ones
- * being broken.
+ * Malformed requests for one route: each parameter, query parameter and body field with each
+ * critical value and one random bad value, then missing, extra and unparseable bodies and wrong
+ * content types. With `limit`, that many of them, picked at random.
  */
 export function fuzzRequests(
   route: FuzzRoute,
   random: () => number,
-  count: number,
   uuidValue: string,
+  limit?: number,
 ): FuzzRequest[] {
   const body = route.schema?.body as ObjectSchema | undefined;
   const params = route.schema?.params as ObjectSchema | undefined;
@@ -187,109 +197,75 @@ export function fuzzRequests(
     validParams[name] = String(sampleValue(params?.properties?.[name], uuidValue, name));
   const hasBody = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(route.method);
   const validBody = sampleObject(body, uuidValue);
-  const queryNames = Object.keys(querystring?.properties ?? {});
-
+  const baseUrl = fillUrl(route.url, validParams);
+  const json = (value: unknown) => JSON.stringify(value);
   const out: FuzzRequest[] = [];
-  const kinds = [
-    ...(names.length ? ['param', 'param', 'param'] : []),
-    ...(queryNames.length ? ['query', 'query', 'query-extra'] : []),
-    ...(hasBody
-      ? [
-          'body-field',
-          'body-field',
-          'body-field',
-          'body-type',
-          'body-missing',
-          'body-extra',
-          'body-raw',
-          'body-root',
-        ]
-      : ['query-extra']),
-  ];
-  for (let i = 0; i < count; i++) {
-    const kind = kinds[i % kinds.length]!;
-    let url = fillUrl(route.url, validParams);
-    let payload: string | undefined = hasBody ? JSON.stringify(validBody) : undefined;
-    let contentType: string | undefined = hasBody ? 'application/json' : undefined;
-    let label = kind;
-    switch (kind) {
-      case 'param': {
-        const name = pick(random, names);
-        const value = pick(random, badStrings);
-        url = fillUrl(route.url, { ...validParams, [name]: value });
-        label = `param ${name}=${JSON.stringify(value.slice(0, 40))}`;
-        break;
-      }
-      case 'query': {
-        const name = pick(random, queryNames);
-        const value = random() < 0.6 ? pick(random, badStrings) : pick(random, badValues);
-        url += query({ [name]: value });
-        label = `query ${name}=${JSON.stringify(value)?.slice(0, 40)}`;
-        break;
-      }
-      case 'query-extra':
-        url += query({
-          [pick(random, ['x', '__proto__', 'constructor', 'q\u0000'])]: pick(random, badStrings),
-        });
-        break;
-      case 'body-field':
-      case 'body-type': {
-        const fields = Object.keys(body?.properties ?? {});
-        if (fields.length === 0) {
-          payload = JSON.stringify({ unexpected: pick(random, badStrings) });
-          break;
-        }
-        const name = pick(random, fields);
-        const value = kind === 'body-field' ? pick(random, badStrings) : pick(random, badValues);
-        payload = JSON.stringify({ ...validBody, [name]: value });
-        label = `body ${name}=${JSON.stringify(value)?.slice(0, 40)}`;
-        break;
-      }
-      case 'body-missing': {
-        const required = body?.required ?? [];
-        const copy = { ...validBody };
-        if (required.length) delete copy[pick(random, required)];
-        payload = JSON.stringify(copy);
-        break;
-      }
-      case 'body-extra':
-        payload = JSON.stringify({ ...validBody, [pick(random, ['extra', '__proto__', 'constructor'])]: 1 });
-        break;
-      case 'body-raw': {
-        const raw = pick(random, [
-          '{',
-          '{"a":',
-          'null',
-          '[]',
-          '"text"',
-          '{"login":"\\u0000"}',
-          '{"a":1,"a":2}',
-          '\u0000',
-          '{"__proto__":{"x":1}}',
-          JSON.stringify(validBody).replace(/"$/, ''),
-        ]);
-        payload = raw;
-        label = `raw ${JSON.stringify(raw).slice(0, 40)}`;
-        break;
-      }
-      case 'body-root':
-        [payload, contentType] = pick(random, [
-          [JSON.stringify(validBody), 'text/plain'],
-          [JSON.stringify(validBody), 'application/x-www-form-urlencoded'],
-          ['', 'application/json'],
-          [JSON.stringify(validBody), 'application/json; charset=utf-16'],
-          [JSON.stringify([validBody]), 'application/json'],
-        ] as const);
-        label = `content-type ${contentType}`;
-        break;
-    }
+  const add = (label: string, url: string, payload?: string, contentType?: string) =>
     out.push({
       method: route.method,
       url,
       label: `${route.method} ${route.url} ${label}`,
-      ...(payload !== undefined ? { payload } : {}),
-      ...(contentType ? { contentType } : {}),
+      ...(payload !== undefined ? { payload, contentType: contentType ?? 'application/json' } : {}),
+      ...(payload === undefined && contentType ? { contentType } : {}),
     });
+  const validPayload = hasBody ? json(validBody) : undefined;
+  const show = (value: unknown) => (JSON.stringify(value) ?? String(value)).slice(0, 40);
+
+  for (const name of names)
+    for (const value of [...criticalStrings, pick(random, badStrings)])
+      add(
+        `param ${name}=${show(value)}`,
+        fillUrl(route.url, { ...validParams, [name]: value }),
+        validPayload,
+      );
+  for (const name of Object.keys(querystring?.properties ?? {}))
+    for (const value of [
+      ...criticalStrings,
+      ...criticalValues,
+      pick(random, badStrings),
+      pick(random, badValues),
+    ])
+      add(`query ${name}=${show(value)}`, baseUrl + query({ [name]: value }), validPayload);
+  add(
+    'extra query',
+    baseUrl +
+      query({ [pick(random, ['x', '__proto__', 'constructor', 'q\u0000'])]: pick(random, badStrings) }),
+    validPayload,
+  );
+  if (hasBody) {
+    for (const name of Object.keys(body?.properties ?? {}))
+      for (const value of [
+        criticalStrings[0],
+        ...criticalValues.slice(0, 1),
+        pick(random, badStrings),
+        pick(random, badValues),
+      ])
+        add(`body ${name}=${show(value)}`, baseUrl, json({ ...validBody, [name]: value }));
+    for (const name of body?.required ?? []) {
+      const copy = { ...validBody };
+      delete copy[name];
+      add(`body without ${name}`, baseUrl, json(copy));
+    }
+    add(
+      'extra field',
+      baseUrl,
+      json({ ...validBody, [pick(random, ['extra', 'constructor', 'id'])]: pick(random, badStrings) }),
+    );
+    add('__proto__ field', baseUrl, '{"__proto__":{"polluted":true}}');
+    for (const raw of ['{', '{"a":', 'null', '[]', '"text"', '\u0000', json(validBody).slice(0, -1)])
+      add(`raw ${show(raw)}`, baseUrl, raw);
+    add('empty body', baseUrl, '');
+    for (const type of [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'application/json; charset=utf-16',
+      'multipart/form-data; boundary=x',
+    ])
+      add(`content-type ${type}`, baseUrl, json(validBody), type);
   }
-  return out;
+  if (limit === undefined || out.length <= limit) return out;
+  const chosen: FuzzRequest[] = [];
+  const pool = [...out];
+  while (chosen.length < limit) chosen.push(pool.splice(Math.floor(random() * pool.length), 1)[0]!);
+  return chosen;
 }
