@@ -101,6 +101,11 @@ export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Prom
         description: 'Errors are RFC 9457 problem+json with a stable `code` (docs/errors.md).',
       },
     },
+    // Shared schemas keep their $id as the component name (Account, Problem, ...), for generated types.
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, i) =>
+        typeof json.$id === 'string' ? json.$id : `def-${i}`,
+    },
   });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
   const ocsp = new OcspResponder(rt.authority);

@@ -49,8 +49,11 @@ export const problemSchema = {
 
 type Validation = NonNullable<FastifyError['validation']>;
 
-/** Ajv's message, except for the text patterns, whose regular expression helps nobody. */
-function validationMessage(error: FastifyError, validation: Validation): string {
+/**
+ * Ajv's message, except for the text patterns, whose regular expression helps nobody. Exported for
+ * plugins with their own error format.
+ */
+export function validationMessage(error: FastifyError, validation: Validation): string {
   const first = validation[0];
   const pattern = (first?.params as { pattern?: unknown } | undefined)?.pattern;
   if (first?.keyword === 'pattern' && typeof pattern === 'string' && controlCharacterPatterns.has(pattern)) {

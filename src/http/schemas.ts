@@ -106,11 +106,21 @@ export const uuidParams = object({ id: uuid() }, ['id']);
 /** The shared `Problem` schema (RFC 9457 with Teken's `code`), by reference. */
 export const problemRef = { $ref: 'Problem#' } as const;
 
+/** A failure: problem+json (RFC 9457) with the shared `Problem` schema. */
+export const problemResponse = {
+  description: 'A problem (RFC 9457) with a stable `code` (docs/errors.md).',
+  content: { 'application/problem+json': { schema: problemRef } },
+} as const;
+
 /**
  * Route `response` schemas: the given successes, and problem+json for every 4xx and 5xx, so the
  * OpenAPI document says what a failure looks like.
  */
-export const responses = (ok: Record<number, unknown>) => ({ ...ok, '4xx': problemRef, '5xx': problemRef });
+export const responses = <R extends Record<number, unknown>>(ok: R) =>
+  ({ ...ok, '4xx': problemResponse, '5xx': problemResponse }) as R & {
+    '4xx': typeof problemResponse;
+    '5xx': typeof problemResponse;
+  };
 
 /** A response without a body (204). */
 export const noContent = { type: 'null', description: 'No content.' } as const;

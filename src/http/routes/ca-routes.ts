@@ -5,7 +5,15 @@ import { reasonLabel } from '../../authority/revocation-reasons.js';
 import { nameToString } from '../../pki/distinguished-name.js';
 import { toPem } from '../../pki/certificate-assembly.js';
 import { problemOf, sendProblem } from '../problem.js';
-import { arrayOf, problemRef, responses, stringEnum, strictObject, object, timestamp } from '../schemas.js';
+import {
+  arrayOf,
+  problemResponse,
+  responses,
+  stringEnum,
+  strictObject,
+  object,
+  timestamp,
+} from '../schemas.js';
 
 export interface CaRoutesOptions {
   registry: CaRegistry;
@@ -38,7 +46,7 @@ const authority = object(
 const binary = (summary: string) => ({
   summary,
   params: caParams,
-  response: { '4xx': problemRef, '5xx': problemRef },
+  response: { '4xx': problemResponse, '5xx': problemResponse },
 });
 
 /** CA certificates and chains, DER and PEM (the AIA caIssuers URLs point here). */

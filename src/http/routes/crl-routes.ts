@@ -4,7 +4,7 @@ import { caIds } from '../../authority/profiles.js';
 import { toPem } from '../../pki/certificate-assembly.js';
 import type { Db } from '../../db/open-database.js';
 import { problemOf, sendProblem } from '../problem.js';
-import { problemRef } from '../schemas.js';
+import { problemResponse } from '../schemas.js';
 import { setStatusCacheHeaders } from './status-cache-headers.js';
 
 interface CachedCrl {
@@ -67,7 +67,7 @@ export const crlRoutes: FastifyPluginAsync<CrlRoutesOptions> = async (app, { crl
         schema: {
           summary: `The CA's newest CRL, ${format === 'crl' ? 'DER' : 'PEM'}.`,
           params,
-          response: { '4xx': problemRef, '5xx': problemRef },
+          response: { '4xx': problemResponse, '5xx': problemResponse },
         },
       },
       async (request, reply) => {
