@@ -23,7 +23,7 @@ const invalidInput = new Set(['22P02', '22021', '22003', '22007', '22008', '2200
 function pgErrorOf(error: unknown): PgErrorFields | undefined {
   for (let at = error, depth = 0; at && typeof at === 'object' && depth < 5; depth++) {
     const code = (at as PgErrorFields).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return at as PgErrorFields;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return at;
     at = (at as { cause?: unknown }).cause;
   }
   return undefined;

@@ -38,7 +38,7 @@ export interface AuthScheme {
   /** Whether this scheme enforces `access`. */
   enforces(access: Access): boolean;
   /** Authenticates a request to a route it enforces; throws (a TekenError) to refuse. */
-  authenticate(request: FastifyRequest, reply: FastifyReply, access: Access): Promise<void>;
+  authenticate(request: FastifyRequest, reply: FastifyReply, access: Access): Promise<void> | void;
 }
 
 /** Schemes per plugin instance; a plugin's children inherit them (Fastify children are prototypes). */

@@ -2,7 +2,12 @@
  * The Fastify application, built apart from listening so tests drive it through `inject()`.
  */
 import http from 'node:http';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyPluginAsync,
+  type FastifyReply,
+} from 'fastify';
 import { OcspResponder } from '../authority/ocsp-responder.js';
 import { TekenError } from '../errors/teken-error.js';
 import type { Runtime } from '../runtime/open-runtime.js';
@@ -43,7 +48,7 @@ export interface BuildAppOptions {
   /** Clock for authenticator codes (tests). */
   now?: () => number;
   /** Extra route plugins (tests), registered after the built-in ones. */
-  plugins?: ((app: FastifyInstance) => Promise<void>)[];
+  plugins?: FastifyPluginAsync[];
 }
 
 export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Promise<TekenApp> {
@@ -131,9 +136,10 @@ export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Prom
   const crls = createCrlCache(rt.db);
   await app.register(crlRoutes, { crls, statusMaxAgeSeconds: rt.config.statusMaxAgeSeconds });
   // The OCSP routes (and the hot path in front of Fastify) are public by nature.
-  await app.register(async (scope) => {
+  await app.register((scope, _opts, done) => {
     defaultAccess(scope, 'public');
     hotPath.handle = ocspRoutes(scope, rt, ocsp);
+    done();
   });
   for (const plugin of options.plugins ?? []) await app.register(plugin);
   const sendShell = loadConsoleShell(consoleDist);

@@ -9,11 +9,12 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { before, describe, it } from 'node:test';
 import SwaggerParser from '@apidevtools/swagger-parser';
-import type { FastifyError, FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { FastifyError, FastifyInstance } from 'fastify';
 import { TekenError, isTekenError } from '../../src/errors/teken-error.js';
 import { useAuthScheme } from '../../src/http/access.js';
 import { buildApp } from '../../src/http/build-app.js';
 import { validationMessage } from '../../src/http/problem.js';
+import { routeGroup } from '../../src/http/route-group.js';
 import { object, responses, strictObject, text } from '../../src/http/schemas.js';
 import { csrfTokenMatches } from '../../src/http/session-auth.js';
 import { createAccount } from '../../src/identity/accounts.js';
@@ -31,11 +32,11 @@ declare module 'fastify' {
 const digest = (text: string) => crypto.createHash('sha256').update(text).digest();
 
 /** A stand-in for the eSign API group: its own Basic scheme and BSrE's error body. */
-const esignLike: FastifyPluginAsync<{ clients: Record<string, string> }> = async (app, { clients }) => {
+const esignLike = routeGroup<{ clients: Record<string, string> }>((app, { clients }) => {
   useAuthScheme(app, {
     name: 'basic',
     enforces: (access) => access === 'api-client',
-    authenticate: async (request, reply) => {
+    authenticate: (request, reply) => {
       const header = request.headers.authorization ?? '';
       const [scheme, encoded] = header.split(' ');
       const [user, ...rest] = Buffer.from(encoded ?? '', 'base64')
@@ -73,9 +74,9 @@ const esignLike: FastifyPluginAsync<{ clients: Record<string, string> }> = async
       },
     },
     // `internal` is not in the schema: the serializer drops it.
-    async (request) => ({ status_code: 1111, status: 'ISSUE', internal: request.apiClient }),
+    (request) => ({ status_code: 1111, status: 'ISSUE', internal: request.apiClient }),
   );
-};
+});
 
 const basic = (user: string, password: string) =>
   `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
@@ -88,7 +89,11 @@ describe('route groups as plugins', () => {
     ({ rt } = await openTestRuntime({ TEKEN_FAILURE_DELAY_MS: '0' }));
     app = (
       await buildApp(rt, {
-        plugins: [async (root) => root.register(esignLike, { clients: { 'client-a': 'rahasia-a' } })],
+        plugins: [
+          routeGroup((root) => {
+            void root.register(esignLike, { clients: { 'client-a': 'rahasia-a' } });
+          }),
+        ],
       })
     ).app;
   });
@@ -120,8 +125,9 @@ describe('route groups as plugins', () => {
     );
     assert.equal(invalid.statusCode, 400);
     assert.match(String(invalid.headers['content-type']), /^application\/json/);
-    assert.equal(invalid.json().status, false);
-    assert.match(invalid.json().error, /control characters/);
+    const body = invalid.json<{ status: boolean; error: string }>();
+    assert.equal(body.status, false);
+    assert.match(body.error, /control characters/);
   });
 
   it('the route answers a client that authenticates, with only the declared fields', async () => {
@@ -134,7 +140,7 @@ describe('route groups as plugins', () => {
     const session = await app.inject({ method: 'GET', url: '/api/v1/session' });
     assert.equal(session.statusCode, 401);
     assert.match(String(session.headers['content-type']), /^application\/problem\+json/);
-    assert.equal(session.json().code, 'ERR_AUTH_REQUIRED');
+    assert.equal(session.json<{ code: string }>().code, 'ERR_AUTH_REQUIRED');
     const basicIsNotASession = await app.inject({
       method: 'GET',
       url: '/api/v1/session',
@@ -147,9 +153,9 @@ describe('route groups as plugins', () => {
     await assert.rejects(
       buildApp(rt, {
         plugins: [
-          async (root) => {
-            root.get('/api/v1/forgotten', async () => ({}));
-          },
+          routeGroup((root) => {
+            root.get('/api/v1/forgotten', () => ({}));
+          }),
         ],
       }),
       /GET \/api\/v1\/forgotten: the route declares no access/,
@@ -160,9 +166,9 @@ describe('route groups as plugins', () => {
     await assert.rejects(
       buildApp(rt, {
         plugins: [
-          async (root) => {
-            root.get('/api/v1/unguarded', { config: { access: 'session' } }, async () => ({}));
-          },
+          routeGroup((root) => {
+            root.get('/api/v1/unguarded', { config: { access: 'session' } }, () => ({}));
+          }),
         ],
       }),
       /GET \/api\/v1\/unguarded: access session is enforced by no authentication scheme of its plugin/,
@@ -170,13 +176,13 @@ describe('route groups as plugins', () => {
     await assert.rejects(
       buildApp(rt, {
         plugins: [
-          async (root) => {
-            await root.register(esignLike, { clients: {} });
-          },
+          routeGroup((root) => {
+            void root.register(esignLike, { clients: {} });
+          }),
           // A sibling plugin: the eSign plugin's Basic scheme is encapsulated and guards nothing here.
-          async (root) => {
-            root.get('/api/v1/outside', { config: { access: 'api-client' } }, async () => ({}));
-          },
+          routeGroup((root) => {
+            root.get('/api/v1/outside', { config: { access: 'api-client' } }, () => ({}));
+          }),
         ],
       }),
       /access api-client is enforced by no authentication scheme/,

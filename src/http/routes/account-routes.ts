@@ -1,5 +1,4 @@
 /** The signed-in account: profile, Keamanan (sessions, authenticators, password) and Aktivitas. */
-import type { FastifyPluginAsync } from 'fastify';
 import {
   changePassword,
   listActivity,
@@ -30,6 +29,7 @@ import {
   uuid,
   uuidParams,
 } from '../schemas.js';
+import { routeGroup } from '../route-group.js';
 import { authOf, requestMeta, useSessionAuth } from '../session-auth.js';
 
 export interface AccountRoutesOptions {
@@ -56,7 +56,7 @@ const activityDetails = object(
   { title: 'ActivityDetails' },
 );
 
-export const accountRoutes: FastifyPluginAsync<AccountRoutesOptions> = async (app, { identity: ctx }) => {
+export const accountRoutes = routeGroup<AccountRoutesOptions>((app, { identity: ctx }) => {
   useSessionAuth(app, ctx);
   addSchemas(app, accountSchema, permissionsSchema);
 
@@ -79,7 +79,7 @@ export const accountRoutes: FastifyPluginAsync<AccountRoutesOptions> = async (ap
         }),
       },
     },
-    async (request) => {
+    (request) => {
       const { session, account } = authOf(request);
       return {
         account: publicAccount(account),
@@ -241,4 +241,4 @@ export const accountRoutes: FastifyPluginAsync<AccountRoutesOptions> = async (ap
       return { events: await listActivity(ctx, authOf(request).account.id, before) };
     },
   );
-};
+});

@@ -1,5 +1,4 @@
 /** Administration of accounts: list, read, create, "Kirim tautan", unlock; the notification outbox. */
-import type { FastifyPluginAsync } from 'fastify';
 import type { Role } from '../../db/schema.js';
 import { createAccount, publicAccount } from '../../identity/accounts.js';
 import {
@@ -35,6 +34,7 @@ import {
   uuid,
   uuidParams,
 } from '../schemas.js';
+import { routeGroup } from '../route-group.js';
 import { authOf, useSessionAuth } from '../session-auth.js';
 
 /** The notification outbox as the admin pages read it (src/notify). */
@@ -75,7 +75,7 @@ const outboxEntry = strictObject(
 
 const linkActions = ['RESET_OTP_DEVICE', 'UPDATE_PASSWORD'] as const;
 
-export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app, { identity: ctx, outbox }) => {
+export const adminRoutes = routeGroup<AdminRoutesOptions>((app, { identity: ctx, outbox }) => {
   useSessionAuth(app, ctx);
   addSchemas(app, accountSchema, adminAccountSchema, adminAccountDetailSchema, outboxEntry);
 
@@ -287,4 +287,4 @@ export const adminRoutes: FastifyPluginAsync<AdminRoutesOptions> = async (app, {
     },
     async (request) => outbox.read(request.params.id),
   );
-};
+});

@@ -1,5 +1,5 @@
 /** Sign-in, its steps, links and "Lupa Password" (`/api/v1/auth/...`). */
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { confirmedDevices } from '../../identity/accounts.js';
 import type { IdentityContext } from '../../identity/identity-context.js';
 import { findSession, type AuthFlowState } from '../../identity/sessions.js';
@@ -27,6 +27,7 @@ import {
   text,
   uuid,
 } from '../schemas.js';
+import { routeGroup } from '../route-group.js';
 import {
   assertSameOrigin,
   authOf,
@@ -70,7 +71,7 @@ const stepResult = object(
 const deviceRef = { $ref: 'AuthDevice#' } as const;
 const stepRef = { $ref: 'StepResult#' } as const;
 
-export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { identity: ctx }) => {
+export const authRoutes = routeGroup<AuthRoutesOptions>((app, { identity: ctx }) => {
   useSessionAuth(app, ctx);
   app.addSchema(device);
   app.addSchema(stepResult);
@@ -291,4 +292,4 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { i
       return reply.code(204).send();
     },
   );
-};
+});

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { CaRegistry } from '../../authority/ca-registry.js';
 import { caIds } from '../../authority/profiles.js';
 import { reasonLabel } from '../../authority/revocation-reasons.js';
@@ -14,6 +14,7 @@ import {
   object,
   timestamp,
 } from '../schemas.js';
+import { routeGroup } from '../route-group.js';
 
 export interface CaRoutesOptions {
   registry: CaRegistry;
@@ -50,7 +51,7 @@ const binary = (summary: string) => ({
 });
 
 /** CA certificates and chains, DER and PEM (the AIA caIssuers URLs point here). */
-export const caRoutes: FastifyPluginAsync<CaRoutesOptions> = async (app, rt) => {
+export const caRoutes = routeGroup<CaRoutesOptions>((app, rt) => {
   app.addSchema(authority);
   const cacheable = (reply: FastifyReply) => reply.header('cache-control', 'public, max-age=3600');
 
@@ -130,4 +131,4 @@ export const caRoutes: FastifyPluginAsync<CaRoutesOptions> = async (app, rt) => 
       return cacheable(reply).type('application/x-pem-file').send(pems.join(''));
     },
   );
-};
+});

@@ -3,18 +3,15 @@
  * anyone signs in (the organisation name in its header). Public, so it holds nothing but display
  * settings the operator chose to show everyone.
  */
-import type { FastifyPluginAsync } from 'fastify';
 import { responses, strictObject } from '../schemas.js';
+import { routeGroup } from '../route-group.js';
 
 export interface ConsoleConfigRoutesOptions {
   /** TEKEN_ORGANISATION_NAME. */
   organisationName: string;
 }
 
-export const consoleConfigRoutes: FastifyPluginAsync<ConsoleConfigRoutesOptions> = async (
-  app,
-  { organisationName },
-) => {
+export const consoleConfigRoutes = routeGroup<ConsoleConfigRoutesOptions>((app, { organisationName }) => {
   const body = { organisationName };
   app.get(
     '/api/v1/console-config',
@@ -32,4 +29,4 @@ export const consoleConfigRoutes: FastifyPluginAsync<ConsoleConfigRoutesOptions>
     // Read once per page load; a short cache keeps a changed name from lingering.
     (_request, reply) => reply.header('cache-control', 'public, max-age=300').send(body),
   );
-};
+});

@@ -1,10 +1,10 @@
-import type { FastifyPluginAsync } from 'fastify';
 import { latestCrl } from '../../authority/generate-crl.js';
 import { caIds } from '../../authority/profiles.js';
 import { toPem } from '../../pki/certificate-assembly.js';
 import type { Db } from '../../db/open-database.js';
 import { problemOf, sendProblem } from '../problem.js';
 import { problemResponse } from '../schemas.js';
+import { routeGroup } from '../route-group.js';
 import { setStatusCacheHeaders } from './status-cache-headers.js';
 
 interface CachedCrl {
@@ -58,7 +58,7 @@ const params = {
 } as const;
 
 /** `GET /crl/<ca>.crl` (DER, as the CRL distribution points say) and `.pem`. */
-export const crlRoutes: FastifyPluginAsync<CrlRoutesOptions> = async (app, { crls, statusMaxAgeSeconds }) => {
+export const crlRoutes = routeGroup<CrlRoutesOptions>((app, { crls, statusMaxAgeSeconds }) => {
   for (const format of ['crl', 'pem'] as const) {
     app.get<{ Params: { id: string } }>(
       `/crl/:id.${format}`,
@@ -85,4 +85,4 @@ export const crlRoutes: FastifyPluginAsync<CrlRoutesOptions> = async (app, { crl
       },
     );
   }
-};
+});

@@ -1,6 +1,6 @@
-import type { FastifyPluginAsync } from 'fastify';
 import type { CaRegistry } from '../../authority/ca-registry.js';
 import { responses, strictObject } from '../schemas.js';
+import { routeGroup } from '../route-group.js';
 
 export interface HealthRoutesOptions {
   database: { ping(): Promise<unknown> };
@@ -32,7 +32,7 @@ const KEY_CHECK_TTL_MS = 30_000;
  * `GET /healthz` (the process lives) and `GET /readyz` (database answers, CA and responder keys sign,
  * no responder certificate has expired).
  */
-export const healthRoutes: FastifyPluginAsync<HealthRoutesOptions> = async (app, rt) => {
+export const healthRoutes = routeGroup<HealthRoutesOptions>((app, rt) => {
   let keyCheck: { at: number; ok: boolean; problem?: string } | undefined;
 
   app.get(
@@ -99,4 +99,4 @@ export const healthRoutes: FastifyPluginAsync<HealthRoutesOptions> = async (app,
       return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks });
     },
   );
-};
+});

@@ -6,13 +6,13 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import type { FastifyPluginAsync } from 'fastify';
 import type { CaRegistry } from '../../authority/ca-registry.js';
 import type { Config } from '../../config/load-config.js';
 import { profiles } from '../../authority/profiles.js';
 import { reasonLabel } from '../../authority/revocation-reasons.js';
 import { statusPaths } from '../../authority/status-urls.js';
 import { nameToString } from '../../pki/distinguished-name.js';
+import { routeGroup } from '../route-group.js';
 
 const escapeHtml = (text: string) =>
   text.replace(
@@ -50,7 +50,7 @@ const route = {
   schema: { summary: 'The CP/CPS, or the CA repository page (HTML).' },
 } as const;
 
-export const repositoryRoutes: FastifyPluginAsync<RepositoryRoutesOptions> = async (app, rt) => {
+export const repositoryRoutes = routeGroup<RepositoryRoutesOptions>((app, rt) => {
   const { config } = rt;
   const file = config.cps.file;
   if (file) {
@@ -151,4 +151,4 @@ ${policyRows}
       .type('text/html; charset=utf-8')
       .send(html);
   });
-};
+});
