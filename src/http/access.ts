@@ -105,8 +105,12 @@ export function enforceAccessDeclarations(app: FastifyInstance, routes: RouteEnt
     }
     route.config = { ...route.config, access: declared };
     for (const method of methods) {
-      // Fastify adds a HEAD route after each GET: the list keeps the GET only.
+      // Fastify adds a HEAD route after each GET (@fastify/static one before): the list keeps the GET.
       if (method === 'HEAD' && routes.some((r) => r.method === 'GET' && r.url === route.url)) continue;
+      if (method === 'GET') {
+        const head = routes.findIndex((r) => r.method === 'HEAD' && r.url === route.url);
+        if (head >= 0) routes.splice(head, 1);
+      }
       routes.push({
         method,
         url: route.url,
