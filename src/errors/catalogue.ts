@@ -8,6 +8,7 @@ export const errorCatalogue = {
   ERR_INPUT_TOO_LARGE: { status: 413, title: 'The request body is too large.' },
   ERR_INPUT_UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'The content type is not supported.' },
   ERR_RESOURCE_NOT_FOUND: { status: 404, title: 'Not found.' },
+  ERR_RESOURCE_CONFLICT: { status: 409, title: 'The request conflicts with an existing record.' },
   ERR_CONFIG_INVALID: { status: 500, title: 'The configuration is not valid.' },
   ERR_DB_LOCKED: { status: 500, title: 'The embedded database is in use by another process.' },
   ERR_DB_UNAVAILABLE: { status: 503, title: 'The database is not reachable.' },

@@ -2,7 +2,12 @@
  * The Fastify application, built apart from listening so tests drive it through `inject()`.
  */
 import http from 'node:http';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyPluginAsync,
+  type FastifyReply,
+} from 'fastify';
 import { OcspResponder } from '../authority/ocsp-responder.js';
 import { TekenError } from '../errors/teken-error.js';
 import type { Runtime } from '../runtime/open-runtime.js';
@@ -12,14 +17,21 @@ import { listOutbox } from '../notify/list-outbox.js';
 import { readOutboxMessage } from '../notify/read-outbox-message.js';
 import { ocspErrorResponse } from '../pki/ocsp.js';
 import { identityContextOf } from '../runtime/identity-context-of.js';
-import { problemOf, registerNotFound, registerProblemHandlers, sendProblem } from './problem.js';
+import { defaultAccess, enforceAccessDeclarations, type RouteEntry } from './access.js';
+import {
+  problemOf,
+  problemSchema,
+  registerNotFound,
+  registerProblemHandlers,
+  sendProblem,
+} from './problem.js';
 import { accountRoutes } from './routes/account-routes.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { caRoutes } from './routes/ca-routes.js';
 import { consoleConfigRoutes } from './routes/console-config-routes.js';
-import { consoleRoutes } from './routes/console-routes.js';
-import { crlRoutes, type CrlCache } from './routes/crl-routes.js';
+import { consoleDist, consoleRoutes, loadConsoleShell } from './routes/console-routes.js';
+import { createCrlCache, crlRoutes, type CrlCache } from './routes/crl-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { ocspRoutes, type RawRequestHandler } from './routes/ocsp-routes.js';
 import { repositoryRoutes } from './routes/repository-routes.js';
@@ -28,11 +40,15 @@ export interface TekenApp {
   app: FastifyInstance;
   ocsp: OcspResponder;
   crls: CrlCache;
+  /** Every registered route with its declared access (the route-list tests walk it). */
+  routes: readonly RouteEntry[];
 }
 
 export interface BuildAppOptions {
   /** Clock for authenticator codes (tests). */
   now?: () => number;
+  /** Extra route plugins (tests), registered after the built-in ones. */
+  plugins?: FastifyPluginAsync[];
 }
 
 export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Promise<TekenApp> {
@@ -74,6 +90,10 @@ export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Prom
     },
   });
   registerProblemHandlers(app);
+  // Every route declares its access, or the app does not start (access.ts).
+  const routes: RouteEntry[] = [];
+  enforceAccessDeclarations(app, routes);
+  app.addSchema(problemSchema);
   // JSON only: text/plain is what a cross-site HTML form can send without a preflight.
   app.removeContentTypeParser('text/plain');
   await app.register(cookie);
@@ -86,33 +106,51 @@ export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Prom
         description: 'Errors are RFC 9457 problem+json with a stable `code` (docs/errors.md).',
       },
     },
-  });
-  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
-  const ocsp = new OcspResponder(rt.authority);
-  const identity = identityContextOf(rt, options);
-  authRoutes(app, identity);
-  accountRoutes(app, identity);
-  adminRoutes(app, identity, {
-    list: (limit, offset) => listOutbox(rt.db, rt.masterKey, { limit, offset }),
-    read: async (id) => {
-      const message = await readOutboxMessage(
-        rt.db,
-        rt.masterKey,
-        id,
-        rt.config.organisationName,
-        rt.notify.templates,
-      );
-      if (!message) throw new TekenError('ERR_RESOURCE_NOT_FOUND', 'No such message.');
-      return message;
+    // Shared schemas keep their $id as the component name (Account, Problem, ...), for generated types.
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, i) =>
+        typeof json.$id === 'string' ? json.$id : `def-${i}`,
     },
   });
-  consoleConfigRoutes(app, rt.config);
-  healthRoutes(app, rt);
-  caRoutes(app, rt);
-  repositoryRoutes(app, rt);
-  const crls = crlRoutes(app, rt);
-  hotPath.handle = ocspRoutes(app, rt, ocsp);
-  registerNotFound(app, await consoleRoutes(app));
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
+  const ocsp = new OcspResponder(rt.authority);
+  const identity = identityContextOf(rt, options);
+  // Each route group is an encapsulated plugin: its options are all it can reach.
+  await app.register(authRoutes, { identity });
+  await app.register(accountRoutes, { identity });
+  await app.register(adminRoutes, {
+    identity,
+    outbox: {
+      list: (limit, offset) => listOutbox(rt.db, rt.masterKey, { limit, offset }),
+      read: async (id) => {
+        const message = await readOutboxMessage(
+          rt.db,
+          rt.masterKey,
+          id,
+          rt.config.organisationName,
+          rt.notify.templates,
+        );
+        if (!message) throw new TekenError('ERR_RESOURCE_NOT_FOUND', 'No such message.');
+        return message;
+      },
+    },
+  });
+  await app.register(consoleConfigRoutes, { organisationName: rt.config.organisationName });
+  await app.register(healthRoutes, { database: rt.database, registry: rt.registry });
+  await app.register(caRoutes, { registry: rt.registry });
+  await app.register(repositoryRoutes, { registry: rt.registry, config: rt.config });
+  const crls = createCrlCache(rt.db);
+  await app.register(crlRoutes, { crls, statusMaxAgeSeconds: rt.config.statusMaxAgeSeconds });
+  // The OCSP routes (and the hot path in front of Fastify) are public by nature.
+  await app.register((scope, _opts, done) => {
+    defaultAccess(scope, 'public');
+    hotPath.handle = ocspRoutes(scope, rt, ocsp);
+    done();
+  });
+  for (const plugin of options.plugins ?? []) await app.register(plugin);
+  const sendShell = loadConsoleShell(consoleDist);
+  if (sendShell) await app.register(consoleRoutes, { dist: consoleDist, sendShell });
+  registerNotFound(app, sendShell);
   await app.ready();
-  return { app, ocsp, crls };
+  return { app, ocsp, crls, routes };
 }

@@ -5,13 +5,23 @@
  * Cookie-authenticated writes need the session's CSRF token in `X-CSRF-Token`, and a cross-site
  * Origin is refused outright.
  */
+import crypto from 'node:crypto';
 import type {} from '@fastify/cookie';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config/load-config.js';
 import { TekenError } from '../errors/teken-error.js';
 import { getAccount, type AccountRow } from '../identity/accounts.js';
+import { can } from '../identity/authorize.js';
 import type { IdentityContext } from '../identity/identity-context.js';
 import { findSession, type SessionMeta, type SessionRow } from '../identity/sessions.js';
+import { useAuthScheme, type Access } from './access.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The session the route's authentication hook resolved (routes with a session access). */
+    auth: Authenticated | null;
+  }
+}
 
 export function sessionCookieName(config: Config): string {
   return config.publicUrl.startsWith('https:') ? '__Host-teken_session' : 'teken_session';
@@ -82,10 +92,57 @@ export async function requireSession(
       stage === 'partial' ? 'The sign-in has expired. Start again.' : 'Sign in first.',
     );
   }
-  if (unsafe.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
+  if (unsafe.has(request.method) && !csrfTokenMatches(request.headers['x-csrf-token'], session.csrfToken)) {
     throw new TekenError('ERR_AUTH_CSRF');
   }
   const account = await getAccount(ctx.db, session.accountId);
   if (account.status !== 'active') throw new TekenError('ERR_AUTH_REQUIRED');
   return { session, account };
+}
+
+/**
+ * Compares the X-CSRF-Token header with the session's token in constant time. A missing, repeated
+ * or differently long header is refused without comparing, which tells nothing: every session's
+ * token has the same length.
+ */
+export function csrfTokenMatches(header: string | string[] | undefined, expected: string): boolean {
+  if (typeof header !== 'string') return false;
+  const given = Buffer.from(header, 'utf8');
+  const wanted = Buffer.from(expected, 'utf8');
+  if (given.length !== wanted.length) return false;
+  return crypto.timingSafeEqual(given, wanted);
+}
+
+const stageOf = (access: Access): 'partial' | 'full' | 'any' =>
+  access === 'partial' ? 'partial' : access === 'any-session' ? 'any' : 'full';
+
+/**
+ * The console's cookie session as the authentication scheme of a plugin: for routes whose access
+ * is `partial`, `session`, `any-session` or an action, an `onRequest` hook resolves the session
+ * (before the body is read and validated) and puts it on `request.auth`. For an action it also
+ * refuses, with 403, an account that may not perform it on any target; the use case checks the
+ * actual target.
+ */
+export function useSessionAuth(scope: FastifyInstance, identity: IdentityContext): void {
+  if (!scope.hasRequestDecorator('auth')) scope.decorateRequest('auth', null);
+  useAuthScheme(scope, {
+    name: 'session',
+    enforces: (access) =>
+      access === 'partial' || access === 'session' || access === 'any-session' || typeof access === 'object',
+    authenticate: async (request, _reply, access) => {
+      const auth = await requireSession(identity, request, stageOf(access));
+      if (typeof access === 'object') {
+        const { account } = auth;
+        if (!can(account, access.action, { institutionId: account.institutionId }))
+          throw new TekenError('ERR_AUTH_FORBIDDEN');
+      }
+      request.auth = auth;
+    },
+  });
+}
+
+/** The session the route's hook resolved; a route without a session access has none. */
+export function authOf(request: FastifyRequest): Authenticated {
+  if (!request.auth) throw new Error(`${request.routeOptions.url ?? request.url}: no session was resolved`);
+  return request.auth;
 }

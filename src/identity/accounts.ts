@@ -54,12 +54,17 @@ export async function createAccount(
     throw new TekenError('ERR_INPUT_INVALID', 'The full name is required (at most 200 characters).');
   if (input.institutionId !== undefined && input.institutionId !== null) {
     if (!isUuid(input.institutionId))
-      throw new TekenError('ERR_INPUT_INVALID', 'The institution id is not a UUID.');
+      throw new TekenError('ERR_INPUT_INVALID', 'institutionId is not a UUID.', {
+        details: { field: 'institutionId' },
+      });
     const [institution] = await tx
       .select({ id: institutions.id })
       .from(institutions)
       .where(eq(institutions.id, input.institutionId));
-    if (!institution) throw new TekenError('ERR_INPUT_INVALID', 'There is no such institution.');
+    if (!institution)
+      throw new TekenError('ERR_INPUT_INVALID', 'institutionId names no institution.', {
+        details: { field: 'institutionId' },
+      });
   }
   if (input.roles.length === 0 || input.roles.some((r) => !roles.includes(r))) {
     throw new TekenError('ERR_INPUT_INVALID', `Roles must be some of ${roles.join(', ')}.`);

@@ -1,5 +1,5 @@
 /** Administration of accounts: list, read, create, "Kirim tautan", unlock; the notification outbox. */
-import type { FastifyInstance } from 'fastify';
+import type { Role } from '../../db/schema.js';
 import { createAccount, publicAccount } from '../../identity/accounts.js';
 import { activeLinks } from '../../identity/list-active-links.js';
 import { listAccounts } from '../../identity/list-accounts.js';
@@ -8,79 +8,157 @@ import { sendAdminLink } from '../../identity/send-admin-link.js';
 import { unlockAccount } from '../../identity/unlock-account.js';
 import { authorize } from '../../identity/authorize.js';
 import type { IdentityContext } from '../../identity/identity-context.js';
-import type { Role } from '../../db/schema.js';
-import { requireSession } from '../session-auth.js';
+import {
+  accountSchema,
+  addSchemas,
+  adminAccountDetailSchema,
+  adminAccountSchema,
+  roleNames,
+} from '../account-schemas.js';
+import {
+  arrayOf,
+  boolean,
+  integer,
+  noContent,
+  nullableString,
+  nullableTimestamp,
+  nullableUuid,
+  object,
+  responses,
+  stringEnum,
+  strictObject,
+  text,
+  timestamp,
+  uuid,
+  uuidParams,
+} from '../schemas.js';
+import { routeGroup } from '../route-group.js';
+import { authOf, useSessionAuth } from '../session-auth.js';
 
-const idParam = {
-  params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } },
-};
-
+/** The notification outbox as the admin pages read it (src/notify). */
 export interface OutboxReader {
   list(limit: number, offset: number): Promise<unknown>;
   read(id: string): Promise<unknown>;
 }
 
-export function adminRoutes(app: FastifyInstance, ctx: IdentityContext, outbox?: OutboxReader): void {
+export interface AdminRoutesOptions {
+  identity: IdentityContext;
+  /** Without it the outbox pages are not served. */
+  outbox?: OutboxReader;
+}
+
+const page = {
+  limit: integer(1, 200, 'At most this many (default 50 for the outbox, 100 for accounts).'),
+  offset: integer(0, 1_000_000),
+};
+
+const outboxEntry = strictObject(
+  {
+    id: uuid(),
+    channel: stringEnum(['email', 'whatsapp', 'log']),
+    template: { type: 'string' },
+    locale: stringEnum(['id', 'en']),
+    recipient: { type: 'string', description: 'Masked, e.g. b***@contoh.go.id.' },
+    subject: nullableString,
+    status: stringEnum(['pending', 'sent', 'failed']),
+    attempts: { type: 'integer', minimum: 0 },
+    nextAttemptAt: timestamp,
+    lastError: nullableString,
+    accountId: nullableUuid,
+    createdAt: timestamp,
+    sentAt: nullableTimestamp,
+  },
+  { $id: 'OutboxEntry', title: 'OutboxEntry' },
+);
+
+const linkActions = ['RESET_OTP_DEVICE', 'UPDATE_PASSWORD'] as const;
+
+export const adminRoutes = routeGroup<AdminRoutesOptions>((app, { identity: ctx, outbox }) => {
+  useSessionAuth(app, ctx);
+  addSchemas(app, accountSchema, adminAccountSchema, adminAccountDetailSchema, outboxEntry);
+
   app.get<{ Querystring: { q?: string; limit?: number; offset?: number } }>(
     '/api/v1/admin/accounts',
     {
+      config: { access: { action: 'account.list' } },
       schema: {
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            q: { type: 'string', maxLength: 100 },
-            limit: { type: 'integer', minimum: 1, maximum: 200 },
-            offset: { type: 'integer', minimum: 0, maximum: 1_000_000 },
-          },
-        },
+        summary: 'The accounts the caller may see, newest first, with their lock state.',
+        querystring: object({
+          q: text(100, { description: 'Part of the username, e-mail or name.' }),
+          ...page,
+        }),
+        response: responses({
+          200: strictObject(
+            { total: { type: 'integer', minimum: 0 }, accounts: arrayOf({ $ref: 'AdminAccount#' }) },
+            { title: 'AccountList' },
+          ),
+        }),
       },
     },
-    async (request) => {
-      const { account } = await requireSession(ctx, request);
-      return listAccounts(ctx, account, request.query);
-    },
+    async (request) => listAccounts(ctx, authOf(request).account, request.query),
   );
 
-  app.get<{ Params: { id: string } }>('/api/v1/admin/accounts/:id', { schema: idParam }, async (request) => {
-    const { account: admin } = await requireSession(ctx, request);
-    return readAccount(ctx, admin, request.params.id);
-  });
+  app.get<{ Params: { id: string } }>(
+    '/api/v1/admin/accounts/:id',
+    {
+      config: { access: { action: 'account.read' } },
+      schema: {
+        summary: 'One account, and what the caller may do to it.',
+        params: uuidParams,
+        response: responses({
+          200: strictObject(
+            {
+              account: { $ref: 'AdminAccountDetail#' },
+              permissions: strictObject({ sendLink: boolean, unlock: boolean }),
+            },
+            { title: 'AccountDetail' },
+          ),
+        }),
+      },
+    },
+    async (request) => readAccount(ctx, authOf(request).account, request.params.id),
+  );
 
-  app.post(
+  app.post<{
+    Body: {
+      username: string;
+      email: string;
+      fullName: string;
+      roles: Role[];
+      institutionId?: string;
+      locale?: 'id' | 'en';
+    };
+  }>(
     '/api/v1/admin/accounts',
     {
+      config: { access: { action: 'account.create' } },
       schema: {
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['username', 'email', 'fullName', 'roles'],
-          properties: {
-            username: { type: 'string', maxLength: 64 },
-            email: { type: 'string', maxLength: 254 },
-            fullName: { type: 'string', maxLength: 200 },
+        summary: 'Creates an account; it sets its password and authenticator from the link it is sent.',
+        body: object(
+          {
+            username: text(64),
+            email: text(254),
+            fullName: text(200),
             roles: {
               type: 'array',
               minItems: 1,
               maxItems: 4,
-              items: { type: 'string', enum: ['subscriber', 'ra_officer', 'institution_admin', 'ca_admin'] },
+              uniqueItems: true,
+              items: stringEnum(roleNames),
             },
-            institutionId: { type: 'string', maxLength: 36 },
-            locale: { type: 'string', enum: ['id', 'en'] },
+            institutionId: uuid('Default: the caller’s institution.'),
+            locale: stringEnum(['id', 'en']),
           },
-        },
+          ['username', 'email', 'fullName', 'roles'],
+        ),
+        response: responses({
+          201: strictObject({ account: { $ref: 'Account#' } }, { title: 'AccountCreated' }),
+        }),
       },
     },
     async (request, reply) => {
-      const { account: admin } = await requireSession(ctx, request);
-      const input = request.body as {
-        username: string;
-        email: string;
-        fullName: string;
-        roles: Role[];
-        institutionId?: string;
-        locale?: 'id' | 'en';
-      };
+      const { account: admin } = authOf(request);
+      const input = request.body;
       const institutionId = input.institutionId ?? admin.institutionId;
       authorize(admin, 'account.create', { institutionId, roles: input.roles });
       const created = await ctx.db.transaction((tx) =>
@@ -95,73 +173,116 @@ export function adminRoutes(app: FastifyInstance, ctx: IdentityContext, outbox?:
     },
   );
 
-  app.post<{ Params: { id: string } }>(
+  app.post<{ Params: { id: string }; Body: { action: (typeof linkActions)[number] } }>(
     '/api/v1/admin/accounts/:id/links',
     {
+      config: { access: { action: 'account.send_link' } },
       schema: {
-        ...idParam,
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['action'],
-          properties: { action: { type: 'string', enum: ['RESET_OTP_DEVICE', 'UPDATE_PASSWORD'] } },
-        },
+        summary: '"Kirim tautan": e-mails the account a link to reset its authenticator or password.',
+        params: uuidParams,
+        body: object({ action: stringEnum(linkActions) }, ['action']),
+        response: responses({ 202: strictObject({ expiresAt: timestamp }, { title: 'LinkSent' }) }),
       },
     },
-    async (request, reply) => {
-      const { account: admin } = await requireSession(ctx, request);
-      return reply
+    async (request, reply) =>
+      reply
         .code(202)
-        .send(
-          await sendAdminLink(ctx, admin, request.params.id, (request.body as { action: string }).action),
-        );
-    },
+        .send(await sendAdminLink(ctx, authOf(request).account, request.params.id, request.body.action)),
   );
 
   app.get<{ Params: { id: string } }>(
     '/api/v1/admin/accounts/:id/links',
-    { schema: idParam },
-    async (request) => {
-      const { account: admin } = await requireSession(ctx, request);
-      return { links: await activeLinks(ctx, admin, request.params.id) };
+    {
+      config: { access: { action: 'account.read' } },
+      schema: {
+        summary: 'The open links of an account ("Tautan Aktif"), without their tokens.',
+        params: uuidParams,
+        response: responses({
+          200: strictObject({
+            links: arrayOf(
+              strictObject(
+                {
+                  action: stringEnum([
+                    'RESET_PASSWORD',
+                    'UPDATE_PASSWORD',
+                    'RESET_OTP_DEVICE',
+                    'SETUP_ADMIN',
+                  ]),
+                  createdAt: timestamp,
+                  expiresAt: timestamp,
+                },
+                { title: 'ActiveLink' },
+              ),
+            ),
+          }),
+        }),
+      },
     },
+    async (request) => ({ links: await activeLinks(ctx, authOf(request).account, request.params.id) }),
   );
 
   app.post<{ Params: { id: string } }>(
     '/api/v1/admin/accounts/:id/unlock',
-    { schema: idParam },
+    {
+      config: { access: { action: 'account.unlock' } },
+      schema: {
+        summary: 'Ends a lockout before its time.',
+        params: uuidParams,
+        response: responses({ 204: noContent }),
+      },
+    },
     async (request, reply) => {
-      const { account: admin } = await requireSession(ctx, request);
-      await unlockAccount(ctx, admin, request.params.id);
+      await unlockAccount(ctx, authOf(request).account, request.params.id);
       return reply.code(204).send();
     },
   );
 
-  if (outbox) {
-    app.get<{ Querystring: { limit?: number; offset?: number } }>(
-      '/api/v1/admin/outbox',
-      {
-        schema: {
-          querystring: {
-            type: 'object',
-            additionalProperties: false,
-            properties: {
-              limit: { type: 'integer', minimum: 1, maximum: 200 },
-              offset: { type: 'integer', minimum: 0, maximum: 1_000_000 },
+  if (!outbox) return;
+  app.get<{ Querystring: { limit?: number; offset?: number } }>(
+    '/api/v1/admin/outbox',
+    {
+      config: { access: { action: 'outbox.read' } },
+      schema: {
+        summary: 'The notification outbox, newest first.',
+        querystring: object(page),
+        response: responses({
+          200: strictObject(
+            { total: { type: 'integer', minimum: 0 }, items: arrayOf({ $ref: 'OutboxEntry#' }) },
+            { title: 'OutboxPage' },
+          ),
+        }),
+      },
+    },
+    async (request) => outbox.list(request.query.limit ?? 50, request.query.offset ?? 0),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/v1/admin/outbox/:id',
+    {
+      config: { access: { action: 'outbox.read' } },
+      schema: {
+        summary: 'One outbox message; the log channel’s with its rendered content.',
+        params: uuidParams,
+        response: responses({
+          200: strictObject(
+            {
+              ...outboxEntry.properties,
+              content: {
+                type: ['object', 'null'],
+                additionalProperties: false,
+                required: ['subject', 'text', 'html'],
+                properties: {
+                  subject: { type: 'string' },
+                  text: { type: 'string' },
+                  html: { type: 'string' },
+                },
+              },
             },
-          },
-        },
+            { title: 'OutboxMessage' },
+          ),
+        }),
       },
-      async (request) => {
-        const { account } = await requireSession(ctx, request);
-        authorize(account, 'outbox.read');
-        return outbox.list(request.query.limit ?? 50, request.query.offset ?? 0);
-      },
-    );
-    app.get<{ Params: { id: string } }>('/api/v1/admin/outbox/:id', { schema: idParam }, async (request) => {
-      const { account } = await requireSession(ctx, request);
-      authorize(account, 'outbox.read');
-      return outbox.read(request.params.id);
-    });
-  }
-}
+    },
+    async (request) => outbox.read(request.params.id),
+  );
+});

@@ -1,10 +1,24 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
+import type { CaRegistry } from '../../authority/ca-registry.js';
 import { caIds } from '../../authority/profiles.js';
 import { reasonLabel } from '../../authority/revocation-reasons.js';
 import { nameToString } from '../../pki/distinguished-name.js';
 import { toPem } from '../../pki/certificate-assembly.js';
-import type { Runtime } from '../../runtime/open-runtime.js';
 import { problemOf, sendProblem } from '../problem.js';
+import {
+  arrayOf,
+  problemResponse,
+  responses,
+  stringEnum,
+  strictObject,
+  object,
+  timestamp,
+} from '../schemas.js';
+import { routeGroup } from '../route-group.js';
+
+export interface CaRoutesOptions {
+  registry: CaRegistry;
+}
 
 const caParams = {
   type: 'object',
@@ -12,8 +26,33 @@ const caParams = {
   properties: { id: { type: 'string', enum: [...caIds] } },
 } as const;
 
+const authority = object(
+  {
+    id: stringEnum(caIds),
+    parent: { type: ['string', 'null'] },
+    subject: { type: 'string' },
+    notBefore: timestamp,
+    notAfter: timestamp,
+    keyAlgorithm: { type: 'string' },
+    certificate: { type: 'string', description: 'Path of the DER certificate.' },
+    crl: { type: 'string', description: 'Path of the DER CRL.' },
+    revokedAt: timestamp,
+    revocationReason: { type: 'string' },
+  },
+  ['id', 'parent', 'subject', 'notBefore', 'notAfter', 'keyAlgorithm', 'certificate', 'crl'],
+  { $id: 'Authority', title: 'Authority' },
+);
+
+/** Binary answers: only the failures have a JSON schema. */
+const binary = (summary: string) => ({
+  summary,
+  params: caParams,
+  response: { '4xx': problemResponse, '5xx': problemResponse },
+});
+
 /** CA certificates and chains, DER and PEM (the AIA caIssuers URLs point here). */
-export function caRoutes(app: FastifyInstance, rt: Runtime): void {
+export const caRoutes = routeGroup<CaRoutesOptions>((app, rt) => {
+  app.addSchema(authority);
   const cacheable = (reply: FastifyReply) => reply.header('cache-control', 'public, max-age=3600');
 
   const load = async (id: string, reply: FastifyReply) => {
@@ -23,31 +62,43 @@ export function caRoutes(app: FastifyInstance, rt: Runtime): void {
     return ca;
   };
 
-  app.get('/ca', async () => {
-    await rt.registry.ensureLoaded();
-    return {
-      authorities: rt.registry.all().map((ca) => ({
-        id: ca.id,
-        parent: ca.parentId,
-        subject: nameToString(ca.subjectDer),
-        notBefore: ca.notBefore.toISOString(),
-        notAfter: ca.notAfter.toISOString(),
-        keyAlgorithm: ca.key.algorithm,
-        certificate: `/ca/${ca.id}.crt`,
-        crl: `/crl/${ca.id}.crl`,
-        ...(ca.revoked
-          ? {
-              revokedAt: ca.revoked.at.toISOString(),
-              revocationReason: reasonLabel(ca.revoked.reason),
-            }
-          : {}),
-      })),
-    };
-  });
+  app.get(
+    '/ca',
+    {
+      config: { access: 'public' },
+      schema: {
+        summary: 'The CA hierarchy, root first.',
+        response: responses({
+          200: strictObject({ authorities: arrayOf({ $ref: 'Authority#' }) }, { title: 'Authorities' }),
+        }),
+      },
+    },
+    async () => {
+      await rt.registry.ensureLoaded();
+      return {
+        authorities: rt.registry.all().map((ca) => ({
+          id: ca.id,
+          parent: ca.parentId,
+          subject: nameToString(ca.subjectDer),
+          notBefore: ca.notBefore.toISOString(),
+          notAfter: ca.notAfter.toISOString(),
+          keyAlgorithm: ca.key.algorithm,
+          certificate: `/ca/${ca.id}.crt`,
+          crl: `/crl/${ca.id}.crl`,
+          ...(ca.revoked
+            ? {
+                revokedAt: ca.revoked.at.toISOString(),
+                revocationReason: reasonLabel(ca.revoked.reason),
+              }
+            : {}),
+        })),
+      };
+    },
+  );
 
   app.get<{ Params: { id: string } }>(
     '/ca/:id.crt',
-    { schema: { params: caParams } },
+    { config: { access: 'public' }, schema: binary('A CA certificate, DER.') },
     async (request, reply) => {
       const ca = await load(request.params.id, reply);
       if (ca) return cacheable(reply).type('application/pkix-cert').send(Buffer.from(ca.certificateDer));
@@ -57,7 +108,7 @@ export function caRoutes(app: FastifyInstance, rt: Runtime): void {
 
   app.get<{ Params: { id: string } }>(
     '/ca/:id.pem',
-    { schema: { params: caParams } },
+    { config: { access: 'public' }, schema: binary('A CA certificate, PEM.') },
     async (request, reply) => {
       const ca = await load(request.params.id, reply);
       if (ca) return cacheable(reply).type('application/x-pem-file').send(toPem(ca.certificateDer));
@@ -67,7 +118,7 @@ export function caRoutes(app: FastifyInstance, rt: Runtime): void {
 
   app.get<{ Params: { id: string } }>(
     '/ca/:id/chain.pem',
-    { schema: { params: caParams } },
+    { config: { access: 'public' }, schema: binary('A CA certificate and its issuers up to the root, PEM.') },
     async (request, reply) => {
       let ca = await load(request.params.id, reply);
       if (!ca) return reply;
@@ -80,4 +131,4 @@ export function caRoutes(app: FastifyInstance, rt: Runtime): void {
       return cacheable(reply).type('application/x-pem-file').send(pems.join(''));
     },
   );
-}
+});

@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { defaultAccess } from '../access.js';
 
 /** Same depth from src/http/routes and dist/http/routes. */
 export const consoleDist = path.resolve(
@@ -14,21 +15,15 @@ export const consoleDist = path.resolve(
   '../../../console/dist',
 );
 
-export async function consoleRoutes(
-  app: FastifyInstance,
-  dist = consoleDist,
-): Promise<((reply: FastifyReply) => FastifyReply) | undefined> {
+/** Sends the console's HTML shell (index.html) with its security headers. */
+export type ShellSender = (reply: FastifyReply) => FastifyReply;
+
+/** The shell of the console build at `dist`, or undefined when the console has not been built. */
+export function loadConsoleShell(dist = consoleDist): ShellSender | undefined {
   const index = path.join(dist, 'index.html');
   if (!fs.existsSync(index)) return undefined;
   const shell = fs.readFileSync(index);
-  await app.register(fastifyStatic, {
-    root: dist,
-    prefix: '/',
-    index: false,
-    wildcard: false,
-    cacheControl: false,
-  });
-  const sendShell = (reply: FastifyReply) =>
+  return (reply) =>
     reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-cache')
@@ -39,13 +34,31 @@ export async function consoleRoutes(
       .header('x-content-type-options', 'nosniff')
       .header('referrer-policy', 'no-referrer')
       .send(shell);
-  app.get('/', (_request, reply) => sendShell(reply));
+}
+
+export interface ConsoleRoutesOptions {
+  dist: string;
+  sendShell: ShellSender;
+}
+
+/** The static files of the console; all public (the API behind them checks every request). */
+export const consoleRoutes: FastifyPluginAsync<ConsoleRoutesOptions> = async (app, { dist, sendShell }) => {
+  // @fastify/static registers a route per file, without our route config: they are public.
+  defaultAccess(app, 'public');
+  await app.register(fastifyStatic, {
+    root: dist,
+    prefix: '/',
+    index: false,
+    wildcard: false,
+    cacheControl: false,
+  });
+  const hidden = { config: { access: 'public' }, schema: { hide: true } } as const;
+  app.get('/', hidden, (_request, reply) => sendShell(reply));
   // Hashed build assets never change: cache them for a year.
-  app.get('/assets/*', (request, reply) => {
+  app.get('/assets/*', hidden, (request, reply) => {
     const file = (request.params as { '*': string })['*'];
     return reply
       .header('cache-control', 'public, max-age=31536000, immutable')
       .sendFile(path.join('assets', file));
   });
-  return sendShell;
-}
+};

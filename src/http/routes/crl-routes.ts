@@ -1,9 +1,10 @@
-import type { FastifyInstance } from 'fastify';
 import { latestCrl } from '../../authority/generate-crl.js';
 import { caIds } from '../../authority/profiles.js';
 import { toPem } from '../../pki/certificate-assembly.js';
-import type { Runtime } from '../../runtime/open-runtime.js';
+import type { Db } from '../../db/open-database.js';
 import { problemOf, sendProblem } from '../problem.js';
+import { problemResponse } from '../schemas.js';
+import { routeGroup } from '../route-group.js';
 import { setStatusCacheHeaders } from './status-cache-headers.js';
 
 interface CachedCrl {
@@ -18,44 +19,65 @@ const RELOAD_MS = 15_000;
 
 export interface CrlCache {
   invalidate(caId: string): void;
+  /** The CA's newest CRL, from memory for RELOAD_MS, then from the database. */
+  current(caId: string): Promise<CachedCrl | undefined>;
 }
 
-/** `GET /crl/<ca>.crl` (DER, as the CRL distribution points say) and `.pem`. */
-export function crlRoutes(app: FastifyInstance, rt: Runtime): CrlCache {
+/** The per-process copy of each CA's newest CRL (build-app.ts makes one and hands it to the routes). */
+export function createCrlCache(db: Db): CrlCache {
   const cache = new Map<string, CachedCrl>();
-  const params = {
-    type: 'object',
-    required: ['id'],
-    properties: { id: { type: 'string', enum: [...caIds] } },
-  } as const;
-
-  const current = async (id: string): Promise<CachedCrl | undefined> => {
-    const hit = cache.get(id);
-    if (hit && Date.now() - hit.loadedAt < RELOAD_MS) return hit;
-    const row = await latestCrl(rt, id);
-    if (!row) return undefined;
-    const entry = {
-      der: row.der,
-      thisUpdate: row.thisUpdate,
-      nextUpdate: row.nextUpdate,
-      loadedAt: Date.now(),
-    };
-    cache.set(id, entry);
-    return entry;
+  return {
+    invalidate: (caId) => cache.delete(caId),
+    current: async (id) => {
+      const hit = cache.get(id);
+      if (hit && Date.now() - hit.loadedAt < RELOAD_MS) return hit;
+      const row = await latestCrl({ db }, id);
+      if (!row) return undefined;
+      const entry = {
+        der: row.der,
+        thisUpdate: row.thisUpdate,
+        nextUpdate: row.nextUpdate,
+        loadedAt: Date.now(),
+      };
+      cache.set(id, entry);
+      return entry;
+    },
   };
+}
 
+export interface CrlRoutesOptions {
+  crls: CrlCache;
+  /** TEKEN_STATUS_MAX_AGE_SECONDS. */
+  statusMaxAgeSeconds: number;
+}
+
+const params = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', enum: [...caIds] } },
+} as const;
+
+/** `GET /crl/<ca>.crl` (DER, as the CRL distribution points say) and `.pem`. */
+export const crlRoutes = routeGroup<CrlRoutesOptions>((app, { crls, statusMaxAgeSeconds }) => {
   for (const format of ['crl', 'pem'] as const) {
     app.get<{ Params: { id: string } }>(
       `/crl/:id.${format}`,
-      { schema: { params } },
+      {
+        config: { access: 'public' },
+        schema: {
+          summary: `The CA's newest CRL, ${format === 'crl' ? 'DER' : 'PEM'}.`,
+          params,
+          response: { '4xx': problemResponse, '5xx': problemResponse },
+        },
+      },
       async (request, reply) => {
-        const crl = await current(request.params.id);
+        const crl = await crls.current(request.params.id);
         if (!crl)
           return sendProblem(
             reply,
             problemOf('ERR_RESOURCE_NOT_FOUND', `The ${request.params.id} CA has no CRL yet.`),
           );
-        setStatusCacheHeaders(reply, crl.der, crl.thisUpdate, crl.nextUpdate, rt.config.statusMaxAgeSeconds);
+        setStatusCacheHeaders(reply, crl.der, crl.thisUpdate, crl.nextUpdate, statusMaxAgeSeconds);
         if (request.headers['if-none-match'] === reply.getHeader('etag')) return reply.code(304).send();
         return format === 'crl'
           ? reply.type('application/pkix-crl').send(Buffer.from(crl.der))
@@ -63,5 +85,4 @@ export function crlRoutes(app: FastifyInstance, rt: Runtime): CrlCache {
       },
     );
   }
-  return { invalidate: (caId) => cache.delete(caId) };
-}
+});

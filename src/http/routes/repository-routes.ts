@@ -6,12 +6,13 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import type { FastifyInstance } from 'fastify';
+import type { CaRegistry } from '../../authority/ca-registry.js';
+import type { Config } from '../../config/load-config.js';
 import { profiles } from '../../authority/profiles.js';
 import { reasonLabel } from '../../authority/revocation-reasons.js';
 import { statusPaths } from '../../authority/status-urls.js';
 import { nameToString } from '../../pki/distinguished-name.js';
-import type { Runtime } from '../../runtime/open-runtime.js';
+import { routeGroup } from '../route-group.js';
 
 const escapeHtml = (text: string) =>
   text.replace(
@@ -38,7 +39,18 @@ const pageHeaders = {
   'referrer-policy': 'no-referrer',
 };
 
-export function repositoryRoutes(app: FastifyInstance, rt: Runtime): void {
+export interface RepositoryRoutesOptions {
+  registry: CaRegistry;
+  config: Config;
+}
+
+/** An HTML page or the operator's PDF: no JSON schema but the summary. */
+const route = {
+  config: { access: 'public' },
+  schema: { summary: 'The CP/CPS, or the CA repository page (HTML).' },
+} as const;
+
+export const repositoryRoutes = routeGroup<RepositoryRoutesOptions>((app, rt) => {
   const { config } = rt;
   const file = config.cps.file;
   if (file) {
@@ -46,7 +58,7 @@ export function repositoryRoutes(app: FastifyInstance, rt: Runtime): void {
     const body = fs.readFileSync(file);
     const pdf = /\.pdf$/i.test(file);
     const etag = `"${crypto.createHash('sha256').update(body).digest('hex').slice(0, 32)}"`;
-    app.get(statusPaths.cps, (request, reply) => {
+    app.get(statusPaths.cps, route, (request, reply) => {
       void reply.headers({
         ...pageHeaders,
         etag,
@@ -61,7 +73,7 @@ export function repositoryRoutes(app: FastifyInstance, rt: Runtime): void {
     return;
   }
 
-  app.get(statusPaths.cps, async (_request, reply) => {
+  app.get(statusPaths.cps, route, async (_request, reply) => {
     await rt.registry.ensureLoaded();
     const base = config.publicUrl;
     const cas = rt.registry.all();
@@ -139,4 +151,4 @@ ${policyRows}
       .type('text/html; charset=utf-8')
       .send(html);
   });
-}
+});
