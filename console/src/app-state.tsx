@@ -6,7 +6,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { api, ApiError, onAuthRequired, rememberCsrfToken } from './api/client';
 import type { Account, FlowKind, Permissions, SessionInfo, StepResponse } from './api/types';
 import type { MessageKey } from './i18n/i18n';
-import { navigate } from './lib/router';
+import { publicPaths as openPaths } from './lib/paths';
+import { useNavigate } from './lib/router';
 import { flowPaths, stepPaths } from './lib/steps';
 
 export type SessionState =
@@ -33,11 +34,14 @@ interface AppState {
 
 const AppContext = createContext<AppState | undefined>(undefined);
 
-const publicPaths = new Set(['/masuk', '/lupa-password', '/link']);
-
 export function AppStateProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionState>({ status: 'loading' });
   const [flash, setFlash] = useState<Flash | undefined>();
+  const routerNavigate = useNavigate();
+  const navigate = useCallback(
+    (to: string, options?: { replace?: boolean }) => void routerNavigate(to, options),
+    [routerNavigate],
+  );
 
   const refreshSession = useCallback(async () => {
     try {
@@ -58,12 +62,13 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
     setSession({ status: 'anonymous' });
     setFlash(next);
     navigate('/masuk', { replace: true });
-  }, []);
+  }, [navigate]);
 
   useEffect(() => {
     onAuthRequired(() => {
       const path = window.location.pathname;
-      if (publicPaths.has(path)) return;
+      // The sign-in page, Lupa Password and a link page have no session to lose.
+      if (openPaths.has(path) && !flowPaths.has(path)) return;
       toSignIn({ tone: 'info', key: flowPaths.has(path) ? 'signIn.flowExpired' : 'signIn.sessionEnded' });
     });
     refreshSession().catch(() => setSession({ status: 'anonymous' }));
@@ -72,10 +77,17 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
   const followStep = useCallback(
     async (result: StepResponse, kind?: FlowKind | 'add_device') => {
       if (result.next === 'done') {
+        // A link flow's last step signs in as a normal sign-in does (the response carries the
+        // full session's cookie and CSRF token): the dashboard says what the link achieved.
         await refreshSession();
-        setFlash(undefined);
+        setFlash(
+          kind && kind !== 'login' && kind !== 'add_device'
+            ? { tone: 'success', key: `link.finished.${kind}` }
+            : undefined,
+        );
         navigate('/', { replace: true });
       } else if (result.next === 'sign_in') {
+        // Servers before link flows finished signed in: the user signs in with the new factor.
         rememberCsrfToken(undefined);
         const key: MessageKey =
           kind && kind !== 'login' && kind !== 'add_device' ? `link.done.${kind}` : 'link.done.generic';
@@ -85,7 +97,7 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
         navigate(stepPaths[result.next], { replace: true });
       }
     },
-    [refreshSession],
+    [refreshSession, navigate],
   );
 
   const value = useMemo(

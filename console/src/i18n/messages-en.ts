@@ -78,6 +78,10 @@ export const messagesEn: Record<MessageKey, string> = {
   'link.done.admin_reset_otp': 'Your new authenticator is active. Please sign in.',
   'link.done.setup_admin': 'Your account is ready. Please sign in.',
   'link.done.generic': 'Done. Please sign in.',
+  'link.finished.reset_password': 'Password updated. You are signed in.',
+  'link.finished.admin_update_password': 'Password updated. You are signed in.',
+  'link.finished.admin_reset_otp': 'Authenticator installed. You are signed in.',
+  'link.finished.setup_admin': 'Authenticator installed and password set: your account is ready.',
 
   'nav.main': 'Main menu',
   'nav.toggle': 'Menu',

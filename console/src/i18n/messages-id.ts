@@ -79,6 +79,10 @@ export const messagesId = {
   'link.done.admin_reset_otp': 'Authenticator baru anda sudah aktif. Silakan masuk.',
   'link.done.setup_admin': 'Akun anda sudah siap. Silakan masuk.',
   'link.done.generic': 'Selesai. Silakan masuk.',
+  'link.finished.reset_password': 'Password diperbarui. Anda sudah masuk.',
+  'link.finished.admin_update_password': 'Password diperbarui. Anda sudah masuk.',
+  'link.finished.admin_reset_otp': 'Authenticator terpasang. Anda sudah masuk.',
+  'link.finished.setup_admin': 'Authenticator terpasang dan password disimpan: akun anda sudah siap.',
 
   'nav.main': 'Menu utama',
   'nav.toggle': 'Menu',

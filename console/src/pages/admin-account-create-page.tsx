@@ -13,10 +13,11 @@ import { ErrorNotice } from '../components/notice';
 import { PageHeading } from '../components/page-heading';
 import { useI18n } from '../i18n/i18n';
 import { roleName } from '../lib/roles';
-import { Link, navigate } from '../lib/router';
+import { Link, useNavigate } from '../lib/router';
 
 export function AdminAccountCreatePage({ permissions }: { permissions: Permissions }) {
   const { t } = useI18n();
+  const navigate = useNavigate();
   const { setFlash } = useAppState();
   const rolesId = useId();
   const localeId = useId();
@@ -53,7 +54,7 @@ export function AdminAccountCreatePage({ permissions }: { permissions: Permissio
         locale,
       });
       setFlash({ tone: 'success', key: 'accountCreate.created' });
-      navigate(`/admin/akun/${account.id}`);
+      void navigate(`/admin/akun/${account.id}`);
     } catch (e) {
       setError(e);
       setBusy(false);
