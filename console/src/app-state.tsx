@@ -57,12 +57,15 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const toSignIn = useCallback((next?: Flash) => {
-    rememberCsrfToken(undefined);
-    setSession({ status: 'anonymous' });
-    setFlash(next);
-    navigate('/masuk', { replace: true });
-  }, [navigate]);
+  const toSignIn = useCallback(
+    (next?: Flash) => {
+      rememberCsrfToken(undefined);
+      setSession({ status: 'anonymous' });
+      setFlash(next);
+      navigate('/masuk', { replace: true });
+    },
+    [navigate],
+  );
 
   useEffect(() => {
     onAuthRequired(() => {

@@ -77,6 +77,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'link.done.admin_update_password': 'Your password has been changed. Sign in with the new password.',
   'link.done.admin_reset_otp': 'Your new authenticator is active. Please sign in.',
   'link.done.setup_admin': 'Your account is ready. Please sign in.',
+  'table.scrollHint': 'Swipe sideways to see more columns →',
   'link.done.generic': 'Done. Please sign in.',
   'link.finished.reset_password': 'Password updated. You are signed in.',
   'link.finished.admin_update_password': 'Password updated. You are signed in.',

@@ -78,6 +78,7 @@ export const messagesId = {
   'link.done.admin_update_password': 'Password anda berhasil diubah. Silakan masuk dengan password baru.',
   'link.done.admin_reset_otp': 'Authenticator baru anda sudah aktif. Silakan masuk.',
   'link.done.setup_admin': 'Akun anda sudah siap. Silakan masuk.',
+  'table.scrollHint': 'Geser ke samping untuk melihat kolom lainnya →',
   'link.done.generic': 'Selesai. Silakan masuk.',
   'link.finished.reset_password': 'Password diperbarui. Anda sudah masuk.',
   'link.finished.admin_update_password': 'Password diperbarui. Anda sudah masuk.',

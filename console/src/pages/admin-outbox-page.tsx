@@ -5,6 +5,7 @@ import type { OutboxEntry, OutboxMessage } from '../api/types';
 import { Breadcrumb } from '../components/app-shell';
 import { LoadErrorNotice } from '../components/notice';
 import { PageHeading } from '../components/page-heading';
+import { ScrollTable } from '../components/scroll-table';
 import { Pager } from '../components/pager';
 import { isMessageKey, useI18n } from '../i18n/i18n';
 import { formatWib } from '../lib/format';
@@ -49,7 +50,7 @@ export function AdminOutboxPage() {
       {page && page.items.length > 0 && (
         <>
           <p>{t('outbox.total', { total: page.total })}</p>
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('outbox.title')}>
+          <ScrollTable label={t('outbox.title')}>
             <table className="table">
               <thead>
                 <tr>
@@ -79,7 +80,7 @@ export function AdminOutboxPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
           <Pager offset={offset} pageSize={PAGE} total={page.total} onChange={setOffset} />
         </>
       )}
