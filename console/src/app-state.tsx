@@ -2,7 +2,16 @@
  * What the whole console shares: who is signed in, and a one-time notice ("flash") for the next
  * page, e.g. "Anda telah keluar." on the sign-in page.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { api, ApiError, onAuthRequired, rememberCsrfToken } from './api/client';
 import type { Account, FlowKind, Permissions, SessionInfo, StepResponse } from './api/types';
 import type { MessageKey } from './i18n/i18n';
@@ -37,10 +46,14 @@ const AppContext = createContext<AppState | undefined>(undefined);
 export function AppStateProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionState>({ status: 'loading' });
   const [flash, setFlash] = useState<Flash | undefined>();
-  const routerNavigate = useNavigate();
+  // React Router's navigate() changes with every location; the callbacks below must not (an
+  // effect that depends on them would run again at every step of a flow).
+  const latestNavigate = useNavigate();
+  const routerNavigate = useRef(latestNavigate);
+  routerNavigate.current = latestNavigate;
   const navigate = useCallback(
-    (to: string, options?: { replace?: boolean }) => void routerNavigate(to, options),
-    [routerNavigate],
+    (to: string, options?: { replace?: boolean }) => void routerNavigate.current(to, options),
+    [],
   );
 
   const refreshSession = useCallback(async () => {
