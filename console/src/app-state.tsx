@@ -13,7 +13,7 @@ import {
   type ReactNode,
 } from 'react';
 import { api, ApiError, onAuthRequired, rememberCsrfToken } from './api/client';
-import type { Account, FlowKind, Permissions, SessionInfo, StepResponse } from './api/types';
+import type { Account, FlowKind, Permissions, StepResponse } from './api/types';
 import type { MessageKey } from './i18n/i18n';
 import { publicPaths as openPaths } from './lib/paths';
 import { useNavigate } from './lib/router';
@@ -58,7 +58,7 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
 
   const refreshSession = useCallback(async () => {
     try {
-      const info = await api.get<SessionInfo>('/api/v1/session', { redirectOnAuthRequired: false });
+      const info = await api.get('/api/v1/session', { redirectOnAuthRequired: false });
       setSession({ status: 'signed-in', account: info.account, permissions: info.permissions });
       return info.account;
     } catch (error) {

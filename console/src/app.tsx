@@ -2,7 +2,6 @@
 import { useEffect, useRef, type ReactElement } from 'react';
 import { Route, Routes } from 'react-router';
 import { api } from './api/client';
-import type { SessionInfo } from './api/types';
 import { useAppState, type SessionState } from './app-state';
 import { AppShell } from './components/app-shell';
 import { useI18n } from './i18n/i18n';
@@ -80,7 +79,7 @@ export function App() {
     lastPath.current = path;
     window.scrollTo(0, 0);
     if (session.status === 'signed-in' && !publicPaths.has(path))
-      api.get<SessionInfo>('/api/v1/session').catch(() => undefined);
+      api.get('/api/v1/session').catch(() => undefined);
   }, [path, session.status]);
 
   return (

@@ -72,6 +72,47 @@ export type OutboxEntry = FromSchema<
 >['items'][number];
 export type OutboxMessage = FromSchema<'/api/v1/admin/outbox/{id}', 'get', HandWritten.OutboxMessage>;
 
+/**
+ * The answer of every route the console calls, by path and method: the schema's type where the
+ * route has one, else the hand-written one listed here (HAND-WRITTEN; `unknown` for answers the
+ * console does not read).
+ */
+interface HandWrittenResponses {
+  '/api/v1/session': { get: HandWritten.SessionInfo };
+  '/api/v1/console-config': { get: HandWritten.ConsoleConfig };
+  '/api/v1/auth/flow': { get: HandWritten.FlowInfo };
+  '/api/v1/auth/sign-in': { post: HandWritten.StepResponse };
+  '/api/v1/auth/password': { post: HandWritten.StepResponse };
+  '/api/v1/auth/otp': { post: HandWritten.StepResponse };
+  '/api/v1/auth/totp/enrollment': { post: HandWritten.Enrollment };
+  '/api/v1/auth/totp/confirm': { post: HandWritten.StepResponse };
+  '/api/v1/auth/new-password': { post: HandWritten.StepResponse };
+  '/api/v1/auth/links/redeem': { post: HandWritten.StepResponse };
+  '/api/v1/account/sessions': { get: { sessions: HandWritten.SessionEntry[] } };
+  '/api/v1/account/sessions/sign-out-others': { post: { signedOut: number } };
+  '/api/v1/account/devices': { get: { devices: HandWritten.DeviceEntry[] } };
+  '/api/v1/account/activity': { get: { events: HandWritten.ActivityEvent[] } };
+  '/api/v1/admin/accounts': { get: HandWritten.AccountPage; post: { account: HandWritten.AdminAccount } };
+  '/api/v1/admin/accounts/{id}': { get: HandWritten.AccountDetail };
+  '/api/v1/admin/accounts/{id}/links': {
+    get: { links: HandWritten.ActiveLink[] };
+    post: { expiresAt: string };
+  };
+  '/api/v1/admin/outbox': { get: { total: number; items: HandWritten.OutboxEntry[] } };
+  '/api/v1/admin/outbox/{id}': { get: HandWritten.OutboxMessage };
+}
+
+/** What `api.get|post|delete(path)` resolves to. */
+export type ApiResult<P extends keyof paths, M extends Method> = FromSchema<
+  P,
+  M,
+  P extends keyof HandWrittenResponses
+    ? M extends keyof HandWrittenResponses[P]
+      ? HandWrittenResponses[P][M]
+      : unknown
+    : unknown
+>;
+
 /** HAND-WRITTEN fallbacks for routes whose response has no schema yet (see src/http/routes/). */
 // eslint-disable-next-line @typescript-eslint/no-namespace
 declare namespace HandWritten {

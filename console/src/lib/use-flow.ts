@@ -15,7 +15,7 @@ export function useFlow(step: FlowStep): { flow: FlowInfo | undefined; error: un
   const navigate = useNavigate();
   useEffect(() => {
     let live = true;
-    api.get<FlowInfo>('/api/v1/auth/flow').then(
+    api.get('/api/v1/auth/flow').then(
       (info) => {
         if (!live) return;
         if (info.next && info.next !== step) void navigate(stepPaths[info.next], { replace: true });

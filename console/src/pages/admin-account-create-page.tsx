@@ -5,7 +5,7 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import type { AdminAccount, Permissions, Role } from '../api/types';
+import type { Permissions, Role } from '../api/types';
 import { useAppState } from '../app-state';
 import { Breadcrumb } from '../components/app-shell';
 import { Field } from '../components/field';
@@ -46,7 +46,7 @@ export function AdminAccountCreatePage({ permissions }: { permissions: Permissio
     }
     setBusy(true);
     try {
-      const { account } = await api.post<{ account: AdminAccount }>('/api/v1/admin/accounts', {
+      const { account } = await api.post('/api/v1/admin/accounts', {
         username: username.trim(),
         email: email.trim(),
         fullName: fullName.trim(),

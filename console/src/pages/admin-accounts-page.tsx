@@ -44,9 +44,7 @@ export function AdminAccountsPage({ permissions }: { permissions: Permissions })
 
   useEffect(() => {
     let live = true;
-    const query = new URLSearchParams({ limit: String(PAGE), offset: String(offset) });
-    if (q) query.set('q', q);
-    api.get<AccountPage>(`/api/v1/admin/accounts?${query.toString()}`).then(
+    api.get('/api/v1/admin/accounts', { query: { limit: PAGE, offset, q: q || undefined } }).then(
       (p) => {
         if (!live) return;
         setPage(p);

@@ -27,12 +27,10 @@ export function AdminOutboxPage() {
 
   useEffect(() => {
     let live = true;
-    api
-      .get<{ total: number; items: OutboxEntry[] }>(`/api/v1/admin/outbox?limit=${PAGE}&offset=${offset}`)
-      .then(
-        (p) => live && setPage(p),
-        (e: unknown) => live && setError(e),
-      );
+    api.get('/api/v1/admin/outbox', { query: { limit: PAGE, offset } }).then(
+      (p) => live && setPage(p),
+      (e: unknown) => live && setError(e),
+    );
     return () => {
       live = false;
     };
@@ -95,7 +93,7 @@ export function AdminOutboxMessagePage({ id }: { id: string }) {
 
   useEffect(() => {
     let live = true;
-    api.get<OutboxMessage>(`/api/v1/admin/outbox/${encodeURIComponent(id)}`).then(
+    api.get('/api/v1/admin/outbox/{id}', { path: { id } }).then(
       (m) => live && setMessage(m),
       (e: unknown) => live && setError(e),
     );
