@@ -39,6 +39,8 @@ async function freePort(): Promise<number> {
 interface Started {
   /** What `teken serve` printed on standard output before it listened (the setup notice). */
   printed: string;
+  /** Standard error so far (warnings; the JSON log goes to standard output). */
+  stderr(): string;
   url: string;
   stop(): Promise<void>;
 }
@@ -78,6 +80,7 @@ async function serve(args: string[], env: Record<string, string>): Promise<Start
   });
   return {
     printed,
+    stderr: () => log,
     url,
     stop: async () => {
       child.kill('SIGTERM');
@@ -153,6 +156,7 @@ describe('first start of `teken serve`', () => {
       const link = linkIn(server.printed);
       assert.ok(link, `no setup link in:\n${server.printed}`);
       assert.equal(new URL(link).origin, `http://localhost:${port}`);
+      assert.match(server.stderr(), new RegExp(`--port ${port} .*set TEKEN_PORT=${port}`));
       // Something answers at the printed port.
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
       assert.equal(health.status, 200);

@@ -277,6 +277,17 @@ describe('the console on a 360 px phone (Chromium)', () => {
     assert.equal(facts.cue, facts.scrollable, 'the cue shows exactly when the table scrolls');
   });
 
+  it('names the product once when no organisation name is configured', async () => {
+    const plain = await startTestServer({ TEKEN_FAILURE_DELAY_MS: '0' });
+    const page = await open('id', false);
+    await page.goto(`${plain.url}/masuk`);
+    await page.locator('h1').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const header = await page.locator('.auth-top .brand-text').innerText();
+    assert.equal(header.replace(/\s+/g, ' ').trim(), 'Teken', 'the header reads "Teken", not "Teken Teken"');
+    assert.equal(await page.locator('.brand-org').count(), 0);
+  });
+
   it('raised no script errors', () => {
     assert.deepEqual(pageErrors, []);
   });

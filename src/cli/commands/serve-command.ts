@@ -14,6 +14,14 @@ export async function serve(io: CliIo, o: { port?: string | undefined }): Promis
     env.TEKEN_PORT = o.port;
   }
   const config = loadConfig(env);
+  if (o.port !== undefined && !io.env.TEKEN_PUBLIC_URL && io.env.TEKEN_PORT !== o.port) {
+    // The other commands (cert issue, ca init, ...) do not see --port: they would write another
+    // port into the certificates they make.
+    write(
+      io.stderr,
+      `warning: --port ${o.port} makes the public URL ${config.publicUrl} for this run only; set TEKEN_PORT=${o.port} (or TEKEN_PUBLIC_URL) in the environment so every teken command writes the same URLs into certificates.`,
+    );
+  }
   const server = await startServer(config, {
     beforeListen: async (rt) => {
       await rt.registry.reload();
