@@ -1,11 +1,12 @@
 /** Routes: the BeID pages for everyone, the console for signed-in accounts. */
-import { useEffect, useRef, type ComponentType, type ReactElement } from 'react';
+import { useEffect, useRef, type ReactElement } from 'react';
+import { Route, Routes } from 'react-router';
 import { api } from './api/client';
-import type { SessionInfo } from './api/types';
-import { useAppState } from './app-state';
+import { useAppState, type SessionState } from './app-state';
 import { AppShell } from './components/app-shell';
 import { useI18n } from './i18n/i18n';
-import { navigate, usePath } from './lib/router';
+import { isUuid, paths, publicPaths } from './lib/paths';
+import { Navigate, Outlet, useNavigate, useParams, usePath } from './lib/router';
 import { ActivityPage } from './pages/activity-page';
 import { AdminAccountCreatePage } from './pages/admin-account-create-page';
 import { AdminAccountPage } from './pages/admin-account-page';
@@ -22,60 +23,91 @@ import { SecurityPage } from './pages/security-page';
 import { SignInPage } from './pages/sign-in-page';
 import { UpdatePasswordPage } from './pages/update-password-page';
 
-const publicPages: Record<string, ComponentType> = {
-  '/masuk': SignInPage,
-  '/lupa-password': ForgotPasswordPage,
-  '/link': LinkPage,
-  '/otp': OtpPage,
-  '/authenticator': AuthenticatorPage,
-  '/update-password': UpdatePasswordPage,
-  '/password': PasswordStepPage,
-};
+type SignedInSession = Extract<SessionState, { status: 'signed-in' }>;
 
-export function App() {
-  const path = usePath();
+/** A page of a signed-in account: the frame around it, and the page state reset per path. */
+function SignedIn() {
   const { session } = useAppState();
   const { t } = useI18n();
-  const Public = publicPages[path];
-  const lastPath = useRef(path);
-
-  useEffect(() => {
-    if (session.status === 'anonymous' && !Public) navigate('/masuk', { replace: true });
-    if (session.status === 'signed-in' && path === '/masuk') navigate('/', { replace: true });
-  }, [session.status, path, Public]);
-
-  // Every navigation inside the console re-checks the session: one signed out from another
-  // device (Keamanan) lands on the sign-in page at its next step.
-  useEffect(() => {
-    if (lastPath.current === path) return;
-    lastPath.current = path;
-    if (session.status === 'signed-in' && !Public)
-      api.get<SessionInfo>('/api/v1/session').catch(() => undefined);
-  }, [path, session.status, Public]);
-
-  if (Public) return <Public key={path} />;
+  const path = usePath();
+  if (session.status === 'anonymous') return <Navigate to={paths.signIn} replace />;
   if (session.status !== 'signed-in')
     return (
       <p className="loading" role="status">
         {t('app.loading')}
       </p>
     );
-  const { account, permissions } = session;
-  let page: ReactElement;
-  const outboxMessage = /^\/admin\/outbox\/([0-9a-f-]{36})$/i.exec(path);
-  const accountPage = /^\/admin\/akun\/([0-9a-f-]{36})$/i.exec(path);
-  if (path === '/') page = <DashboardPage account={account} />;
-  else if (path === '/keamanan') page = <SecurityPage />;
-  else if (path === '/aktivitas') page = <ActivityPage />;
-  else if (path === '/admin/akun') page = <AdminAccountsPage permissions={permissions} />;
-  else if (path === '/admin/akun/baru') page = <AdminAccountCreatePage permissions={permissions} />;
-  else if (accountPage) page = <AdminAccountPage id={accountPage[1]!} />;
-  else if (path === '/admin/outbox') page = <AdminOutboxPage />;
-  else if (outboxMessage) page = <AdminOutboxMessagePage id={outboxMessage[1]!} />;
-  else page = <NotFoundPage />;
   return (
-    <AppShell account={account} permissions={permissions}>
-      <div key={path}>{page}</div>
+    <AppShell account={session.account} permissions={session.permissions}>
+      <div key={path}>
+        <Outlet />
+      </div>
     </AppShell>
+  );
+}
+
+/** Pages that need the signed-in account's details get them from the session. */
+function WithSession({ render }: { render: (s: SignedInSession) => ReactElement }) {
+  const { session } = useAppState();
+  return session.status === 'signed-in' ? render(session) : null;
+}
+
+function AccountRoute() {
+  const { id } = useParams();
+  return isUuid(id) ? <AdminAccountPage id={id} /> : <NotFoundPage />;
+}
+
+function OutboxMessageRoute() {
+  const { id } = useParams();
+  return isUuid(id) ? <AdminOutboxMessagePage id={id} /> : <NotFoundPage />;
+}
+
+export function App() {
+  const path = usePath();
+  const navigate = useNavigate();
+  const { session } = useAppState();
+  const lastPath = useRef(path);
+
+  useEffect(() => {
+    if (session.status === 'signed-in' && path === paths.signIn) void navigate(paths.home, { replace: true });
+  }, [session.status, path, navigate]);
+
+  // Every navigation inside the console re-checks the session (one signed out from another
+  // device, on Keamanan, lands on the sign-in page at its next step), and starts at the top.
+  useEffect(() => {
+    if (lastPath.current === path) return;
+    lastPath.current = path;
+    window.scrollTo(0, 0);
+    if (session.status === 'signed-in' && !publicPaths.has(path))
+      api.get('/api/v1/session').catch(() => undefined);
+  }, [path, session.status]);
+
+  return (
+    <Routes>
+      <Route path={paths.signIn} element={<SignInPage key={path} />} />
+      <Route path={paths.forgotPassword} element={<ForgotPasswordPage />} />
+      <Route path={paths.link} element={<LinkPage />} />
+      <Route path={paths.otp} element={<OtpPage />} />
+      <Route path={paths.authenticator} element={<AuthenticatorPage />} />
+      <Route path={paths.updatePassword} element={<UpdatePasswordPage />} />
+      <Route path={paths.password} element={<PasswordStepPage />} />
+      <Route element={<SignedIn />}>
+        <Route index element={<WithSession render={(s) => <DashboardPage account={s.account} />} />} />
+        <Route path={paths.security} element={<SecurityPage />} />
+        <Route path={paths.activity} element={<ActivityPage />} />
+        <Route
+          path={paths.accounts}
+          element={<WithSession render={(s) => <AdminAccountsPage permissions={s.permissions} />} />}
+        />
+        <Route
+          path={paths.newAccount}
+          element={<WithSession render={(s) => <AdminAccountCreatePage permissions={s.permissions} />} />}
+        />
+        <Route path="/admin/akun/:id" element={<AccountRoute />} />
+        <Route path={paths.outbox} element={<AdminOutboxPage />} />
+        <Route path="/admin/outbox/:id" element={<OutboxMessageRoute />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
   );
 }

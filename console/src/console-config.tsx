@@ -23,7 +23,7 @@ export function ConsoleConfigProvider({ children }: { children: ReactNode }) {
   const [config, setConfig] = useState<Partial<ConsoleConfig>>(() => ({ organisationName: remembered() }));
   useEffect(() => {
     let live = true;
-    api.get<ConsoleConfig>('/api/v1/console-config', { redirectOnAuthRequired: false }).then(
+    api.get('/api/v1/console-config', { redirectOnAuthRequired: false }).then(
       (loaded) => {
         if (!live) return;
         setConfig(loaded);

@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
 import { App } from './app';
 import { AppStateProvider } from './app-state';
 import { ConsoleConfigProvider } from './console-config';
@@ -10,9 +11,11 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nProvider>
       <ConsoleConfigProvider>
-        <AppStateProvider>
-          <App />
-        </AppStateProvider>
+        <BrowserRouter>
+          <AppStateProvider>
+            <App />
+          </AppStateProvider>
+        </BrowserRouter>
       </ConsoleConfigProvider>
     </I18nProvider>
   </StrictMode>,

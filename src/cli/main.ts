@@ -4,7 +4,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isTekenError } from '../errors/teken-error.js';
 import { defaultIo, write, type CliIo } from './cli-context.js';
-import { adminCreate } from './commands/admin-commands.js';
+import { adminCreate, adminSetupLink } from './commands/admin-commands.js';
 import { auditVerify } from './commands/audit-commands.js';
 import { caCert, caInit, caList, caRenewSigner } from './commands/ca-commands.js';
 import { certIssue, certRelease, certRevoke, certShow } from './commands/cert-commands.js';
@@ -133,6 +133,18 @@ const commands: Record<string, Command> = {
         name: str(v.name),
         role: str(v.role),
       }),
+  },
+  'admin setup-link': {
+    usage: 'teken admin setup-link [--email <address>] [--username <name> --force]',
+    summary:
+      'Print a fresh one-time setup link for the first administrator ("admin") while it is not yet set up, voiding the older link; --email gives it a real e-mail address. --force: recovery for a CA administrator who lost both password and authenticator (resets them and ends its sessions)',
+    options: {
+      username: { type: 'string' },
+      email: { type: 'string' },
+      force: { type: 'boolean' },
+    },
+    run: (io, _p, v) =>
+      adminSetupLink(io, { username: str(v.username), email: str(v.email), force: v.force === true }),
   },
   'audit verify': {
     usage: 'teken audit verify',

@@ -104,6 +104,25 @@ function readOption(spec: OptionSpec, env: Env, problems: string[]): string | nu
 }
 
 /**
+ * The public URL when TEKEN_PUBLIC_URL is unset: the port actually used, on localhost when Teken
+ * listens on a loopback or wildcard address, else on the address itself. A default that named
+ * another port would print a setup link where nothing listens and bake that port into the CA's
+ * OCSP and CRL URLs; port 0 (a random port) cannot be known before listening, so it is refused.
+ */
+function derivedPublicUrl(host: unknown, port: unknown, problems: string[]): string {
+  if (typeof host !== 'string' || typeof port !== 'number') return 'http://localhost';
+  if (port === 0) {
+    problems.push(
+      'TEKEN_PUBLIC_URL is required with TEKEN_PORT=0 (or --port 0): a random port cannot be written into certificates; set TEKEN_PUBLIC_URL, or choose a port',
+    );
+    return 'http://localhost';
+  }
+  const local = /^(127\.\d+\.\d+\.\d+|0\.0\.0\.0|::1?|localhost|\[::1?\])$/i.test(host);
+  const name = local ? 'localhost' : host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  return port === 80 ? `http://${name}` : `http://${name}:${port}`;
+}
+
+/**
  * Reads and validates the configuration from the environment. Throws ERR_CONFIG_INVALID listing
  * every problem at once, so an operator fixes them in one go.
  */
@@ -188,6 +207,7 @@ export function loadConfig(env: Env = process.env): Config {
       'TEKEN_CPS_FILE is not set: certificates point relying parties at /cps, which then shows the repository page but no CPS document. Publish your CP/CPS with TEKEN_CPS_FILE or TEKEN_CPS_URL.',
     );
   }
+  const publicUrl = (v.publicUrl as string | undefined) ?? derivedPublicUrl(v.host, v.port, problems);
   if (problems.length > 0) {
     throw new TekenError('ERR_CONFIG_INVALID', `Invalid configuration:\n  - ${problems.join('\n  - ')}`, {
       details: { problems },
@@ -201,7 +221,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl: v.databaseUrl as string | undefined,
     host: s('host'),
     port: n('port'),
-    publicUrl: s('publicUrl'),
+    publicUrl,
     organisationName: s('organisationName'),
     logLevel: s('logLevel') as Config['logLevel'],
     bodyLimitBytes: n('bodyLimitBytes'),
@@ -233,7 +253,7 @@ export function loadConfig(env: Env = process.env): Config {
       tlsDays: n('profileTlsDays'),
       policyOidBase: s('policyOidBase'),
     },
-    cps: { url: (v.cpsUrl as string | undefined) ?? `${s('publicUrl')}/cps`, file: cpsFile },
+    cps: { url: (v.cpsUrl as string | undefined) ?? `${publicUrl}/cps`, file: cpsFile },
     crl: { validityHours: n('crlValidityHours'), refreshMinutes: n('crlRefreshMinutes') },
     ocsp: { validityHours: n('ocspValidityHours'), refreshHours: n('ocspRefreshHours') },
     statusMaxAgeSeconds: n('statusMaxAgeSeconds'),

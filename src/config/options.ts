@@ -63,19 +63,22 @@ export const options = {
     env: 'TEKEN_PORT',
     kind: { type: 'int', min: 0, max: 65535 },
     default: '3000',
-    description: 'TCP port of `teken serve` (`--port` overrides it).',
+    description:
+      'TCP port of `teken serve` (`--port` overrides it). Unless TEKEN_PUBLIC_URL is set, the public URL written into certificates is derived from it, so choose it before the first start.',
   }),
   ...opt('publicUrl', {
     group: 'Service',
     env: 'TEKEN_PUBLIC_URL',
     kind: { type: 'url' },
-    default: 'http://localhost:3000',
+    default: undefined,
     description:
-      'The externally visible base URL. Certificates name their OCSP, CA issuer and CRL URLs under it, so choose it before `teken ca init`: it is written into every certificate.',
+      'The externally visible base URL. Certificates name their OCSP, CA issuer and CRL URLs under it, so choose it before the first `teken serve` (which runs `teken ca init`): it is written into every certificate. Unset: derived from the port actually used and TEKEN_HOST, `http://localhost:<port>` (or `http://<TEKEN_HOST>:<port>` when TEKEN_HOST is a specific address); with port 0 (a random port) it cannot be derived and Teken refuses to start.',
     insecureWhen: (v) =>
-      v === undefined || /localhost|127\.0\.0\.1/.test(v)
-        ? 'TEKEN_PUBLIC_URL points at localhost: certificates will carry OCSP and CRL URLs that nobody else can reach.'
-        : undefined,
+      v === undefined
+        ? 'TEKEN_PUBLIC_URL is not set: it is derived from TEKEN_HOST and the port, and certificates will carry OCSP and CRL URLs under it that others may not reach.'
+        : /localhost|127\.0\.0\.1/.test(v)
+          ? 'TEKEN_PUBLIC_URL points at localhost: certificates will carry OCSP and CRL URLs that nobody else can reach.'
+          : undefined,
   }),
   ...opt('organisationName', {
     group: 'Service',
@@ -382,8 +385,8 @@ export const options = {
     group: 'Sign-in and sessions',
     env: 'TEKEN_RESET_PASSWORD_LINK_MINUTES',
     kind: { type: 'int', min: 5, max: 24 * 60 },
-    default: '30',
-    description: 'Lifetime of a "Lupa Password" link.',
+    default: '1440',
+    description: 'Lifetime of a "Lupa Password" link, in minutes (default 24 hours).',
   }),
   ...opt('adminLinkHours', {
     group: 'Sign-in and sessions',

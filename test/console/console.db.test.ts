@@ -12,6 +12,7 @@ import { before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Role } from '../../src/db/schema.js';
 import { createAccount, type AccountRow } from '../../src/identity/accounts.js';
+import { createAdministrator } from '../../src/identity/bootstrap-admin.js';
 import { currentTotp } from '../../src/identity/totp.js';
 import { identityContextOf } from '../../src/runtime/identity-context-of.js';
 import type { RunningServer } from '../../src/runtime/start-server.js';
@@ -290,9 +291,11 @@ describe('web console (Chromium)', () => {
     await page.getByLabel('Konfirmasi Password').fill('mawar merah di taman');
     await page.getByRole('button', { name: 'Submit' }).click();
 
-    await heading(page, 'BeID').waitFor();
-    await page.getByText('Password anda berhasil diubah').waitFor();
-    await signIn(page, account, secret, 'mawar merah di taman');
+    // NEW server behaviour: a link flow finishes signed in, on the dashboard, with a notice.
+    await heading(page, 'Profil').waitFor();
+    await page.getByText('Password diperbarui').waitFor();
+    const { page: later } = await newPage();
+    await signIn(later, account, secret, 'mawar merah di taman');
 
     // The link was single-use; a made-up one is not valid.
     const { page: other } = await newPage();
@@ -598,8 +601,41 @@ describe('web console (Chromium)', () => {
     await userPage.getByLabel('Password Baru').fill('sungai jernih mengalir');
     await userPage.getByLabel('Konfirmasi Password').fill('sungai jernih mengalir');
     await userPage.getByRole('button', { name: 'Submit' }).click();
-    await heading(userPage, 'BeID').waitFor();
-    await userPage.getByText('Password anda berhasil diubah').waitFor();
+    // NEW server behaviour: the link flow finishes signed in.
+    await heading(userPage, 'Profil').waitFor();
+    await userPage.getByText('Password diperbarui').waitFor();
+  });
+
+  it('a setup link: authenticator first, then the password, and the administrator is signed in', async () => {
+    seq++;
+    const { link } = await createAdministrator(
+      identityContextOf(server.rt),
+      {
+        username: `admin${seq}`,
+        email: `admin${seq}@contoh.go.id`,
+        fullName: `Admin Uji ${seq}`,
+        roles: ['ca_admin'],
+      },
+      'test',
+    );
+    assert.ok(link.startsWith(`${base}/link#`), link);
+    const { page } = await newPage();
+    await page.goto(link);
+    // NEW server behaviour: configure_totp comes before update_password (the seeds' order).
+    await heading(page, 'Mobile Authenticator Setup').waitFor();
+    await page.getByRole('button', { name: 'Tidak bisa scan?' }).click();
+    const secret = ((await page.locator('#totp-secret').textContent()) ?? '').replace(/\s/g, '');
+    await page.getByLabel('One-time code').fill(await nextCode(secret));
+    await page.getByLabel('Nama Device').fill('Ponsel Admin');
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await heading(page, 'Update password').waitFor();
+    await page.getByLabel('Password Baru').fill('elang terbang tinggi sekali');
+    await page.getByLabel('Konfirmasi Password').fill('elang terbang tinggi sekali');
+    await page.getByRole('button', { name: 'Submit' }).click();
+    // NEW server behaviour: signed in at the end, the administrator's menu there.
+    await heading(page, 'Profil').waitFor();
+    await page.getByText('Authenticator terpasang dan password disimpan').waitFor();
+    await page.getByRole('link', { name: 'Akun', exact: true }).first().waitFor({ state: 'attached' });
   });
 
   it('Akun: an administrator creates an account and is led to send its first link', async () => {

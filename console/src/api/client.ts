@@ -1,3 +1,6 @@
+import type { paths } from './schema';
+import type { ApiResult, RequestBody } from './types';
+
 /**
  * The JSON API as the console uses it: same-origin cookies, the session's CSRF token on every
  * write (`X-CSRF-Token`), errors as problem+json turned into ApiError.
@@ -35,9 +38,12 @@ export interface RequestOptions {
   redirectOnAuthRequired?: boolean;
 }
 
-type Method = 'GET' | 'POST' | 'DELETE';
-
-async function request<T>(method: Method, url: string, body?: unknown, options: RequestOptions = {}) {
+async function request<T>(
+  method: 'GET' | 'POST' | 'DELETE',
+  url: string,
+  body?: unknown,
+  options: RequestOptions = {},
+) {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -79,10 +85,68 @@ async function request<T>(method: Method, url: string, body?: unknown, options: 
   return data as T;
 }
 
+type Method = 'get' | 'post' | 'delete';
+/** The paths of the API that answer `method` (from the generated schema). */
+export type ApiPath<M extends Method> = {
+  [P in keyof paths]: paths[P][M] extends undefined ? never : P;
+}[keyof paths];
+
+/** `{id}` in a path template becomes a required `id` parameter. */
+type PathParams<P extends string> = P extends `${string}{${infer K}}${infer Rest}`
+  ? { [key in K]: string } & PathParams<Rest>
+  : unknown;
+type Query = Record<string, string | number | boolean | undefined>;
+
+/** What a call takes besides the body: the path's parameters (required when it has any), a query. */
+export type CallOptions<P extends string> = RequestOptions & {
+  query?: Query;
+} & (P extends `${string}{${string}` ? { path: PathParams<P> } : { path?: never });
+
+/** Fills a path template (`/api/v1/admin/accounts/{id}`) and appends the query. */
+export function apiUrl(template: string, path?: Record<string, string>, query?: Query): string {
+  const filled = template.replace(/\{([^}]+)\}/g, (_, key: string) => {
+    const value = path?.[key];
+    if (value === undefined) throw new Error(`missing path parameter ${key} for ${template}`);
+    return encodeURIComponent(value);
+  });
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {}))
+    if (value !== undefined) search.set(key, String(value));
+  const text = search.toString();
+  return text ? `${filled}?${text}` : filled;
+}
+
+type Body<P extends keyof paths> = [RequestBody<P, 'post'>] extends [never]
+  ? unknown
+  : RequestBody<P, 'post'>;
+
+/**
+ * The JSON API, typed from the generated schema: the path (a template from schema.d.ts) picks
+ * the request body and the answer's type (`ApiResult`, hand-written where the route has no
+ * response schema yet). Writes always carry a JSON body (`{}` when there is nothing to say): the
+ * API accepts JSON only.
+ */
 export const api = {
-  get: <T>(url: string, options?: RequestOptions) => request<T>('GET', url, undefined, options),
-  /** Writes always carry a JSON body (`{}` when there is nothing to say): the API accepts JSON only. */
-  post: <T>(url: string, body: unknown = {}, options?: RequestOptions) =>
-    request<T>('POST', url, body, options),
-  delete: <T>(url: string, options?: RequestOptions) => request<T>('DELETE', url, undefined, options),
+  get: <P extends ApiPath<'get'>>(path: P, ...[options]: OptionalIfNoParams<P>) =>
+    request<ApiResult<P, 'get'>>('GET', apiUrl(path, pathOf(options), options?.query), undefined, options),
+  post: <P extends ApiPath<'post'>>(
+    path: P,
+    body: Body<P> = {} as Body<P>,
+    ...[options]: OptionalIfNoParams<P>
+  ) => request<ApiResult<P, 'post'>>('POST', apiUrl(path, pathOf(options), options?.query), body, options),
+  delete: <P extends ApiPath<'delete'>>(path: P, ...[options]: OptionalIfNoParams<P>) =>
+    request<ApiResult<P, 'delete'>>(
+      'DELETE',
+      apiUrl(path, pathOf(options), options?.query),
+      undefined,
+      options,
+    ),
 };
+
+type OptionalIfNoParams<P extends string> = P extends `${string}{${string}`
+  ? [options: CallOptions<P>]
+  : [options?: CallOptions<P>];
+
+function pathOf(options: { path?: unknown } | undefined): Record<string, string> | undefined {
+  return options?.path as Record<string, string> | undefined;
+}

@@ -14,7 +14,9 @@ export function LanguageSwitch() {
       <span aria-hidden="true" className="lang-code">
         {other.toUpperCase()}
       </span>{' '}
-      <span lang={other}>{t('lang.switchTo')}</span>
+      <span lang={other} className="lang-name">
+        {t('lang.switchTo')}
+      </span>
     </button>
   );
 }

@@ -14,9 +14,9 @@ export function Notice({ tone = 'info', children }: { tone?: 'success' | 'info';
 
 /** A failed call, in the user's language; announced at once. */
 export function ErrorNotice({ error, overrides }: { error: unknown; overrides?: ErrorOverrides }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   if (error === undefined || error === null) return null;
-  const { message, items } = errorText(error, t, overrides);
+  const { message, items } = errorText(error, t, overrides, lang);
   return (
     <div className="notice notice-error" role="alert">
       <p>{message}</p>

@@ -47,7 +47,7 @@ export function TotpSetup({
 
   useEffect(() => {
     let live = true;
-    api.post<Enrollment>('/api/v1/auth/totp/enrollment').then(
+    api.post('/api/v1/auth/totp/enrollment').then(
       (e) => live && setEnrollment(e),
       (e: unknown) => live && setLoadError(e),
     );
@@ -61,7 +61,7 @@ export function TotpSetup({
     setBusy(true);
     setError(undefined);
     try {
-      const result = await api.post<StepResponse>('/api/v1/auth/totp/confirm', {
+      const result = await api.post('/api/v1/auth/totp/confirm', {
         code: code.replace(/\s/g, ''),
         deviceName: deviceName.trim(),
       });

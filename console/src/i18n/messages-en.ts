@@ -77,7 +77,12 @@ export const messagesEn: Record<MessageKey, string> = {
   'link.done.admin_update_password': 'Your password has been changed. Sign in with the new password.',
   'link.done.admin_reset_otp': 'Your new authenticator is active. Please sign in.',
   'link.done.setup_admin': 'Your account is ready. Please sign in.',
+  'table.scrollHint': 'Swipe sideways to see more columns →',
   'link.done.generic': 'Done. Please sign in.',
+  'link.finished.reset_password': 'Password updated. You are signed in.',
+  'link.finished.admin_update_password': 'Password updated. You are signed in.',
+  'link.finished.admin_reset_otp': 'Authenticator installed. You are signed in.',
+  'link.finished.setup_admin': 'Authenticator installed and password set: your account is ready.',
 
   'nav.main': 'Main menu',
   'nav.toggle': 'Menu',
@@ -296,6 +301,9 @@ export const messagesEn: Record<MessageKey, string> = {
   'error.ERR_SERVER_INTERNAL': 'The server had a problem. Please try again later.',
   'error.ERR_DB_UNAVAILABLE': 'The service is unavailable. Please try again later.',
   'error.retryAfter': 'Try again in {minutes} minute(s).',
+  'error.lockoutRule':
+    'After {failures} failed attempts an account is locked for {minutes} minutes and its owner gets an e-mail.',
+  'error.lockedUntil': 'Too many wrong attempts: the account is locked until {time}. An e-mail was sent.',
   'violation.too_short': 'at least {min} characters',
   'violation.too_short_plain': 'longer',
   'violation.too_long': 'shorter',

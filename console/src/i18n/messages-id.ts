@@ -78,7 +78,12 @@ export const messagesId = {
   'link.done.admin_update_password': 'Password anda berhasil diubah. Silakan masuk dengan password baru.',
   'link.done.admin_reset_otp': 'Authenticator baru anda sudah aktif. Silakan masuk.',
   'link.done.setup_admin': 'Akun anda sudah siap. Silakan masuk.',
+  'table.scrollHint': 'Geser ke samping untuk melihat kolom lainnya →',
   'link.done.generic': 'Selesai. Silakan masuk.',
+  'link.finished.reset_password': 'Password diperbarui. Anda sudah masuk.',
+  'link.finished.admin_update_password': 'Password diperbarui. Anda sudah masuk.',
+  'link.finished.admin_reset_otp': 'Authenticator terpasang. Anda sudah masuk.',
+  'link.finished.setup_admin': 'Authenticator terpasang dan password disimpan: akun anda sudah siap.',
 
   'nav.main': 'Menu utama',
   'nav.toggle': 'Menu',
@@ -299,6 +304,9 @@ export const messagesId = {
   'error.ERR_SERVER_INTERNAL': 'Terjadi kesalahan pada server. Coba lagi nanti.',
   'error.ERR_DB_UNAVAILABLE': 'Layanan sedang tidak tersedia. Coba lagi nanti.',
   'error.retryAfter': 'Coba lagi dalam {minutes} menit.',
+  'error.lockoutRule':
+    'Setelah {failures} kali gagal, akun dikunci selama {minutes} menit dan pemiliknya menerima e-mail.',
+  'error.lockedUntil': 'Terlalu banyak percobaan salah: akun dikunci sampai {time}. E-mail telah dikirim.',
   'violation.too_short': 'minimal {min} karakter',
   'violation.too_short_plain': 'terlalu pendek',
   'violation.too_long': 'terlalu panjang',

@@ -1,6 +1,7 @@
 /** What the user reads for a failed call: a translated message for known codes, else the server's detail. */
 import { ApiError } from '../api/client';
 import { isMessageKey, type MessageKey, type Translate } from '../i18n/i18n';
+import { formatWib } from './format';
 
 /** A page's own wording for some codes, e.g. the link e-mail quota instead of "too many attempts". */
 export type ErrorOverrides = Partial<Record<string, MessageKey>>;
@@ -24,7 +25,28 @@ function policyItems(error: ApiError, t: Translate): string[] {
     });
 }
 
-export function errorText(error: unknown, t: Translate, overrides: ErrorOverrides = {}): ErrorText {
+/**
+ * What a refused guess tells the user (src/identity/lockout-policy.ts): the lock's end where the
+ * account is known (a code or a password inside a flow), else what happens at the limit — the
+ * same for every login, so it says nothing about whether an account exists.
+ */
+function lockoutText(error: ApiError, t: Translate, locale: 'id' | 'en'): string | undefined {
+  const lockedUntil = error.details?.lockedUntil;
+  if (typeof lockedUntil === 'string' && !Number.isNaN(Date.parse(lockedUntil)))
+    return t('error.lockedUntil', { time: formatWib(new Date(lockedUntil), locale) });
+  const failures = Number(error.details?.lockoutFailures);
+  const minutes = Number(error.details?.lockoutMinutes);
+  if (Number.isFinite(failures) && Number.isFinite(minutes) && failures > 0)
+    return t('error.lockoutRule', { failures, minutes });
+  return undefined;
+}
+
+export function errorText(
+  error: unknown,
+  t: Translate,
+  overrides: ErrorOverrides = {},
+  locale: 'id' | 'en' = 'id',
+): ErrorText {
   if (!(error instanceof ApiError)) return { message: t('error.generic') };
   const key = `error.${error.code}`;
   const override = overrides[error.code];
@@ -39,6 +61,11 @@ export function errorText(error: unknown, t: Translate, overrides: ErrorOverride
           ? `${base} ${t('error.retryAfter', { minutes: Math.max(1, Math.ceil(seconds / 60)) })}`
           : base,
     };
+  }
+  if (error.code === 'ERR_AUTH_INVALID_CREDENTIALS' || error.code === 'ERR_AUTH_OTP_INVALID') {
+    const base = t(override ?? (`error.${error.code}` as MessageKey));
+    const lockout = lockoutText(error, t, locale);
+    return { message: lockout ? `${base} ${lockout}` : base };
   }
   if (override) return { message: t(override) };
   if (isMessageKey(key)) return { message: t(key) };

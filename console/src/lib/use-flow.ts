@@ -6,18 +6,19 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import type { FlowInfo, FlowStep } from '../api/types';
-import { navigate } from './router';
+import { useNavigate } from './router';
 import { stepPaths } from './steps';
 
 export function useFlow(step: FlowStep): { flow: FlowInfo | undefined; error: unknown } {
   const [flow, setFlow] = useState<FlowInfo | undefined>();
   const [error, setError] = useState<unknown>();
+  const navigate = useNavigate();
   useEffect(() => {
     let live = true;
-    api.get<FlowInfo>('/api/v1/auth/flow').then(
+    api.get('/api/v1/auth/flow').then(
       (info) => {
         if (!live) return;
-        if (info.next && info.next !== step) navigate(stepPaths[info.next], { replace: true });
+        if (info.next && info.next !== step) void navigate(stepPaths[info.next], { replace: true });
         else setFlow(info);
       },
       (e: unknown) => live && setError(e),
@@ -25,6 +26,6 @@ export function useFlow(step: FlowStep): { flow: FlowInfo | undefined; error: un
     return () => {
       live = false;
     };
-  }, [step]);
+  }, [step, navigate]);
   return { flow, error };
 }

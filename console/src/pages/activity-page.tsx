@@ -25,9 +25,7 @@ export function ActivityPage() {
 
   const load = useCallback(async (before?: string) => {
     try {
-      const page = await api.get<{ events: ActivityEvent[] }>(
-        `/api/v1/account/activity${before ? `?before=${before}` : ''}`,
-      );
+      const page = await api.get('/api/v1/account/activity', { query: { before } });
       setEvents((previous) => (before ? [...(previous ?? []), ...page.events] : page.events));
       setMore(page.events.length === 50);
     } catch (e) {

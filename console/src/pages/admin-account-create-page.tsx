@@ -5,7 +5,7 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import type { AdminAccount, Permissions, Role } from '../api/types';
+import type { Permissions, Role } from '../api/types';
 import { useAppState } from '../app-state';
 import { Breadcrumb } from '../components/app-shell';
 import { Field } from '../components/field';
@@ -13,10 +13,11 @@ import { ErrorNotice } from '../components/notice';
 import { PageHeading } from '../components/page-heading';
 import { useI18n } from '../i18n/i18n';
 import { roleName } from '../lib/roles';
-import { Link, navigate } from '../lib/router';
+import { Link, useNavigate } from '../lib/router';
 
 export function AdminAccountCreatePage({ permissions }: { permissions: Permissions }) {
   const { t } = useI18n();
+  const navigate = useNavigate();
   const { setFlash } = useAppState();
   const rolesId = useId();
   const localeId = useId();
@@ -45,7 +46,7 @@ export function AdminAccountCreatePage({ permissions }: { permissions: Permissio
     }
     setBusy(true);
     try {
-      const { account } = await api.post<{ account: AdminAccount }>('/api/v1/admin/accounts', {
+      const { account } = await api.post('/api/v1/admin/accounts', {
         username: username.trim(),
         email: email.trim(),
         fullName: fullName.trim(),
@@ -53,7 +54,7 @@ export function AdminAccountCreatePage({ permissions }: { permissions: Permissio
         locale,
       });
       setFlash({ tone: 'success', key: 'accountCreate.created' });
-      navigate(`/admin/akun/${account.id}`);
+      void navigate(`/admin/akun/${account.id}`);
     } catch (e) {
       setError(e);
       setBusy(false);

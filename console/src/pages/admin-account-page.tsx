@@ -72,7 +72,7 @@ function LockSection({ detail, onChanged }: { detail: AccountDetail; onChanged: 
     setBusy(true);
     setError(undefined);
     try {
-      await api.post(`/api/v1/admin/accounts/${account.id}/unlock`);
+      await api.post('/api/v1/admin/accounts/{id}/unlock', {}, { path: { id: account.id } });
       // The account is read again before the notice, so "Buka kunci" does not flash back meanwhile.
       await onChanged();
       setConfirming(false);
@@ -144,7 +144,7 @@ function LinksSection({ detail }: { detail: AccountDetail }) {
 
   const load = useCallback(async () => {
     try {
-      setLinks((await api.get<{ links: ActiveLink[] }>(`/api/v1/admin/accounts/${account.id}/links`)).links);
+      setLinks((await api.get('/api/v1/admin/accounts/{id}/links', { path: { id: account.id } })).links);
     } catch (e) {
       setError(e);
     }
@@ -167,9 +167,10 @@ function LinksSection({ detail }: { detail: AccountDetail }) {
     setBusy(true);
     setError(undefined);
     try {
-      const { expiresAt } = await api.post<{ expiresAt: string }>(
-        `/api/v1/admin/accounts/${account.id}/links`,
+      const { expiresAt } = await api.post(
+        '/api/v1/admin/accounts/{id}/links',
         { action },
+        { path: { id: account.id } },
       );
       await load();
       setConfirming(false);
@@ -273,7 +274,7 @@ export function AdminAccountPage({ id }: { id: string }) {
 
   const load = useCallback(async () => {
     try {
-      setDetail(await api.get<AccountDetail>(`/api/v1/admin/accounts/${encodeURIComponent(id)}`));
+      setDetail(await api.get('/api/v1/admin/accounts/{id}', { path: { id } }));
     } catch (e) {
       setError(e);
     }

@@ -8,6 +8,7 @@ import type { AccountPage, AdminAccount, Permissions } from '../api/types';
 import { Breadcrumb } from '../components/app-shell';
 import { LoadErrorNotice } from '../components/notice';
 import { PageHeading } from '../components/page-heading';
+import { ScrollTable } from '../components/scroll-table';
 import { Pager } from '../components/pager';
 import { useI18n } from '../i18n/i18n';
 import { formatWib } from '../lib/format';
@@ -43,9 +44,7 @@ export function AdminAccountsPage({ permissions }: { permissions: Permissions })
 
   useEffect(() => {
     let live = true;
-    const query = new URLSearchParams({ limit: String(PAGE), offset: String(offset) });
-    if (q) query.set('q', q);
-    api.get<AccountPage>(`/api/v1/admin/accounts?${query.toString()}`).then(
+    api.get('/api/v1/admin/accounts', { query: { limit: PAGE, offset, q: q || undefined } }).then(
       (p) => {
         if (!live) return;
         setPage(p);
@@ -106,7 +105,7 @@ export function AdminAccountsPage({ permissions }: { permissions: Permissions })
       {page && page.accounts.length > 0 && (
         <>
           <p role="status">{t('accounts.total', { total: page.total })}</p>
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('accounts.title')}>
+          <ScrollTable label={t('accounts.title')}>
             <table className="table">
               <thead>
                 <tr>
@@ -133,7 +132,7 @@ export function AdminAccountsPage({ permissions }: { permissions: Permissions })
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
           <Pager offset={offset} pageSize={PAGE} total={page.total} onChange={setOffset} />
         </>
       )}

@@ -5,6 +5,7 @@ import type { OutboxEntry, OutboxMessage } from '../api/types';
 import { Breadcrumb } from '../components/app-shell';
 import { LoadErrorNotice } from '../components/notice';
 import { PageHeading } from '../components/page-heading';
+import { ScrollTable } from '../components/scroll-table';
 import { Pager } from '../components/pager';
 import { isMessageKey, useI18n } from '../i18n/i18n';
 import { formatWib } from '../lib/format';
@@ -26,12 +27,10 @@ export function AdminOutboxPage() {
 
   useEffect(() => {
     let live = true;
-    api
-      .get<{ total: number; items: OutboxEntry[] }>(`/api/v1/admin/outbox?limit=${PAGE}&offset=${offset}`)
-      .then(
-        (p) => live && setPage(p),
-        (e: unknown) => live && setError(e),
-      );
+    api.get('/api/v1/admin/outbox', { query: { limit: PAGE, offset } }).then(
+      (p) => live && setPage(p),
+      (e: unknown) => live && setError(e),
+    );
     return () => {
       live = false;
     };
@@ -49,7 +48,7 @@ export function AdminOutboxPage() {
       {page && page.items.length > 0 && (
         <>
           <p>{t('outbox.total', { total: page.total })}</p>
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('outbox.title')}>
+          <ScrollTable label={t('outbox.title')}>
             <table className="table">
               <thead>
                 <tr>
@@ -79,7 +78,7 @@ export function AdminOutboxPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
           <Pager offset={offset} pageSize={PAGE} total={page.total} onChange={setOffset} />
         </>
       )}
@@ -94,7 +93,7 @@ export function AdminOutboxMessagePage({ id }: { id: string }) {
 
   useEffect(() => {
     let live = true;
-    api.get<OutboxMessage>(`/api/v1/admin/outbox/${encodeURIComponent(id)}`).then(
+    api.get('/api/v1/admin/outbox/{id}', { path: { id } }).then(
       (m) => live && setMessage(m),
       (e: unknown) => live && setError(e),
     );

@@ -1,5 +1,8 @@
+import { useEffect, useState } from 'react';
 import type { Account } from '../api/types';
+import { useAppState } from '../app-state';
 import { Breadcrumb } from '../components/app-shell';
+import { Notice } from '../components/notice';
 import { PageHeading } from '../components/page-heading';
 import { useI18n } from '../i18n/i18n';
 import { roleName } from '../lib/roles';
@@ -7,6 +10,12 @@ import { roleName } from '../lib/roles';
 /** The first dashboard: "Profil anda" and, for later, "Instansi anda". */
 export function DashboardPage({ account }: { account: Account }) {
   const { t } = useI18n();
+  // The notice of the step that led here ("Password diperbarui"), shown once.
+  const { flash, setFlash } = useAppState();
+  const [notice] = useState(flash);
+  useEffect(() => {
+    if (notice) setFlash(undefined);
+  }, [notice, setFlash]);
   return (
     <>
       <Breadcrumb
@@ -17,6 +26,7 @@ export function DashboardPage({ account }: { account: Account }) {
         ]}
       />
       <PageHeading title={t('dashboard.title')}>{t('dashboard.title')}</PageHeading>
+      {notice && <Notice tone={notice.tone}>{t(notice.key)}</Notice>}
       <div className="cards">
         <section className="card" aria-labelledby="profile-heading">
           <h2 id="profile-heading">{t('dashboard.profile')}</h2>

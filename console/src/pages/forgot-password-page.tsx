@@ -6,7 +6,7 @@ import { Field } from '../components/field';
 import { ErrorNotice } from '../components/notice';
 import { PageHeading } from '../components/page-heading';
 import { useI18n } from '../i18n/i18n';
-import { Link, navigate } from '../lib/router';
+import { Link, useNavigate } from '../lib/router';
 
 /**
  * "Lupa Password". The answer is the same whether or not the address has an account, so the
@@ -14,6 +14,7 @@ import { Link, navigate } from '../lib/router';
  */
 export function ForgotPasswordPage() {
   const { t } = useI18n();
+  const navigate = useNavigate();
   const { setFlash } = useAppState();
   const [email, setEmail] = useState('');
   const [error, setError] = useState<unknown>();
@@ -26,7 +27,7 @@ export function ForgotPasswordPage() {
     try {
       await api.post('/api/v1/auth/forgot-password', { email: email.trim() });
       setFlash({ tone: 'success', key: 'forgot.sent' });
-      navigate('/masuk');
+      void navigate('/masuk');
     } catch (e) {
       setError(e);
       setBusy(false);

@@ -17,7 +17,7 @@ const redemptions = new Map<string, Promise<StepResponse>>();
 function redeem(token: string): Promise<StepResponse> {
   let pending = redemptions.get(token);
   if (!pending) {
-    pending = api.post<StepResponse>('/api/v1/auth/links/redeem', { token });
+    pending = api.post('/api/v1/auth/links/redeem', { token });
     redemptions.set(token, pending);
   }
   return pending;

@@ -1,6 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import type { StepResponse } from '../api/types';
 import { useAppState } from '../app-state';
 import { AuthLayout } from '../components/auth-layout';
 import { Field } from '../components/field';
@@ -28,7 +27,7 @@ export function OtpPage() {
     setBusy(true);
     setError(undefined);
     try {
-      const result = await api.post<StepResponse>('/api/v1/auth/otp', {
+      const result = await api.post('/api/v1/auth/otp', {
         code: code.replace(/\s/g, ''),
         ...(deviceId ? { deviceId } : {}),
       });

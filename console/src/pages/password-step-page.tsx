@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import type { StepResponse } from '../api/types';
 import { useAppState } from '../app-state';
 import { AuthLayout } from '../components/auth-layout';
 import { Field } from '../components/field';
@@ -23,7 +22,7 @@ export function PasswordStepPage() {
     setBusy(true);
     setError(undefined);
     try {
-      const result = await api.post<StepResponse>('/api/v1/auth/password', { password });
+      const result = await api.post('/api/v1/auth/password', { password });
       await followStep(result, flow?.kind);
     } catch (e) {
       setError(e);

@@ -22,7 +22,7 @@ function Sessions() {
 
   const load = useCallback(async () => {
     try {
-      setSessions((await api.get<{ sessions: SessionEntry[] }>('/api/v1/account/sessions')).sessions);
+      setSessions((await api.get('/api/v1/account/sessions')).sessions);
     } catch (e) {
       setError(e);
     }
@@ -36,7 +36,7 @@ function Sessions() {
     setError(undefined);
     setDone(undefined);
     try {
-      await api.delete(`/api/v1/account/sessions/${session.id}`);
+      await api.delete('/api/v1/account/sessions/{id}', { path: { id: session.id } });
       await load();
       setDone(t('security.sessionSignedOut'));
     } catch (e) {
@@ -47,7 +47,7 @@ function Sessions() {
     setError(undefined);
     setDone(undefined);
     try {
-      const { signedOut } = await api.post<{ signedOut: number }>('/api/v1/account/sessions/sign-out-others');
+      const { signedOut } = await api.post('/api/v1/account/sessions/sign-out-others');
       await load();
       setDone(t('security.othersSignedOut', { count: signedOut }));
     } catch (e) {
@@ -115,7 +115,7 @@ function Devices() {
 
   const load = useCallback(async () => {
     try {
-      setDevices((await api.get<{ devices: DeviceEntry[] }>('/api/v1/account/devices')).devices);
+      setDevices((await api.get('/api/v1/account/devices')).devices);
     } catch (e) {
       setError(e);
     }
@@ -127,7 +127,7 @@ function Devices() {
     setDone(undefined);
     setConfirming(undefined);
     try {
-      await api.delete(`/api/v1/account/devices/${device.id}`);
+      await api.delete('/api/v1/account/devices/{id}', { path: { id: device.id } });
       await load();
       setDone(t('security.deviceRemoved', { name: device.name }));
     } catch (e) {
@@ -246,7 +246,7 @@ function ChangePassword() {
   };
   const signOutOthers = async () => {
     try {
-      const { signedOut } = await api.post<{ signedOut: number }>('/api/v1/account/sessions/sign-out-others');
+      const { signedOut } = await api.post('/api/v1/account/sessions/sign-out-others');
       setOthersDone(t('security.othersSignedOut', { count: signedOut }));
     } catch (e) {
       setError(e);

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import type { StepResponse } from '../api/types';
 import { useAppState } from '../app-state';
 import { AuthLayout } from '../components/auth-layout';
 import { Field } from '../components/field';
@@ -25,7 +24,7 @@ export function SignInPage() {
     setError(undefined);
     setFlash(undefined);
     try {
-      const result = await api.post<StepResponse>('/api/v1/auth/sign-in', { login, password, remember });
+      const result = await api.post('/api/v1/auth/sign-in', { login, password, remember });
       await followStep(result, 'login');
     } catch (e) {
       // One message for a wrong username and a wrong password alike (the server sends one code).

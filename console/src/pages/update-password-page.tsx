@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client';
-import type { StepResponse } from '../api/types';
 import { useAppState } from '../app-state';
 import { AuthLayout } from '../components/auth-layout';
 import { Field } from '../components/field';
@@ -28,7 +27,7 @@ export function UpdatePasswordPage() {
     }
     setBusy(true);
     try {
-      const result = await api.post<StepResponse>('/api/v1/auth/new-password', { password, confirmation });
+      const result = await api.post('/api/v1/auth/new-password', { password, confirmation });
       await followStep(result, flow?.kind);
     } catch (e) {
       setError(e);

@@ -1,0 +1,36 @@
+/**
+ * Every path of the console in one place, so a page links to a route by name and a renamed path
+ * changes here only. The route table that maps them to pages is in app.tsx.
+ */
+export const paths = {
+  home: '/',
+  signIn: '/masuk',
+  forgotPassword: '/lupa-password',
+  link: '/link',
+  otp: '/otp',
+  authenticator: '/authenticator',
+  updatePassword: '/update-password',
+  password: '/password',
+  security: '/keamanan',
+  activity: '/aktivitas',
+  accounts: '/admin/akun',
+  newAccount: '/admin/akun/baru',
+  account: (id: string) => `/admin/akun/${encodeURIComponent(id)}`,
+  outbox: '/admin/outbox',
+  outboxMessage: (id: string) => `/admin/outbox/${encodeURIComponent(id)}`,
+} as const;
+
+/** The pages anyone may open (sign-in and its steps, Lupa Password, e-mailed links). */
+export const publicPaths: ReadonlySet<string> = new Set([
+  paths.signIn,
+  paths.forgotPassword,
+  paths.link,
+  paths.otp,
+  paths.authenticator,
+  paths.updatePassword,
+  paths.password,
+]);
+
+/** Ids in paths are UUIDs: anything else is "not found" without asking the server. */
+export const isUuid = (value: string | undefined): value is string =>
+  value !== undefined && /^[0-9a-f-]{36}$/i.test(value);

@@ -1,0 +1,294 @@
+/**
+ * Every console page on a 360 px phone, signed out and signed in as a CA administrator, in
+ * Indonesian and in English: nothing scrolls sideways, the brand and the organisation name are
+ * visible and not covered by the language switch, and every visible control is at least 24 × 24
+ * CSS pixels (WCAG 2.2, 2.5.8 Target Size).
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { before, describe, it } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createAccount } from '../../src/identity/accounts.js';
+import { currentTotp } from '../../src/identity/totp.js';
+import { identityContextOf } from '../../src/runtime/identity-context-of.js';
+import type { RunningServer } from '../../src/runtime/start-server.js';
+import { ApiClient } from '../helpers/api-client.js';
+import { onCleanup } from '../helpers/cleanup.js';
+import { ensureConsoleBuilt } from '../helpers/console-build.js';
+import { startTestServer } from '../helpers/test-server.js';
+import { closedPort } from '../notify/smtp-test-server.js';
+
+const ORGANISATION = 'Balai Sertifikasi Elektronik Uji';
+const PASSWORD = 'kuda liar berlari kencang';
+const screenshots = path.join(os.tmpdir(), 'teken-console-screenshots');
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+/** What one page looks like at this width, measured in the page. */
+interface Layout {
+  scrollWidth: number;
+  clientWidth: number;
+  brand: Box | null;
+  organisation: Box | null;
+  languageSwitch: Box | null;
+  small: string[];
+}
+
+/** The browser globals measure() uses (this tsconfig has no DOM library). */
+interface PageRect extends Box {
+  right: number;
+  bottom: number;
+}
+interface PageNode {
+  tagName: string;
+  textContent: string | null;
+  classList: { contains(name: string): boolean };
+  scrollWidth: number;
+  clientWidth: number;
+  getAttribute(name: string): string | null;
+  getBoundingClientRect(): PageRect;
+  checkVisibility(options?: Record<string, boolean>): boolean;
+}
+interface PageGlobals {
+  document: {
+    scrollingElement: PageNode;
+    querySelector(selector: string): PageNode | null;
+    querySelectorAll(selector: string): Iterable<PageNode>;
+  };
+  getComputedStyle(node: PageNode): { overflowX: string };
+}
+
+/** Runs in the page: sizes and positions of what the checks are about. */
+function measure(): Layout {
+  const { document } = globalThis as unknown as PageGlobals;
+  const box = (selector: string): Box | null => {
+    const el = document.querySelector(selector);
+    if (!el || !el.checkVisibility()) return null;
+    const r = el.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  };
+  const small: string[] = [];
+  for (const el of document.querySelectorAll(
+    'a[href], button, input, select, textarea, summary, [role="button"]',
+  )) {
+    if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+    const r = el.getBoundingClientRect();
+    // Visually hidden (clipped to 1 px, e.g. the skip link until it has the focus): not a target.
+    if (r.width <= 2 || r.height <= 2 || r.bottom < 0 || r.right < 0) continue;
+    if (r.width < 24 || r.height < 24) {
+      const name = (el.getAttribute('aria-label') ?? el.textContent ?? el.getAttribute('name') ?? '').trim();
+      small.push(
+        `${el.tagName.toLowerCase()} "${name.slice(0, 40)}" ${r.width.toFixed(0)}×${r.height.toFixed(0)}`,
+      );
+    }
+  }
+  const root = document.scrollingElement;
+  return {
+    scrollWidth: root.scrollWidth,
+    clientWidth: root.clientWidth,
+    brand: box('.brand-name'),
+    organisation: box('.brand-org'),
+    languageSwitch: box('.lang-switch'),
+    small,
+  };
+}
+
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+describe('the console on a 360 px phone (Chromium)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let base: string;
+  let adminCookie: string;
+  let accountId: string;
+  let messageId: string;
+  const pageErrors: string[] = [];
+
+  before(async () => {
+    ensureConsoleBuilt();
+    const port = await closedPort();
+    base = `http://127.0.0.1:${port}`;
+    server = await startTestServer({
+      TEKEN_PORT: String(port),
+      TEKEN_PUBLIC_URL: base,
+      TEKEN_FAILURE_DELAY_MS: '0',
+      TEKEN_ORGANISATION_NAME: ORGANISATION,
+    });
+    const admin = await server.rt.db.transaction((tx) =>
+      createAccount(
+        identityContextOf(server.rt),
+        tx,
+        {
+          username: 'siti.admin',
+          email: 'siti.admin@contoh.go.id',
+          fullName: 'Siti Rahayu Kusumawardhani',
+          roles: ['ca_admin'],
+          password: PASSWORD,
+        },
+        'test',
+      ),
+    );
+    accountId = admin.id;
+    // Signed in through the API; the browser gets the session cookie.
+    const client = new ApiClient(server.web.app, '127.0.0.1');
+    assert.equal(
+      (await client.post('/api/v1/auth/sign-in', { login: admin.username, password: PASSWORD })).body.next,
+      'configure_totp',
+    );
+    const { secret } = (await client.post<{ secret: string }>('/api/v1/auth/totp/enrollment')).body;
+    const done = await client.post('/api/v1/auth/totp/confirm', {
+      code: currentTotp(secret, Date.now()),
+      deviceName: 'Ponsel',
+    });
+    assert.equal(done.body.next, 'done', JSON.stringify(done.body));
+    adminCookie = client.cookie!;
+    // One message in the outbox (no SMTP here: it stays queued).
+    await new ApiClient(server.web.app, '127.0.0.1').post('/api/v1/auth/forgot-password', {
+      email: admin.email,
+    });
+    const outbox = await client.get<{ items: { id: string }[] }>('/api/v1/admin/outbox');
+    messageId = outbox.body.items[0]!.id;
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync'],
+    });
+    onCleanup(() => browser.close());
+    fs.mkdirSync(screenshots, { recursive: true });
+  });
+
+  const open = async (lang: 'id' | 'en', signedIn: boolean): Promise<Page> => {
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+      locale: lang === 'id' ? 'id-ID' : 'en-GB',
+      timezoneId: 'Asia/Jakarta',
+    });
+    context.setDefaultTimeout(10_000);
+    onCleanup(() => context.close());
+    // tsx names the functions it compiles with a helper the page lacks; measure() needs it.
+    await context.addInitScript('globalThis.__name = (f) => f;');
+    await context.addInitScript(`try { localStorage.setItem('teken.lang', '${lang}') } catch {}`);
+    if (signedIn) {
+      const [name, value] = adminCookie.split('=') as [string, string];
+      await context.addCookies([{ name, value, url: base }]);
+    }
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    return page;
+  };
+
+  /** Goes to a page and lists what is wrong with it at 360 px (all of it, not just the first). */
+  const check = async (page: Page, url: string, label: string): Promise<string[]> => {
+    await page.goto(`${base}${url}`);
+    await page.locator('h1').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const layout = await page.evaluate(measure);
+    await page.screenshot({ path: path.join(screenshots, `phone-${label.replace(/\W+/g, '-')}.png`) });
+    const problems: string[] = [];
+    if (layout.scrollWidth > layout.clientWidth)
+      problems.push(`${label}: scrolls sideways (${layout.scrollWidth} > ${layout.clientWidth})`);
+    const { brand, organisation, languageSwitch } = layout;
+    if (!brand) problems.push(`${label}: the product name is not visible`);
+    if (!organisation) problems.push(`${label}: the organisation name is not visible`);
+    if (!languageSwitch) problems.push(`${label}: no language switch`);
+    for (const [what, b] of [
+      ['product name', brand],
+      ['organisation name', organisation],
+    ] as const) {
+      if (!b) continue;
+      if (languageSwitch && overlaps(b, languageSwitch))
+        problems.push(`${label}: the language switch covers the ${what}`);
+      if (b.x < 0 || b.x + b.width > layout.clientWidth) problems.push(`${label}: the ${what} is cut off`);
+    }
+    for (const small of layout.small) problems.push(`${label}: target under 24 × 24 px: ${small}`);
+    return problems;
+  };
+
+  const signedOutPages = [
+    '/masuk',
+    '/lupa-password',
+    '/link',
+    '/otp',
+    '/authenticator',
+    '/update-password',
+    '/password',
+  ];
+  const signedInPages = () => [
+    '/',
+    '/keamanan',
+    '/aktivitas',
+    '/admin/akun',
+    '/admin/akun/baru',
+    `/admin/akun/${accountId}`,
+    '/admin/outbox',
+    `/admin/outbox/${messageId}`,
+    '/tidak-ada',
+  ];
+
+  for (const lang of ['id', 'en'] as const) {
+    it(`signed out, ${lang}: every page fits`, async () => {
+      const page = await open(lang, false);
+      const problems: string[] = [];
+      for (const url of signedOutPages)
+        problems.push(...(await check(page, url, `${lang} signed out ${url}`)));
+      assert.deepEqual(problems, []);
+    });
+    it(`signed in as a CA administrator, ${lang}: every page fits, the menu too`, async () => {
+      const page = await open(lang, true);
+      const problems: string[] = [];
+      for (const url of signedInPages()) problems.push(...(await check(page, url, `${lang} ${url}`)));
+      assert.deepEqual(problems, []);
+      await page.goto(`${base}/admin/akun`);
+      await page.locator('.nav-toggle').click();
+      await page.locator('.sidenav.open').waitFor();
+      const layout = await page.evaluate(measure);
+      assert.ok(layout.scrollWidth <= layout.clientWidth, 'menu open: scrolls sideways');
+      assert.deepEqual(layout.small, [], 'menu open: targets under 24 × 24 px');
+      await page.locator('.avatar-button').click();
+      const menu = await page.evaluate(measure);
+      assert.deepEqual(menu.small, [], 'avatar menu open: targets under 24 × 24 px');
+    });
+  }
+
+  it('shows a sign of more to see where a table is wider than the phone', async () => {
+    const page = await open('id', true);
+    await page.goto(`${base}/admin/akun`);
+    const wrap = page.locator('.table-scroll').first();
+    await wrap.waitFor();
+    const facts = await wrap.evaluate((node) => {
+      const el = node as unknown as PageNode;
+      return {
+        overflowX: (globalThis as unknown as PageGlobals).getComputedStyle(el).overflowX,
+        scrollable: el.scrollWidth > el.clientWidth,
+        cue: el.classList.contains('has-more'),
+      };
+    });
+    assert.equal(facts.overflowX, 'auto');
+    assert.ok(facts.scrollable, 'five columns do not fit 360 px: the table scrolls in its box');
+    await page.getByText('Geser ke samping untuk melihat kolom lainnya').waitFor();
+    assert.equal(facts.cue, facts.scrollable, 'the cue shows exactly when the table scrolls');
+  });
+
+  it('names the product once when no organisation name is configured', async () => {
+    const plain = await startTestServer({ TEKEN_FAILURE_DELAY_MS: '0' });
+    const page = await open('id', false);
+    await page.goto(`${plain.url}/masuk`);
+    await page.locator('h1').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const header = await page.locator('.auth-top .brand-text').innerText();
+    assert.equal(header.replace(/\s+/g, ' ').trim(), 'Teken', 'the header reads "Teken", not "Teken Teken"');
+    assert.equal(await page.locator('.brand-org').count(), 0);
+  });
+
+  it('raised no script errors', () => {
+    assert.deepEqual(pageErrors, []);
+  });
+});
