@@ -23,11 +23,19 @@ import { crlRoutes, type CrlCache } from './routes/crl-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { ocspRoutes, type RawRequestHandler } from './routes/ocsp-routes.js';
 import { repositoryRoutes } from './routes/repository-routes.js';
+// The HTTP edge: headers, body draining, client errors, metrics (one file each).
+import { createMetrics, type TekenMetrics } from '../runtime/metrics.js';
+import { registerBodyDrain } from './body-drain.js';
+import { clientErrorHandler } from './client-errors.js';
+import { registerHttpMetrics } from './http-metrics.js';
+import { registerSecurityHeaders, securityHeaders } from './security-headers.js';
 
 export interface TekenApp {
   app: FastifyInstance;
   ocsp: OcspResponder;
   crls: CrlCache;
+  /** The Prometheus registry of this app (served by the metrics listener, see start-server.ts). */
+  metrics: TekenMetrics;
 }
 
 export interface BuildAppOptions {
@@ -38,6 +46,11 @@ export interface BuildAppOptions {
 export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Promise<TekenApp> {
   // Requests the OCSP hot path answers itself, before Fastify (see ocsp-routes.ts).
   const hotPath: { handle?: RawRequestHandler } = {};
+  const metrics = createMetrics({
+    db: rt.db,
+    engine: rt.database.engine,
+    ...(rt.database.poolStats ? { pool: rt.database.poolStats } : {}),
+  });
   const app = Fastify({
     // Fastify's own HTTP/1.1 server with the same timeouts, plus the OCSP hot path in front.
     serverFactory: (handler, options) => {
@@ -53,7 +66,9 @@ export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Prom
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
     loggerInstance: rt.log as FastifyBaseLogger,
     bodyLimit: rt.config.bodyLimitBytes,
-    trustProxy: false,
+    // TEKEN_TRUST_PROXY: X-Forwarded-For is believed only from these addresses (request.ip).
+    trustProxy: rt.config.identity.trustProxy.length > 0 ? rt.config.identity.trustProxy : false,
+    clientErrorHandler: clientErrorHandler(rt.log, securityHeaders(rt.config.publicUrl)),
     requestIdHeader: false,
     return503OnClosing: true,
     // Unknown properties are refused, not silently dropped: bad input gets a clear error.
@@ -74,6 +89,9 @@ export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Prom
     },
   });
   registerProblemHandlers(app);
+  registerSecurityHeaders(app, rt.config.publicUrl);
+  registerBodyDrain(app, rt.config.bodyDrainLimitBytes);
+  registerHttpMetrics(app, metrics);
   // JSON only: text/plain is what a cross-site HTML form can send without a preflight.
   app.removeContentTypeParser('text/plain');
   await app.register(cookie);
@@ -105,8 +123,8 @@ export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Prom
   caRoutes(app, rt);
   repositoryRoutes(app, rt);
   const crls = crlRoutes(app, rt);
-  hotPath.handle = ocspRoutes(app, rt, ocsp);
+  hotPath.handle = ocspRoutes(app, rt, ocsp, metrics);
   registerNotFound(app, await consoleRoutes(app));
   await app.ready();
-  return { app, ocsp, crls };
+  return { app, ocsp, crls, metrics };
 }

@@ -31,13 +31,8 @@ export async function consoleRoutes(
   const sendShell = (reply: FastifyReply) =>
     reply
       .type('text/html; charset=utf-8')
+      // CSP, nosniff and Referrer-Policy come from security-headers.ts, as on every response.
       .header('cache-control', 'no-cache')
-      .header(
-        'content-security-policy',
-        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
-      )
-      .header('x-content-type-options', 'nosniff')
-      .header('referrer-policy', 'no-referrer')
       .send(shell);
   app.get('/', (_request, reply) => sendShell(reply));
   // Hashed build assets never change: cache them for a year.
