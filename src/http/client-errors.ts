@@ -54,7 +54,8 @@ export function clientErrorHandler(
 ): (error: NodeJS.ErrnoException, socket: Socket) => void {
   return (error, socket) => {
     // A reset connection has nothing left to answer.
-    if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    // Node calls again for bytes that arrive after the error; the answer has gone by then.
+    if (error.code === 'ECONNRESET' || socket.destroyed || socket.writableEnded) return;
     log.debug({ code: error.code }, 'client error');
     if (!socket.writable) {
       socket.destroy();

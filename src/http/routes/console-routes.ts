@@ -21,12 +21,18 @@ export async function consoleRoutes(
   const index = path.join(dist, 'index.html');
   if (!fs.existsSync(index)) return undefined;
   const shell = fs.readFileSync(index);
+  const assetsDir = path.join(dist, 'assets') + path.sep;
   await app.register(fastifyStatic, {
     root: dist,
     prefix: '/',
     index: false,
     wildcard: false,
     cacheControl: false,
+    // With `wildcard: false` every built file has a route of its own, which the `/assets/*` route
+    // below never sees: hashed build assets get their year-long caching here.
+    setHeaders: (res, file) => {
+      if (file.startsWith(assetsDir)) void res.header('cache-control', 'public, max-age=31536000, immutable');
+    },
   });
   const sendShell = (reply: FastifyReply) =>
     reply
