@@ -135,11 +135,17 @@ export function createLogger(level: Config['logLevel'], destination?: NodeJS.Wri
       },
       hooks: {
         logMethod(args, method) {
-          for (let i = 0; i < args.length; i++) {
-            const arg: unknown = args[i];
-            if (typeof arg === 'string') args[i] = redactText(arg);
+          const first: unknown = args[0];
+          // log.error(error): pino would take the line's text from the message, unredacted.
+          const all: unknown[] =
+            first instanceof Error && typeof args[1] !== 'string'
+              ? [{ err: first }, first.message, ...args.slice(1)]
+              : args;
+          for (let i = 0; i < all.length; i++) {
+            const arg = all[i];
+            if (typeof arg === 'string') all[i] = redactText(arg);
           }
-          method.apply(this, args);
+          method.apply(this, all as Parameters<typeof method>);
         },
       },
       redact: {
