@@ -87,4 +87,40 @@ describe('oversized request bodies get a 413 the client reads, not a reset', () 
     assert.match(answer, /^HTTP\/1\.1 413 /);
     assert.match(answer, /\r\nconnection: close\r\n/i);
   });
+
+  it('stops reading a chunked body that goes on past the drain limit, and closes', async () => {
+    const { hostname, port } = new URL(server.url);
+    const total = 64 * MiB;
+    const written = await new Promise<number>((resolve) => {
+      const socket = net.connect(Number(port), hostname);
+      let sent = 0;
+      let done = false;
+      const finish = () => {
+        if (done) return;
+        done = true;
+        socket.destroy();
+        resolve(sent);
+      };
+      socket.on('error', finish);
+      socket.on('close', finish);
+      socket.on('data', () => undefined);
+      const chunk = Buffer.concat([
+        Buffer.from('10000\r\n'),
+        Buffer.alloc(0x10000, 0x41),
+        Buffer.from('\r\n'),
+      ]);
+      socket.write(
+        'POST /api/v1/auth/sign-in HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n',
+      );
+      const pump = () => {
+        while (!done && sent < total) {
+          sent += 0x10000;
+          if (!socket.write(chunk)) return void socket.once('drain', pump);
+        }
+        if (!done) socket.end('0\r\n\r\n');
+      };
+      pump();
+    });
+    assert.ok(written < total, `the server read all ${written} bytes`);
+  });
 });
