@@ -2,8 +2,9 @@
 # Debian packages Teken's tests use: OpenSSL and Java's keytool as judges of what Teken produces,
 # SoftHSM2 (and OpenSC's pkcs11-tool) for the HSM backend, a C++ toolchain for the PKCS#11 addon.
 # Chromium for the console's browser tests (driven by playwright-core, which downloads no browser).
+# curl as the client of the oversized-upload tests; wrk for the HTTP benchmarks (bench/).
 set -euo pipefail
-packages=(openssl default-jre-headless softhsm2 opensc oathtool g++ make python3 ca-certificates chromium)
+packages=(openssl default-jre-headless softhsm2 opensc oathtool g++ make python3 ca-certificates chromium curl wrk)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { TekenError } from '../errors/teken-error.js';
 import { options, type KeyAlgorithmName, type OptionSpec } from './options.js';
@@ -14,6 +15,10 @@ export interface Config {
   organisationName: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   bodyLimitBytes: number;
+  /** How much of a refused body is read and discarded before the connection closes. */
+  bodyDrainLimitBytes: number;
+  /** The Prometheus listener; `port` undefined: none. */
+  metrics: { port: number | undefined; host: string };
   masterKey: Buffer | undefined;
   keyBackend: 'software' | 'pkcs11';
   pkcs11: { library: string; tokenLabel: string; pin: string | undefined };
@@ -208,6 +213,21 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
   const publicUrl = (v.publicUrl as string | undefined) ?? derivedPublicUrl(v.host, v.port, problems);
+  if (typeof v.trustProxy === 'string') {
+    for (const entry of v.trustProxy.split(',').map((x) => x.trim())) {
+      const [address = '', prefix, extra] = entry.split('/');
+      const family = net.isIP(address);
+      const bits = family === 6 ? 128 : 32;
+      if (
+        entry !== '' &&
+        !['loopback', 'linklocal', 'uniquelocal'].includes(entry) &&
+        (family === 0 ||
+          extra !== undefined ||
+          (prefix !== undefined && !(/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits)))
+      )
+        problems.push(`TEKEN_TRUST_PROXY takes IP addresses and CIDR ranges (got "${entry}")`);
+    }
+  }
   if (problems.length > 0) {
     throw new TekenError('ERR_CONFIG_INVALID', `Invalid configuration:\n  - ${problems.join('\n  - ')}`, {
       details: { problems },
@@ -225,6 +245,8 @@ export function loadConfig(env: Env = process.env): Config {
     organisationName: s('organisationName'),
     logLevel: s('logLevel') as Config['logLevel'],
     bodyLimitBytes: n('bodyLimitBytes'),
+    bodyDrainLimitBytes: n('bodyDrainLimitBytes'),
+    metrics: { port: v.metricsPort as number | undefined, host: s('metricsHost') },
     masterKey,
     keyBackend: s('keyBackend') as Config['keyBackend'],
     pkcs11: {

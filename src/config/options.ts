@@ -102,6 +102,34 @@ export const options = {
     default: String(1024 * 1024),
     description: 'Largest request body accepted by the JSON API, in bytes.',
   }),
+  ...opt('bodyDrainLimitBytes', {
+    group: 'Service',
+    env: 'TEKEN_BODY_DRAIN_LIMIT_BYTES',
+    kind: { type: 'int', min: 0, max: 1024 * 1024 * 1024 },
+    default: String(8 * 1024 * 1024),
+    description:
+      'After refusing a request body (413), how much more of it is read and discarded so the client can read the answer before the connection closes; a body declared or found larger gets the answer and a closed connection at once.',
+  }),
+  ...opt('metricsPort', {
+    group: 'Service',
+    env: 'TEKEN_METRICS_PORT',
+    kind: { type: 'int', min: 0, max: 65535 },
+    default: undefined,
+    description:
+      'TCP port of a separate listener serving Prometheus metrics at `/metrics` (docs/operations.md, "Metrics"). Unset: no metrics listener.',
+  }),
+  ...opt('metricsHost', {
+    group: 'Service',
+    env: 'TEKEN_METRICS_HOST',
+    kind: { type: 'string' },
+    default: '127.0.0.1',
+    description:
+      'Address the metrics listener binds to. The metrics are not public: keep it on loopback or a network only the monitoring system reaches.',
+    insecureWhen: (v) =>
+      v && !['127.0.0.1', '::1', 'localhost'].includes(v)
+        ? `TEKEN_METRICS_HOST is ${v}: /metrics answers anyone who reaches that address; restrict it with a firewall.`
+        : undefined,
+  }),
 
   // --- Keys ----------------------------------------------------------------------------------
   ...opt('masterKey', {

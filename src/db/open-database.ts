@@ -23,6 +23,8 @@ export interface Database {
   readonly engine: 'pglite' | 'postgres';
   /** Checks that the database answers (readiness). */
   ping(): Promise<void>;
+  /** node-postgres pool counts (metrics); absent on PGlite, which has one in-process connection. */
+  poolStats?: () => { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -70,6 +72,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     ping: async () => {
       await db.execute(sql`select 1`);
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: () => pool.end(),
   };
 }

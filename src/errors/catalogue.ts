@@ -7,6 +7,8 @@ export const errorCatalogue = {
   ERR_INPUT_INVALID: { status: 400, title: 'The request is not valid.' },
   ERR_INPUT_TOO_LARGE: { status: 413, title: 'The request body is too large.' },
   ERR_INPUT_UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'The content type is not supported.' },
+  ERR_INPUT_HEADERS_TOO_LARGE: { status: 431, title: 'The request headers are too large.' },
+  ERR_INPUT_TIMEOUT: { status: 408, title: 'The request took too long to arrive.' },
   ERR_RESOURCE_NOT_FOUND: { status: 404, title: 'Not found.' },
   ERR_RESOURCE_CONFLICT: { status: 409, title: 'The request conflicts with an existing record.' },
   ERR_CONFIG_INVALID: { status: 500, title: 'The configuration is not valid.' },

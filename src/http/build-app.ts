@@ -35,6 +35,12 @@ import { createCrlCache, crlRoutes, type CrlCache } from './routes/crl-routes.js
 import { healthRoutes } from './routes/health-routes.js';
 import { ocspRoutes, type RawRequestHandler } from './routes/ocsp-routes.js';
 import { repositoryRoutes } from './routes/repository-routes.js';
+// The HTTP edge: headers, body draining, client errors, metrics (one file each).
+import { createMetrics, type TekenMetrics } from '../runtime/metrics.js';
+import { registerBodyDrain } from './body-drain.js';
+import { clientErrorHandler } from './client-errors.js';
+import { registerHttpMetrics } from './http-metrics.js';
+import { registerSecurityHeaders, securityHeaders } from './security-headers.js';
 
 export interface TekenApp {
   app: FastifyInstance;
@@ -42,6 +48,8 @@ export interface TekenApp {
   crls: CrlCache;
   /** Every registered route with its declared access (the route-list tests walk it). */
   routes: readonly RouteEntry[];
+  /** The Prometheus registry of this app (served by the metrics listener, see start-server.ts). */
+  metrics: TekenMetrics;
 }
 
 export interface BuildAppOptions {
@@ -54,6 +62,11 @@ export interface BuildAppOptions {
 export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Promise<TekenApp> {
   // Requests the OCSP hot path answers itself, before Fastify (see ocsp-routes.ts).
   const hotPath: { handle?: RawRequestHandler } = {};
+  const metrics = createMetrics({
+    db: rt.db,
+    engine: rt.database.engine,
+    ...(rt.database.poolStats ? { pool: rt.database.poolStats } : {}),
+  });
   const app = Fastify({
     // Fastify's own HTTP/1.1 server with the same timeouts, plus the OCSP hot path in front.
     serverFactory: (handler, options) => {
@@ -69,7 +82,9 @@ export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Prom
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
     loggerInstance: rt.log as FastifyBaseLogger,
     bodyLimit: rt.config.bodyLimitBytes,
-    trustProxy: false,
+    // TEKEN_TRUST_PROXY: X-Forwarded-For is believed only from these addresses (request.ip).
+    trustProxy: rt.config.identity.trustProxy.length > 0 ? rt.config.identity.trustProxy : false,
+    clientErrorHandler: clientErrorHandler(rt.log, securityHeaders(rt.config.publicUrl)),
     requestIdHeader: false,
     return503OnClosing: true,
     // Unknown properties are refused, not silently dropped: bad input gets a clear error.
@@ -94,6 +109,11 @@ export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Prom
   const routes: RouteEntry[] = [];
   enforceAccessDeclarations(app, routes);
   app.addSchema(problemSchema);
+  registerSecurityHeaders(app, rt.config.publicUrl);
+  registerBodyDrain(app, rt.config.bodyDrainLimitBytes);
+  // The guard's refusals, by kind and by budget (e.g. `password:address`, `reset_request:quota`).
+  rt.guard.observe({ refused: (kind, by) => metrics.throttleRefused(`${kind}:${by}`) });
+  registerHttpMetrics(app, metrics);
   // JSON only: text/plain is what a cross-site HTML form can send without a preflight.
   app.removeContentTypeParser('text/plain');
   await app.register(cookie);
@@ -144,7 +164,7 @@ export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Prom
   // The OCSP routes (and the hot path in front of Fastify) are public by nature.
   await app.register((scope, _opts, done) => {
     defaultAccess(scope, 'public');
-    hotPath.handle = ocspRoutes(scope, rt, ocsp);
+    hotPath.handle = ocspRoutes(scope, rt, ocsp, metrics);
     done();
   });
   for (const plugin of options.plugins ?? []) await app.register(plugin);
@@ -152,5 +172,5 @@ export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Prom
   if (sendShell) await app.register(consoleRoutes, { dist: consoleDist, sendShell });
   registerNotFound(app, sendShell);
   await app.ready();
-  return { app, ocsp, crls, routes };
+  return { app, ocsp, crls, routes, metrics };
 }

@@ -196,11 +196,20 @@ async function retryAfter(
 }
 
 export class AttemptGuard {
+  private hooks: GuardHooks;
+
   constructor(
     private readonly db: Db,
     private readonly policy: GuardPolicy,
-    private readonly hooks: GuardHooks = {},
-  ) {}
+    hooks: GuardHooks = {},
+  ) {
+    this.hooks = hooks;
+  }
+
+  /** Replaces the observers (the HTTP app's metrics, which exist only once the app is built). */
+  observe(hooks: GuardHooks): void {
+    this.hooks = hooks;
+  }
 
   /** The key of a subject's budget for a kind of secret, e.g. `pw:acct:<id>`. */
   subjectKey(kind: SecretKind, subject: string): string {

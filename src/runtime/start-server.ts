@@ -1,6 +1,7 @@
 import type { Config } from '../config/load-config.js';
 import { buildApp, type TekenApp } from '../http/build-app.js';
 import { startBackgroundJobs, type BackgroundJobs } from './background-jobs.js';
+import { listenForMetrics, type MetricsListener } from './metrics-listener.js';
 import { openRuntime, type Runtime } from './open-runtime.js';
 import { listenForStatusChanges } from './status-notifications.js';
 
@@ -10,6 +11,8 @@ export interface RunningServer {
   jobs: BackgroundJobs;
   /** The address the server listens on, e.g. http://127.0.0.1:3000. */
   url: string;
+  /** The metrics listener's address (TEKEN_METRICS_PORT), if it is on. */
+  metricsUrl: string | undefined;
   close(): Promise<void>;
 }
 
@@ -22,6 +25,7 @@ export async function startServer(
   let web: TekenApp | undefined;
   let jobs: BackgroundJobs | undefined;
   let unlisten: (() => Promise<void>) | undefined;
+  let metrics: MetricsListener | undefined;
   try {
     await options.beforeListen?.(rt);
     web = await buildApp(rt);
@@ -45,6 +49,16 @@ export async function startServer(
     });
     await jobs.runAll();
     const url = await web.app.listen({ host: config.host, port: config.port });
+    if (config.metrics.port !== undefined) {
+      metrics = await listenForMetrics(web.metrics, {
+        host: config.metrics.host,
+        port: config.metrics.port,
+        publicUrl: config.publicUrl,
+        log: rt.log,
+      });
+      rt.log.info({ url: `${metrics.url}/metrics` }, 'metrics listener is on');
+    }
+    const metricsListener = metrics;
     rt.log.info({ url, engine: rt.database.engine }, 'Teken is listening');
     let closing: Promise<void> | undefined;
     return {
@@ -52,8 +66,10 @@ export async function startServer(
       web,
       jobs,
       url,
+      metricsUrl: metricsListener?.url,
       close: () =>
         (closing ??= (async () => {
+          await metricsListener?.close();
           await app.app.close();
           await background.stop();
           await unlisten?.();
@@ -61,6 +77,7 @@ export async function startServer(
         })()),
     };
   } catch (error) {
+    await metrics?.close().catch(() => undefined);
     await web?.app.close().catch(() => undefined);
     await jobs?.stop().catch(() => undefined);
     await unlisten?.().catch(() => undefined);

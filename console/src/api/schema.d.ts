@@ -2205,6 +2205,8 @@ export interface components {
         | 'ERR_INPUT_INVALID'
         | 'ERR_INPUT_TOO_LARGE'
         | 'ERR_INPUT_UNSUPPORTED_MEDIA_TYPE'
+        | 'ERR_INPUT_HEADERS_TOO_LARGE'
+        | 'ERR_INPUT_TIMEOUT'
         | 'ERR_RESOURCE_NOT_FOUND'
         | 'ERR_RESOURCE_CONFLICT'
         | 'ERR_CONFIG_INVALID'

@@ -26,13 +26,8 @@ export function loadConsoleShell(dist = consoleDist): ShellSender | undefined {
   return (reply) =>
     reply
       .type('text/html; charset=utf-8')
+      // CSP, nosniff and Referrer-Policy come from security-headers.ts, as on every response.
       .header('cache-control', 'no-cache')
-      .header(
-        'content-security-policy',
-        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
-      )
-      .header('x-content-type-options', 'nosniff')
-      .header('referrer-policy', 'no-referrer')
       .send(shell);
 }
 
@@ -45,12 +40,18 @@ export interface ConsoleRoutesOptions {
 export const consoleRoutes: FastifyPluginAsync<ConsoleRoutesOptions> = async (app, { dist, sendShell }) => {
   // @fastify/static registers a route per file, without our route config: they are public.
   defaultAccess(app, 'public');
+  const assetsDir = path.join(dist, 'assets') + path.sep;
   await app.register(fastifyStatic, {
     root: dist,
     prefix: '/',
     index: false,
     wildcard: false,
     cacheControl: false,
+    // With `wildcard: false` every built file has a route of its own, which the `/assets/*` route
+    // below never sees: hashed build assets get their year-long caching here.
+    setHeaders: (res, file) => {
+      if (file.startsWith(assetsDir)) void res.header('cache-control', 'public, max-age=31536000, immutable');
+    },
   });
   const hidden = { config: { access: 'public' }, schema: { hide: true } } as const;
   app.get('/', hidden, (_request, reply) => sendShell(reply));

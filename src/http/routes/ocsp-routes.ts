@@ -4,7 +4,9 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyReply } from 'fastify';
 import type { Bindings, ChildLoggerOptions } from 'pino';
 import type { OcspAnswer, OcspResponder } from '../../authority/ocsp-responder.js';
 import { ocspErrorResponse } from '../../pki/ocsp.js';
+import { ocspErrorStatus, type TekenMetrics } from '../../runtime/metrics.js';
 import type { Runtime } from '../../runtime/open-runtime.js';
+import { securityHeaders } from '../security-headers.js';
 
 /** OCSP requests are about 100 bytes; anything much larger is not one. */
 const MAX_REQUEST_BYTES = 8 * 1024;
@@ -22,8 +24,14 @@ interface Prepared {
 }
 
 /** Response headers; the HTTP layer treats the object as read-only, so it may be sent many times. */
-function headersOf(p: Prepared, cacheControl: string, expires: string): Record<string, string> {
+function headersOf(
+  p: Prepared,
+  cacheControl: string,
+  expires: string,
+  security: Readonly<Record<string, string>>,
+): Record<string, string> {
   return {
+    ...security,
     'cache-control': cacheControl,
     'last-modified': p.lastModified,
     expires,
@@ -129,8 +137,18 @@ function onBody(req: IncomingMessage, length: number, done: (body: Buffer) => vo
 export type RawRequestHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 /** The OCSP routes; returns the hot path for the server's request listener. */
-export function ocspRoutes(app: FastifyInstance, rt: Runtime, responder: OcspResponder): RawRequestHandler {
+export function ocspRoutes(
+  app: FastifyInstance,
+  rt: Runtime,
+  responder: OcspResponder,
+  metrics?: TekenMetrics,
+): RawRequestHandler {
   const maxAgeSeconds = rt.config.statusMaxAgeSeconds;
+  // The hot path answers outside Fastify, so it adds the headers of security-headers.ts itself.
+  const security = securityHeaders(rt.config.publicUrl);
+  /** One counter increment per answer: the certificate status, or the error status of the body. */
+  const count = (answer: OcspAnswer) =>
+    metrics?.ocspAnswer(answer.kind === 'error' ? ocspErrorStatus(answer.body) : answer.kind);
   // Cached answers are served many times: their body, ETag and Last-Modified are computed once.
   const prepared = new WeakMap<OcspAnswer, Prepared>();
   // Cache-Control and Expires of answers valid for longer than the max-age: the same within a second.
@@ -146,6 +164,7 @@ export function ocspRoutes(app: FastifyInstance, rt: Runtime, responder: OcspRes
       return {
         body,
         headers: {
+          ...security,
           'cache-control': 'no-store',
           'content-type': 'application/ocsp-response',
           'content-length': String(body.length),
@@ -177,7 +196,7 @@ export function ocspRoutes(app: FastifyInstance, rt: Runtime, responder: OcspRes
         fullExpires = new Date(now + maxAgeSeconds * 1000).toUTCString();
       }
       p.second = nowSecond;
-      p.current = { body: p.body, headers: headersOf(p, fullCacheControl, fullExpires) };
+      p.current = { body: p.body, headers: headersOf(p, fullCacheControl, fullExpires, security) };
       return p.current;
     }
     const maxAge = Math.max(0, remaining);
@@ -187,11 +206,13 @@ export function ocspRoutes(app: FastifyInstance, rt: Runtime, responder: OcspRes
         p,
         `public, max-age=${maxAge}, no-transform, must-revalidate`,
         new Date(now + maxAge * 1000).toUTCString(),
+        security,
       ),
     };
   };
 
   const send = (reply: FastifyReply, answer: OcspAnswer) => {
+    count(answer);
     const { body, headers } = httpAnswer(answer);
     return reply.headers(headers).send(body);
   };
@@ -226,6 +247,8 @@ export function ocspRoutes(app: FastifyInstance, rt: Runtime, responder: OcspRes
     )
       return false;
     const write = (result: OcspAnswer) => {
+      count(result);
+      metrics?.hotPathRequest();
       const { body, headers } = httpAnswer(result);
       res.writeHead(200, headers).end(body);
     };
