@@ -34,7 +34,7 @@ describe('Prometheus metrics on the metrics listener', () => {
     });
 
   before(async () => {
-    server = await startTestServer({ TEKEN_METRICS_PORT: '0' });
+    server = await startTestServer({ TEKEN_METRICS_PORT: '0', TEKEN_RESET_REQUESTS_PER_HOUR: '3' });
     dir = tmpDir();
     writeCaPems(server.rt, dir);
     const cert = await issuePersonal(server.rt.authority, dir, 'metrik');
@@ -134,13 +134,19 @@ describe('Prometheus metrics on the metrics listener', () => {
     assert.equal(valueOf(later, 'teken_outbox_dead_letters'), dead + 1);
   });
 
-  it('counts throttle refusals through metrics.throttleRefused(scope)', async () => {
-    server.web.metrics.throttleRefused('password');
-    server.web.metrics.throttleRefused('password');
-    server.web.metrics.throttleRefused('address');
+  it("counts the attempt guard's refusals by kind and budget", async () => {
+    // "Lupa Password" from one address: TEKEN_RESET_REQUESTS_PER_HOUR (3 here), then refusals.
+    const forgot = () =>
+      fetch(`${server.url}/api/v1/auth/forgot-password`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'siapa@contoh.go.id' }),
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await forgot()).status);
+    assert.deepEqual(statuses, [202, 202, 202, 429, 429]);
     const text = await scrape();
-    assert.equal(valueOf(text, 'teken_throttle_refusals_total{scope="password"}'), 2);
-    assert.equal(valueOf(text, 'teken_throttle_refusals_total{scope="address"}'), 1);
+    assert.equal(valueOf(text, 'teken_throttle_refusals_total{scope="reset_request:quota"}'), 2);
   });
 
   it('reports the database engine, and the pool on PostgreSQL', async () => {
