@@ -9,6 +9,11 @@ import { auditVerify } from './commands/audit-commands.js';
 import { caCert, caInit, caList, caRenewSigner } from './commands/ca-commands.js';
 import { certIssue, certRelease, certRevoke, certShow } from './commands/cert-commands.js';
 import { crlGenerate } from './commands/crl-commands.js';
+import {
+  institutionCreate,
+  institutionCreateUsage,
+  institutionList,
+} from './commands/institution-commands.js';
 import { serve } from './commands/serve-command.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -145,6 +150,32 @@ const commands: Record<string, Command> = {
     },
     run: (io, _p, v) =>
       adminSetupLink(io, { username: str(v.username), email: str(v.email), force: v.force === true }),
+  },
+  'institution create': {
+    usage: institutionCreateUsage,
+    summary:
+      'Create an institution (Instansi) with its allowed e-mail domains; prints its id (with --json, the institution). Policy fields take their defaults (docs/enrollment.md)',
+    options: {
+      name: { type: 'string' },
+      domain: { type: 'string' },
+      province: { type: 'string' },
+      code: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    run: (io, _p, v) =>
+      institutionCreate(io, {
+        name: str(v.name),
+        domain: str(v.domain),
+        province: str(v.province),
+        code: str(v.code),
+        json: v.json === true,
+      }),
+  },
+  'institution list': {
+    usage: 'teken institution list [--json]',
+    summary: 'List the institutions as a table (with --json, as JSON)',
+    options: { json: { type: 'boolean' } },
+    run: (io, _p, v) => institutionList(io, { json: v.json === true }),
   },
   'audit verify': {
     usage: 'teken audit verify',

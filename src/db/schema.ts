@@ -194,12 +194,33 @@ export const settings = pgTable('settings', {
 // ---------------------------------------------------------------------------------------------
 // Identity (accounts, authenticators, sessions, single-use links) and notifications.
 
-/** Instansi: an institution whose staff hold accounts. */
+/**
+ * Instansi: an institution whose staff hold accounts, with its registration policy and the data
+ * rules of its profiles (defaults from the BSSN guide of seed 004: a name without titles of at
+ * most 25 characters, a Jabatan without "." "(" ")" of at most 20, the Unit Organisasi as the
+ * Eselon I unit written out in full). See docs/enrollment.md.
+ */
 export const institutions = pgTable('institutions', {
   id: uuid('id').primaryKey(),
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
+  /** Lower-case DNS names; an account's e-mail must be at one of them. */
+  emailDomains: text('email_domains').array().notNull().default(sql`'{}'`),
+  province: text('province'),
+  active: boolean('active').notNull().default(true),
+  /** Registration policy. */
+  selfRegistration: boolean('self_registration').notNull().default(false),
+  nipCheckRequired: boolean('nip_check_required').notNull().default(true),
+  fourEyes: boolean('four_eyes').notNull().default(false),
+  /** Data rules of the profile (Nama, Jabatan, Unit Organisasi). */
+  nameWithoutTitles: boolean('name_without_titles').notNull().default(true),
+  nameMaxLength: smallint('name_max_length').notNull().default(25),
+  jabatanForbiddenCharacters: text('jabatan_forbidden_characters').notNull().default('.()'),
+  jabatanMaxLength: smallint('jabatan_max_length').notNull().default(20),
+  unitUnabbreviated: boolean('unit_unabbreviated').notNull().default(true),
+  unitMaxLength: smallint('unit_max_length').notNull().default(150),
   createdAt: tz('created_at').notNull().defaultNow(),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
 });
 
 export type Role = 'subscriber' | 'ra_officer' | 'institution_admin' | 'ca_admin';

@@ -57,6 +57,8 @@ export const errorCatalogue = {
   ERR_ACCOUNT_EXISTS: { status: 409, title: 'An account with this username or e-mail already exists.' },
   ERR_ACCOUNT_NOT_FOUND: { status: 404, title: 'No such account.' },
   ERR_ADMIN_SETUP_DONE: { status: 409, title: 'The first administrator has already been set up.' },
+  ERR_INSTITUTION_NOT_FOUND: { status: 404, title: 'No such institution.' },
+  ERR_INSTITUTION_CODE_TAKEN: { status: 409, title: 'Another institution already has this code.' },
   ERR_AUDIT_CHAIN_BROKEN: { status: 500, title: 'The audit chain does not verify.' },
   ERR_SERVER_INTERNAL: { status: 500, title: 'Internal error. The server log has the details.' },
 } as const satisfies Record<string, { status: number; title: string; retired?: boolean }>;

@@ -33,6 +33,7 @@ import { consoleConfigRoutes } from './routes/console-config-routes.js';
 import { consoleDist, consoleRoutes, loadConsoleShell } from './routes/console-routes.js';
 import { createCrlCache, crlRoutes, type CrlCache } from './routes/crl-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
+import { institutionRoutes } from './routes/institution-routes.js';
 import { ocspRoutes, type RawRequestHandler } from './routes/ocsp-routes.js';
 import { repositoryRoutes } from './routes/repository-routes.js';
 // The HTTP edge: headers, body draining, client errors, metrics (one file each).
@@ -155,6 +156,7 @@ export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Prom
       },
     },
   });
+  await app.register(institutionRoutes, { identity, db: rt.db });
   await app.register(consoleConfigRoutes, { organisationName: rt.config.organisationName });
   await app.register(healthRoutes, { database: rt.database, registry: rt.registry });
   await app.register(caRoutes, { registry: rt.registry });

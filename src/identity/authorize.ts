@@ -10,15 +10,30 @@
  * | account.send_link     | –          | –                 | own institution   | all      |
  * | account.unlock        | –          | –                 | own institution   | all      |
  * | outbox.read           | –          | –                 | –                 | yes      |
+ * | institution.list      | –          | –                 | own institution** | all      |
+ * | institution.read      | –          | –                 | own institution   | all      |
+ * | institution.create    | –          | –                 | –                 | yes      |
+ * | institution.update    | –          | –                 | –                 | yes      |
  *
  * (*) institution admins create subscribers and RA officers of their own institution only.
+ * (**) the list an institution admin gets holds their own institution only. `institution.update`
+ * covers editing, deactivating and reactivating.
  */
 import type { Role } from '../db/schema.js';
 import { TekenError } from '../errors/teken-error.js';
 import { roles, type AccountRow } from './accounts.js';
 
 export type Action =
-  'account.list' | 'account.read' | 'account.create' | 'account.send_link' | 'account.unlock' | 'outbox.read';
+  | 'account.list'
+  | 'account.read'
+  | 'account.create'
+  | 'account.send_link'
+  | 'account.unlock'
+  | 'outbox.read'
+  | 'institution.list'
+  | 'institution.read'
+  | 'institution.create'
+  | 'institution.update';
 
 export interface Target {
   institutionId: string | null;
@@ -52,6 +67,13 @@ export function can(
         has(actor, 'institution_admin') && sameInstitution && !(target?.roles ?? []).includes('ca_admin')
       );
     case 'outbox.read':
+      return false;
+    case 'institution.list':
+      return has(actor, 'institution_admin');
+    case 'institution.read':
+      return has(actor, 'institution_admin') && sameInstitution;
+    case 'institution.create':
+    case 'institution.update':
       return false;
   }
 }
