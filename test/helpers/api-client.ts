@@ -16,7 +16,7 @@ export class ApiClient {
   ) {}
 
   async request<T = Record<string, unknown>>(
-    method: 'GET' | 'POST' | 'DELETE',
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
     url: string,
     payload?: unknown,
     headers: Record<string, string> = {},
@@ -53,6 +53,9 @@ export class ApiClient {
   }
   post<T = Record<string, unknown>>(url: string, payload: unknown = {}, headers?: Record<string, string>) {
     return this.request<T>('POST', url, payload, headers);
+  }
+  patch<T = Record<string, unknown>>(url: string, payload: unknown = {}) {
+    return this.request<T>('PATCH', url, payload);
   }
   delete<T = Record<string, unknown>>(url: string) {
     return this.request<T>('DELETE', url);

@@ -173,6 +173,9 @@ describe('every registered route', () => {
   const withSession = (r: RouteEntry) => r.access !== 'public' && r.access !== 'api-client';
   const actionOf = (access: Access) => (typeof access === 'object' ? access.action : undefined);
 
+  /** Routes whose `:id` is an institution: the role checks use institution A. */
+  const isInstitutionRoute = (route: RouteEntry) => route.url.startsWith('/api/v1/institutions/:id');
+
   /** A request the route's schema accepts: `:id` is the target account, institution ids are A. */
   const validRequest = (route: RouteEntry): FuzzRequest => {
     const schema = route.schema as { body?: Parameters<typeof sampleObject>[0] } | undefined;
@@ -182,7 +185,7 @@ describe('every registered route', () => {
     const hasBody = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(route.method);
     return {
       method: route.method,
-      url: fillUrl(route.url, { id: target.id }),
+      url: fillUrl(route.url, { id: isInstitutionRoute(route) ? institutionA : target.id }),
       label: `${route.method} ${route.url}`,
       ...(hasBody ? { payload: JSON.stringify(body), contentType: 'application/json' } : {}),
     };
@@ -191,6 +194,7 @@ describe('every registered route', () => {
   /** What `can()` is asked about for this request (the same target the use case checks). */
   const targetOf = (route: RouteEntry, actor: Actor, request: FuzzRequest): Target | undefined => {
     if (route.url.includes(':id') && route.url.startsWith('/api/v1/admin/accounts')) return target;
+    if (isInstitutionRoute(route)) return { institutionId: institutionA };
     const body = request.payload ? (JSON.parse(request.payload) as Record<string, unknown>) : {};
     if (Array.isArray(body.roles))
       return {
