@@ -1619,6 +1619,366 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/institutions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The institutions the caller may see, by name (an institution admin: their own). */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Part of the name, code or province. */
+          q?: string;
+          active?: boolean;
+          /** @description At most this many (default 100). */
+          limit?: number;
+          offset?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              total: number;
+              institutions: components['schemas']['Institution'][];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Creates an institution; policy fields not given take their defaults. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            /** @description Derived from the name when not given. */
+            code?: string;
+            emailDomains: string[];
+            province?: string | null;
+            policy?: {
+              /** @description Anyone at an allowed domain may start a registration. */
+              selfRegistration?: boolean;
+              /** @description Registrations need a checked NIP. */
+              nipCheckRequired?: boolean;
+              /** @description Two RA officers approve each registration, not one. */
+              fourEyes?: boolean;
+              /** @description The name is written without academic titles. */
+              nameWithoutTitles?: boolean;
+              nameMaxLength?: number;
+              jabatanForbiddenCharacters?: string;
+              jabatanMaxLength?: number;
+              /** @description The Unit Organisasi is the Eselon I unit, written out. */
+              unitUnabbreviated?: boolean;
+              unitMaxLength?: number;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Institution'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/institutions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One institution with its policy. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Institution'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Edits the name, e-mail domains, province or policy; fields not given stay. */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name?: string;
+            emailDomains?: string[];
+            province?: string | null;
+            policy?: {
+              /** @description Anyone at an allowed domain may start a registration. */
+              selfRegistration?: boolean;
+              /** @description Registrations need a checked NIP. */
+              nipCheckRequired?: boolean;
+              /** @description Two RA officers approve each registration, not one. */
+              fourEyes?: boolean;
+              /** @description The name is written without academic titles. */
+              nameWithoutTitles?: boolean;
+              nameMaxLength?: number;
+              jabatanForbiddenCharacters?: string;
+              jabatanMaxLength?: number;
+              /** @description The Unit Organisasi is the Eselon I unit, written out. */
+              unitUnabbreviated?: boolean;
+              unitMaxLength?: number;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Institution'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/institutions/{id}/deactivate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Deactivates an institution (no new registrations). */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Institution'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/institutions/{id}/reactivate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reactivates an institution. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Institution'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/console-config': {
     parameters: {
       query?: never;
@@ -2252,6 +2612,8 @@ export interface components {
         | 'ERR_ACCOUNT_EXISTS'
         | 'ERR_ACCOUNT_NOT_FOUND'
         | 'ERR_ADMIN_SETUP_DONE'
+        | 'ERR_INSTITUTION_NOT_FOUND'
+        | 'ERR_INSTITUTION_CODE_TAKEN'
         | 'ERR_AUDIT_CHAIN_BROKEN'
         | 'ERR_SERVER_INTERNAL';
       detail?: string;
@@ -2378,6 +2740,38 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       sentAt: string | null;
+    };
+    /** InstitutionPolicy */
+    InstitutionPolicy: {
+      /** @description Anyone at an allowed domain may start a registration. */
+      selfRegistration: boolean;
+      /** @description Registrations need a checked NIP. */
+      nipCheckRequired: boolean;
+      /** @description Two RA officers approve each registration, not one. */
+      fourEyes: boolean;
+      /** @description The name is written without academic titles. */
+      nameWithoutTitles: boolean;
+      nameMaxLength: number;
+      jabatanForbiddenCharacters: string;
+      jabatanMaxLength: number;
+      /** @description The Unit Organisasi is the Eselon I unit, written out. */
+      unitUnabbreviated: boolean;
+      unitMaxLength: number;
+    };
+    /** Institution */
+    Institution: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      name: string;
+      emailDomains: string[];
+      province: string | null;
+      active: boolean;
+      policy: components['schemas']['InstitutionPolicy'];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
     };
     /** Authority */
     Authority: {
