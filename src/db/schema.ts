@@ -205,7 +205,10 @@ export const institutions = pgTable('institutions', {
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
   /** Lower-case DNS names; an account's e-mail must be at one of them. */
-  emailDomains: text('email_domains').array().notNull().default(sql`'{}'`),
+  emailDomains: text('email_domains')
+    .array()
+    .notNull()
+    .default(sql`'{}'`),
   province: text('province'),
   active: boolean('active').notNull().default(true),
   /** Registration policy. */

@@ -102,7 +102,7 @@ const invalid = (field: string, message: string) =>
   new TekenError('ERR_INPUT_INVALID', message, { details: { field } });
 
 /** Controls (C0, DEL, C1), line/paragraph separators, bidirectional overrides and isolates. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+const CONTROL = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 
 function line(field: string, value: unknown, min: number, max: number): string {
   if (typeof value !== 'string') throw invalid(field, `${field} must be text.`);

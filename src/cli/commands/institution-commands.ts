@@ -40,7 +40,7 @@ export async function institutionCreate(
 export async function institutionList(io: CliIo, o: { json: boolean }): Promise<number> {
   return withRuntime(io, async (rt) => {
     const all = [];
-    let total = 0;
+    let total: number;
     for (let offset = 0; ; offset += 200) {
       const page = await listInstitutions(rt.db, { operator: cliActor() }, { limit: 200, offset });
       total = page.total;
