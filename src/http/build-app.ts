@@ -27,6 +27,7 @@ import {
 } from './problem.js';
 import { accountRoutes } from './routes/account-routes.js';
 import { adminRoutes } from './routes/admin-routes.js';
+import { apiClientRoutes } from './routes/api-client-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { caRoutes } from './routes/ca-routes.js';
 import { consoleConfigRoutes } from './routes/console-config-routes.js';
@@ -35,6 +36,7 @@ import { createCrlCache, crlRoutes, type CrlCache } from './routes/crl-routes.js
 import { healthRoutes } from './routes/health-routes.js';
 import { ocspRoutes, type RawRequestHandler } from './routes/ocsp-routes.js';
 import { repositoryRoutes } from './routes/repository-routes.js';
+import { whoamiRoutes } from './routes/whoami-routes.js';
 // The HTTP edge: headers, body draining, client errors, metrics (one file each).
 import { createMetrics, type TekenMetrics } from '../runtime/metrics.js';
 import { registerBodyDrain } from './body-drain.js';
@@ -155,6 +157,9 @@ export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Prom
       },
     },
   });
+  // API clients: the console's management (session) and the clients' own routes (HTTP Basic).
+  await app.register(apiClientRoutes, { identity });
+  await app.register(whoamiRoutes, { identity });
   await app.register(consoleConfigRoutes, { organisationName: rt.config.organisationName });
   await app.register(healthRoutes, { database: rt.database, registry: rt.registry });
   await app.register(caRoutes, { registry: rt.registry });

@@ -10,6 +10,7 @@
  * | account.send_link     | –          | –                 | own institution   | all      |
  * | account.unlock        | –          | –                 | own institution   | all      |
  * | outbox.read           | –          | –                 | –                 | yes      |
+ * | api_client.manage     | –          | –                 | own institution   | all      |
  *
  * (*) institution admins create subscribers and RA officers of their own institution only.
  */
@@ -18,7 +19,13 @@ import { TekenError } from '../errors/teken-error.js';
 import { roles, type AccountRow } from './accounts.js';
 
 export type Action =
-  'account.list' | 'account.read' | 'account.create' | 'account.send_link' | 'account.unlock' | 'outbox.read';
+  | 'account.list'
+  | 'account.read'
+  | 'account.create'
+  | 'account.send_link'
+  | 'account.unlock'
+  | 'outbox.read'
+  | 'api_client.manage';
 
 export interface Target {
   institutionId: string | null;
@@ -53,6 +60,8 @@ export function can(
       );
     case 'outbox.read':
       return false;
+    case 'api_client.manage':
+      return has(actor, 'institution_admin') && sameInstitution;
   }
 }
 
