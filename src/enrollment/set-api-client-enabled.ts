@@ -24,7 +24,11 @@ export async function setApiClientEnabled(
 ): Promise<PublicApiClient> {
   authorizeManager(manager, client.institutionId);
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx.update(apiClients).set({ enabled }).where(eq(apiClients.id, client.id)).returning();
+    const [row] = await tx
+      .update(apiClients)
+      .set({ enabled })
+      .where(eq(apiClients.id, client.id))
+      .returning();
     if (!row) throw new TekenError('ERR_API_CLIENT_NOT_FOUND');
     if (client.enabled !== enabled)
       await recordAuditEvent(tx, {

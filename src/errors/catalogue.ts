@@ -66,7 +66,7 @@ export const errorCatalogue = {
   ERR_API_CLIENT_ADDRESS: { status: 403, title: 'This API client may not call from this address.' },
   ERR_API_CLIENT_RATE_LIMITED: {
     status: 429,
-    title: "This API client has made too many calls. Wait a moment and try again.",
+    title: 'This API client has made too many calls. Wait a moment and try again.',
   },
   ERR_API_CLIENT_NOT_FOUND: { status: 404, title: 'No such API client.' },
   ERR_SERVER_INTERNAL: { status: 500, title: 'Internal error. The server log has the details.' },

@@ -15,10 +15,7 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { errorCatalogue } from '../errors/catalogue.js';
-import {
-  authenticateApiClient,
-  parseBasicAuthorization,
-} from '../enrollment/authenticate-api-client.js';
+import { authenticateApiClient, parseBasicAuthorization } from '../enrollment/authenticate-api-client.js';
 import type { ApiClientRow } from '../enrollment/api-client-records.js';
 import type { IdentityContext } from '../identity/identity-context.js';
 import { useAuthScheme } from './access.js';

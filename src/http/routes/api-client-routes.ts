@@ -105,16 +105,17 @@ export const apiClientRoutes = routeGroup<ApiClientRoutesOptions>((app, { identi
       },
     },
     async (request, reply) => {
-      const created = await createApiClient(ctx, manager(request), request.params.institutionId, request.body);
+      const created = await createApiClient(
+        ctx,
+        manager(request),
+        request.params.institutionId,
+        request.body,
+      );
       return reply.code(201).send(created);
     },
   );
 
-  const action = (
-    path: string,
-    summary: string,
-    run: typeof disableApiClient,
-  ) =>
+  const action = (path: string, summary: string, run: typeof disableApiClient) =>
     app.post<{ Params: { institutionId: string; id: string } }>(
       `${base}/:id/${path}`,
       {
