@@ -209,6 +209,7 @@ describe('API clients', () => {
       `Basic ${Buffer.from('tanpa-titik-dua').toString('base64')}`,
       `Basic ${Buffer.from(`:${client.secret}`).toString('base64')}`,
       basic(client.username, ''),
+      basic(`${client.username}\u0000`, client.secret),
     ])
       unauthorized(await whoami(header), header);
     const wrong = unauthorized(await whoami(basic(client.username, 'salah')), 'wrong secret');
