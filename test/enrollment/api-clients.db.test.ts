@@ -304,6 +304,13 @@ describe('API clients', () => {
     const client = await create('institution_admin@' + institutionA, institutionA);
     await whoami(basic(client.username, client.secret), '10.203.0.1');
     await whoami(basic(client.username, 'salah'), '10.203.0.1');
+    // The event is written in onResponse, after the answer has gone: wait for both to land.
+    const callsFrom = async () =>
+      (await rt.db.select().from(auditEvents).where(eq(auditEvents.action, 'api_client.call'))).filter(
+        (e) => (e.details as { ip?: string }).ip === '10.203.0.1',
+      );
+    for (let i = 0; i < 100 && (await callsFrom()).length < 2; i++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     const calls = await rt.db
       .select()
       .from(auditEvents)
