@@ -5,6 +5,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isTekenError } from '../errors/teken-error.js';
 import { defaultIo, write, type CliIo } from './cli-context.js';
 import { adminCreate, adminSetupLink } from './commands/admin-commands.js';
+import { apiClientCreate, apiClientDisable, apiClientList } from './commands/api-client-commands.js';
 import { auditVerify } from './commands/audit-commands.js';
 import { caCert, caInit, caList, caRenewSigner } from './commands/ca-commands.js';
 import { certIssue, certRelease, certRevoke, certShow } from './commands/cert-commands.js';
@@ -176,6 +177,30 @@ const commands: Record<string, Command> = {
     summary: 'List the institutions as a table (with --json, as JSON)',
     options: { json: { type: 'boolean' } },
     run: (io, _p, v) => institutionList(io, { json: v.json === true }),
+  },
+  'api-client create': {
+    usage: 'teken api-client create --institution <id> --description "<text>" [--json]',
+    summary:
+      'Create an API client of an institution (HTTP Basic) and print its username and secret, this once only; --json prints it as JSON',
+    options: { institution: { type: 'string' }, description: { type: 'string' }, json: { type: 'boolean' } },
+    run: (io, _p, v) =>
+      apiClientCreate(io, {
+        institution: str(v.institution),
+        description: str(v.description),
+        json: v.json === true,
+      }),
+  },
+  'api-client list': {
+    usage: 'teken api-client list --institution <id> [--json]',
+    summary: "List an institution's API clients (never their secrets)",
+    options: { institution: { type: 'string' }, json: { type: 'boolean' } },
+    run: (io, _p, v) => apiClientList(io, { institution: str(v.institution), json: v.json === true }),
+  },
+  'api-client disable': {
+    usage: 'teken api-client disable <username>',
+    summary: 'Disable an API client: its next call is refused',
+    options: {},
+    run: (io, p) => apiClientDisable(io, p[0]),
   },
   'audit verify': {
     usage: 'teken audit verify',

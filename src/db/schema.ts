@@ -9,6 +9,7 @@ import {
   boolean,
   customType,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -366,5 +367,38 @@ export const outbox = pgTable(
     index('outbox_due_idx')
       .on(t.nextAttemptAt)
       .where(sql`${t.status} = 'pending'`),
+  ],
+);
+
+// Enrollment.
+
+/**
+ * API clients of an institution (its HR system, later its eSign apps): HTTP Basic with a generated
+ * username and a secret shown once; only the secret's argon2id hash is stored.
+ */
+export const apiClients = pgTable(
+  'api_clients',
+  {
+    id: uuid('id').primaryKey(),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    username: text('username').notNull(),
+    secretHash: text('secret_hash').notNull(),
+    description: text('description').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    /** Source addresses allowed to call (CIDR); empty: any. */
+    allowedCidrs: text('allowed_cidrs')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    rateLimitPerMinute: integer('rate_limit_per_minute').notNull().default(600),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    secretRotatedAt: tz('secret_rotated_at'),
+    lastUsedAt: tz('last_used_at'),
+  },
+  (t) => [
+    uniqueIndex('api_clients_username_uq').on(t.username),
+    index('api_clients_institution_idx').on(t.institutionId),
   ],
 );

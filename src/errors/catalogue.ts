@@ -60,6 +60,17 @@ export const errorCatalogue = {
   ERR_INSTITUTION_NOT_FOUND: { status: 404, title: 'No such institution.' },
   ERR_INSTITUTION_CODE_TAKEN: { status: 409, title: 'Another institution already has this code.' },
   ERR_AUDIT_CHAIN_BROKEN: { status: 500, title: 'The audit chain does not verify.' },
+  ERR_API_CLIENT_UNAUTHORIZED: {
+    status: 401,
+    title: 'The API client credentials (HTTP Basic) are missing or wrong.',
+  },
+  ERR_API_CLIENT_DISABLED: { status: 403, title: 'This API client is disabled.' },
+  ERR_API_CLIENT_ADDRESS: { status: 403, title: 'This API client may not call from this address.' },
+  ERR_API_CLIENT_RATE_LIMITED: {
+    status: 429,
+    title: 'This API client has made too many calls. Wait a moment and try again.',
+  },
+  ERR_API_CLIENT_NOT_FOUND: { status: 404, title: 'No such API client.' },
   ERR_SERVER_INTERNAL: { status: 500, title: 'Internal error. The server log has the details.' },
 } as const satisfies Record<string, { status: number; title: string; retired?: boolean }>;
 

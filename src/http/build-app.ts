@@ -27,6 +27,7 @@ import {
 } from './problem.js';
 import { accountRoutes } from './routes/account-routes.js';
 import { adminRoutes } from './routes/admin-routes.js';
+import { apiClientRoutes } from './routes/api-client-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { caRoutes } from './routes/ca-routes.js';
 import { consoleConfigRoutes } from './routes/console-config-routes.js';
@@ -36,6 +37,7 @@ import { healthRoutes } from './routes/health-routes.js';
 import { institutionRoutes } from './routes/institution-routes.js';
 import { ocspRoutes, type RawRequestHandler } from './routes/ocsp-routes.js';
 import { repositoryRoutes } from './routes/repository-routes.js';
+import { whoamiRoutes } from './routes/whoami-routes.js';
 // The HTTP edge: headers, body draining, client errors, metrics (one file each).
 import { createMetrics, type TekenMetrics } from '../runtime/metrics.js';
 import { registerBodyDrain } from './body-drain.js';
@@ -157,6 +159,9 @@ export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Prom
     },
   });
   await app.register(institutionRoutes, { identity, db: rt.db });
+  // API clients: the console's management (session) and the clients' own routes (HTTP Basic).
+  await app.register(apiClientRoutes, { identity });
+  await app.register(whoamiRoutes, { identity });
   await app.register(consoleConfigRoutes, { organisationName: rt.config.organisationName });
   await app.register(healthRoutes, { database: rt.database, registry: rt.registry });
   await app.register(caRoutes, { registry: rt.registry });

@@ -29,9 +29,9 @@ export interface BudgetRule {
 }
 
 /** The secrets guessed through Teken's paths. A new path adds its kind here and to `GuardPolicy`. */
-export type SecretKind = 'password' | 'otp' | 'link';
+export type SecretKind = 'password' | 'otp' | 'link' | 'api_client_secret';
 /** Counted uses that are not guesses. */
-export type QuotaKind = 'link_email' | 'reset_request';
+export type QuotaKind = 'link_email' | 'reset_request' | 'api_client_call';
 
 export interface SecretPolicy {
   /** Prefix of the subject's key (`pw` → `pw:acct:<id>`), and its budget. */
@@ -283,20 +283,25 @@ export class AttemptGuard {
     return { outcome: 'wrong', ...subject };
   }
 
-  /** Takes one unit of a quota (never given back), or refuses with when to try again. */
+  /**
+   * Takes one unit of a quota (never given back), or refuses with when to try again. `rule`
+   * overrides parts of the kind's rule for this subject (an API client's own calls per minute).
+   */
   async consume(
     kind: QuotaKind,
     subject: string,
+    override: Partial<BudgetRule> = {},
   ): Promise<{ ok: true; used: number } | { ok: false; retryAfterSeconds: number }> {
     const quota = this.policy.quotas[kind];
-    const budget: Budget = { key: `${quota.prefix}:${subject}`, rule: quota.rule, role: 'subject' };
-    const windowPassed = sql`t.window_start < now() - ${ms(quota.rule.windowMs)}`;
+    const rule: BudgetRule = { ...quota.rule, ...override };
+    const budget: Budget = { key: `${quota.prefix}:${subject}`, rule, role: 'subject' };
+    const windowPassed = sql`t.window_start < now() - ${ms(rule.windowMs)}`;
     const result = await this.db.execute(sql`
       insert into throttles as t (key, failures, reserved, window_start) values (${budget.key}, 1, 0, now())
       on conflict (key) do update set
         failures = case when ${windowPassed} then 1 else t.failures + 1 end,
         window_start = case when ${windowPassed} then now() else t.window_start end
-      where ${windowPassed} or t.failures + t.reserved < ${quota.rule.max}::bigint
+      where ${windowPassed} or t.failures + t.reserved < ${rule.max}::bigint
       returning failures`);
     const [row] = rowsOf(result);
     if (row) return { ok: true, used: Number(row.failures) };

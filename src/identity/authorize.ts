@@ -14,6 +14,7 @@
  * | institution.read      | –          | –                 | own institution   | all      |
  * | institution.create    | –          | –                 | –                 | yes      |
  * | institution.update    | –          | –                 | –                 | yes      |
+ * | api_client.manage     | –          | –                 | own institution   | all      |
  *
  * (*) institution admins create subscribers and RA officers of their own institution only.
  * (**) the list an institution admin gets holds their own institution only. `institution.update`
@@ -33,7 +34,8 @@ export type Action =
   | 'institution.list'
   | 'institution.read'
   | 'institution.create'
-  | 'institution.update';
+  | 'institution.update'
+  | 'api_client.manage';
 
 export interface Target {
   institutionId: string | null;
@@ -75,6 +77,8 @@ export function can(
     case 'institution.create':
     case 'institution.update':
       return false;
+    case 'api_client.manage':
+      return has(actor, 'institution_admin') && sameInstitution;
   }
 }
 

@@ -30,6 +30,16 @@ export function identityGuardPolicy(config: Config): GuardPolicy {
       otp: { subjectPrefix: 'otp', subject: account, addressPrefix: 'auth:ip', address },
       // Link tokens have 256 bits: the address budget is what slows a scan.
       link: { subjectPrefix: 'link', subject: account, addressPrefix: 'auth:ip', address },
+      // API-client secrets have 256 bits: per client (a keyed hash for an unknown username) and per
+      // address, on budgets of their own, so an HR system's failures never lock out an office's
+      // console sign-ins behind the same address, nor the other way round.
+      api_client_secret: {
+        subjectPrefix: 'apic',
+        // No block beyond the window: a known username must not let anyone lock an HR system out.
+        subject: { max: id.lockoutFailures * 2, windowMs: FIFTEEN_MINUTES, blockMs: 0 },
+        addressPrefix: 'apic:ip',
+        address,
+      },
     },
     quotas: {
       link_email: { prefix: 'mail', rule: { max: id.linkEmailsPerHour, windowMs: HOUR, blockMs: 0 } },
@@ -37,6 +47,8 @@ export function identityGuardPolicy(config: Config): GuardPolicy {
         prefix: 'reset:ip',
         rule: { max: id.resetRequestsPerHour, windowMs: HOUR, blockMs: 0 },
       },
+      // Calls per client per minute; `max` is each client's own setting (consume's override).
+      api_client_call: { prefix: 'apic:call', rule: { max: 600, windowMs: 60_000, blockMs: 0 } },
     },
     failureDelayMs: id.failureDelayMs,
   };
@@ -57,6 +69,20 @@ export function unknownLoginSubject(ctx: IdentityContext, login: string): string
     .digest('base64url')
     .slice(0, 32);
   return `login:${digest}`;
+}
+
+/**
+ * The guard subject of an API-client username: the username of a client that exists, else a keyed
+ * hash of it (as for an unknown login), so the counters hold no guessed names.
+ */
+export function apiClientSubject(ctx: IdentityContext, username: string, known: boolean): string {
+  if (known) return `client:${username}`;
+  const digest = crypto
+    .createHmac('sha256', ctx.master.derive('throttle-subject/v1'))
+    .update(`api-client:${username}`)
+    .digest('base64url')
+    .slice(0, 32);
+  return `client-name:${digest}`;
 }
 
 /** The answer to every failed password, whatever the reason, with what happens at the limit. */

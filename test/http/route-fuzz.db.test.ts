@@ -133,9 +133,16 @@ describe('every registered route', () => {
   };
 
   /** What is wrong with an answer to a malformed request, or undefined. */
-  const problemWith = (answer: Answer): string | undefined => {
+  const problemWith = (answer: Answer, route?: RouteEntry): string | undefined => {
     if (answer.status >= 500) return `answered ${answer.status} ${JSON.stringify(answer.body)}`;
     if (answer.status < 400) return undefined;
+    // API-client routes answer in BSrE's format (src/http/api-client-auth.ts), with a catalogue code.
+    if (route?.access === 'api-client') {
+      const body = answer.body as { status?: unknown; error?: unknown; code?: string };
+      if (!answer.contentType.startsWith('application/json') || body.status !== false || !body.error)
+        return `${answer.status} is not BSrE's error format: ${JSON.stringify(answer.body)}`;
+      return body.code && body.code in errorCatalogue ? undefined : `${answer.status} has no catalogue code`;
+    }
     if (!answer.contentType.startsWith('application/problem+json'))
       return `${answer.status} is ${answer.contentType || 'no content type'}, not problem+json`;
     if (!answer.body.code || !(answer.body.code in errorCatalogue))
@@ -185,7 +192,10 @@ describe('every registered route', () => {
     const hasBody = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(route.method);
     return {
       method: route.method,
-      url: fillUrl(route.url, { id: isInstitutionRoute(route) ? institutionA : target.id }),
+      url: fillUrl(route.url, {
+        id: isInstitutionRoute(route) ? institutionA : target.id,
+        institutionId: institutionA,
+      }),
       label: `${route.method} ${route.url}`,
       ...(hasBody ? { payload: JSON.stringify(body), contentType: 'application/json' } : {}),
     };
@@ -195,6 +205,8 @@ describe('every registered route', () => {
   const targetOf = (route: RouteEntry, actor: Actor, request: FuzzRequest): Target | undefined => {
     if (route.url.includes(':id') && route.url.startsWith('/api/v1/admin/accounts')) return target;
     if (isInstitutionRoute(route)) return { institutionId: institutionA };
+    // Institution routes (API clients, ...): the institution in the path, A in validRequest.
+    if (route.url.includes(':institutionId')) return { institutionId: institutionA };
     const body = request.payload ? (JSON.parse(request.payload) as Record<string, unknown>) : {};
     if (Array.isArray(body.roles))
       return {
@@ -298,7 +310,7 @@ describe('every registered route', () => {
             signedIn++;
             if (answer.status === 401 && route.access !== 'partial') signedInRefused++;
           }
-          const problem = problemWith(answer);
+          const problem = problemWith(answer, route);
           if (problem) failures.push(`${request.label} (${who ? 'signed in' : 'anonymous'}): ${problem}`);
         }
       }

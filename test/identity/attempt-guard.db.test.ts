@@ -250,10 +250,11 @@ describe('the attempt guard', () => {
       address: { ...rule, max: 1000 },
     };
     return {
-      secrets: { password: secret, otp: secret, link: secret },
+      secrets: { password: secret, otp: secret, link: secret, api_client_secret: secret },
       quotas: {
         link_email: { prefix: 'gt:mail', rule: { max: 3, windowMs: 3_600_000, blockMs: 0 } },
         reset_request: { prefix: 'gt:reset', rule: { max: 3, windowMs: 3_600_000, blockMs: 0 } },
+        api_client_call: { prefix: 'gt:call', rule: { max: 100, windowMs: 60_000, blockMs: 0 } },
       },
       failureDelayMs: 0,
     };
@@ -338,6 +339,23 @@ describe('the attempt guard', () => {
     assert.equal(used.filter((u) => u.ok).length, 3);
     const no = used.find((u) => !u.ok);
     assert.ok(no && !no.ok && no.retryAfterSeconds > 3000);
+  });
+
+  it("takes a quota's maximum from the caller's override, per subject", async () => {
+    const guard = new AttemptGuard(rt.db, policy());
+    const calls = (subject: string, max?: number) =>
+      Promise.all(
+        Array.from({ length: 8 }, () =>
+          guard.consume('api_client_call', subject, max === undefined ? {} : { max }),
+        ),
+      );
+    const three = await calls('client-three', 3);
+    assert.equal(three.filter((u) => u.ok).length, 3);
+    const refused = three.find((u) => !u.ok);
+    assert.ok(refused && !refused.ok && refused.retryAfterSeconds >= 1 && refused.retryAfterSeconds <= 60);
+    // Another subject has its own count; without an override the kind's rule (100) applies.
+    assert.equal((await calls('client-five', 5)).filter((u) => u.ok).length, 5);
+    assert.equal((await calls('client-default')).filter((u) => u.ok).length, 8);
   });
 
   it('purges counters whose window and block have passed, and keeps the rest', async () => {

@@ -1979,6 +1979,513 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/institutions/{institutionId}/api-clients': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The institution's API clients (never their secrets). */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          institutionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              clients: components['schemas']['ApiClient'][];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Creates an API client; the answer carries its secret, this once only. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          institutionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            description: string;
+            allowedCidrs?: string[];
+            /** @description Calls per minute. */
+            rateLimitPerMinute?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              institutionId: string;
+              username: string;
+              description: string;
+              enabled: boolean;
+              allowedCidrs: string[];
+              rateLimitPerMinute: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              secretRotatedAt: string | null;
+              /** Format: date-time */
+              lastUsedAt: string | null;
+              /** @description The secret (HTTP Basic password): shown this once only. */
+              secret: string;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/institutions/{institutionId}/api-clients/{id}/disable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Disables an API client: its next call is refused. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          institutionId: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description An API client, without its secret or hash. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApiClient'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/institutions/{institutionId}/api-clients/{id}/enable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Enables a disabled API client again. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          institutionId: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description An API client, without its secret or hash. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApiClient'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/institutions/{institutionId}/api-clients/{id}/rotate-secret': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Gives the client a new secret (answered this once); the old one stops working at once. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          institutionId: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              institutionId: string;
+              username: string;
+              description: string;
+              enabled: boolean;
+              allowedCidrs: string[];
+              rateLimitPerMinute: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              secretRotatedAt: string | null;
+              /** Format: date-time */
+              lastUsedAt: string | null;
+              /** @description The secret (HTTP Basic password): shown this once only. */
+              secret: string;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v2/whoami': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The API client the HTTP Basic credentials name, and its institution. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              status: boolean;
+              username: string;
+              /** Format: uuid */
+              institutionId: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              status: false;
+              error: string;
+              message: string;
+              /** @enum {string} */
+              code:
+                | 'ERR_INPUT_INVALID'
+                | 'ERR_INPUT_TOO_LARGE'
+                | 'ERR_INPUT_UNSUPPORTED_MEDIA_TYPE'
+                | 'ERR_INPUT_HEADERS_TOO_LARGE'
+                | 'ERR_INPUT_TIMEOUT'
+                | 'ERR_RESOURCE_NOT_FOUND'
+                | 'ERR_RESOURCE_CONFLICT'
+                | 'ERR_CONFIG_INVALID'
+                | 'ERR_DB_LOCKED'
+                | 'ERR_DB_UNAVAILABLE'
+                | 'ERR_KEY_NOT_FOUND'
+                | 'ERR_KEY_BACKEND'
+                | 'ERR_KEY_UNSEAL_FAILED'
+                | 'ERR_CA_NOT_INITIALISED'
+                | 'ERR_CA_NOT_FOUND'
+                | 'ERR_CA_EXPIRED'
+                | 'ERR_CA_RESPONDER_EXPIRED'
+                | 'ERR_CA_REVOKED'
+                | 'ERR_CA_CONFIG_MISMATCH'
+                | 'ERR_PROFILE_NOT_FOUND'
+                | 'ERR_PROFILE_NOT_ALLOWED'
+                | 'ERR_PROFILE_VIOLATION'
+                | 'ERR_CSR_MALFORMED'
+                | 'ERR_CSR_SIGNATURE_INVALID'
+                | 'ERR_CSR_KEY_UNSUPPORTED'
+                | 'ERR_CERT_LINT_FAILED'
+                | 'ERR_CERT_NOT_FOUND'
+                | 'ERR_CERT_ALREADY_REVOKED'
+                | 'ERR_CERT_NOT_ON_HOLD'
+                | 'ERR_CERT_NOT_REVOCABLE'
+                | 'ERR_CERT_REVOCATION_REASON'
+                | 'ERR_CERT_SERIAL_EXHAUSTED'
+                | 'ERR_AUTH_INVALID_CREDENTIALS'
+                | 'ERR_AUTH_OTP_INVALID'
+                | 'ERR_AUTH_THROTTLED'
+                | 'ERR_AUTH_REQUIRED'
+                | 'ERR_AUTH_STEP_INVALID'
+                | 'ERR_AUTH_FORBIDDEN'
+                | 'ERR_AUTH_CSRF'
+                | 'ERR_PASSWORD_POLICY'
+                | 'ERR_PASSWORD_MISMATCH'
+                | 'ERR_PASSWORD_CURRENT_WRONG'
+                | 'ERR_LINK_INVALID'
+                | 'ERR_LINK_USED'
+                | 'ERR_LINK_EXPIRED'
+                | 'ERR_TOTP_DEVICE_NAME_TAKEN'
+                | 'ERR_TOTP_LAST_DEVICE'
+                | 'ERR_ACCOUNT_EXISTS'
+                | 'ERR_ACCOUNT_NOT_FOUND'
+                | 'ERR_ADMIN_SETUP_DONE'
+                | 'ERR_INSTITUTION_NOT_FOUND'
+                | 'ERR_INSTITUTION_CODE_TAKEN'
+                | 'ERR_AUDIT_CHAIN_BROKEN'
+                | 'ERR_API_CLIENT_UNAUTHORIZED'
+                | 'ERR_API_CLIENT_DISABLED'
+                | 'ERR_API_CLIENT_ADDRESS'
+                | 'ERR_API_CLIENT_RATE_LIMITED'
+                | 'ERR_API_CLIENT_NOT_FOUND'
+                | 'ERR_SERVER_INTERNAL';
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              status: false;
+              error: string;
+              message: string;
+              /** @enum {string} */
+              code:
+                | 'ERR_INPUT_INVALID'
+                | 'ERR_INPUT_TOO_LARGE'
+                | 'ERR_INPUT_UNSUPPORTED_MEDIA_TYPE'
+                | 'ERR_INPUT_HEADERS_TOO_LARGE'
+                | 'ERR_INPUT_TIMEOUT'
+                | 'ERR_RESOURCE_NOT_FOUND'
+                | 'ERR_RESOURCE_CONFLICT'
+                | 'ERR_CONFIG_INVALID'
+                | 'ERR_DB_LOCKED'
+                | 'ERR_DB_UNAVAILABLE'
+                | 'ERR_KEY_NOT_FOUND'
+                | 'ERR_KEY_BACKEND'
+                | 'ERR_KEY_UNSEAL_FAILED'
+                | 'ERR_CA_NOT_INITIALISED'
+                | 'ERR_CA_NOT_FOUND'
+                | 'ERR_CA_EXPIRED'
+                | 'ERR_CA_RESPONDER_EXPIRED'
+                | 'ERR_CA_REVOKED'
+                | 'ERR_CA_CONFIG_MISMATCH'
+                | 'ERR_PROFILE_NOT_FOUND'
+                | 'ERR_PROFILE_NOT_ALLOWED'
+                | 'ERR_PROFILE_VIOLATION'
+                | 'ERR_CSR_MALFORMED'
+                | 'ERR_CSR_SIGNATURE_INVALID'
+                | 'ERR_CSR_KEY_UNSUPPORTED'
+                | 'ERR_CERT_LINT_FAILED'
+                | 'ERR_CERT_NOT_FOUND'
+                | 'ERR_CERT_ALREADY_REVOKED'
+                | 'ERR_CERT_NOT_ON_HOLD'
+                | 'ERR_CERT_NOT_REVOCABLE'
+                | 'ERR_CERT_REVOCATION_REASON'
+                | 'ERR_CERT_SERIAL_EXHAUSTED'
+                | 'ERR_AUTH_INVALID_CREDENTIALS'
+                | 'ERR_AUTH_OTP_INVALID'
+                | 'ERR_AUTH_THROTTLED'
+                | 'ERR_AUTH_REQUIRED'
+                | 'ERR_AUTH_STEP_INVALID'
+                | 'ERR_AUTH_FORBIDDEN'
+                | 'ERR_AUTH_CSRF'
+                | 'ERR_PASSWORD_POLICY'
+                | 'ERR_PASSWORD_MISMATCH'
+                | 'ERR_PASSWORD_CURRENT_WRONG'
+                | 'ERR_LINK_INVALID'
+                | 'ERR_LINK_USED'
+                | 'ERR_LINK_EXPIRED'
+                | 'ERR_TOTP_DEVICE_NAME_TAKEN'
+                | 'ERR_TOTP_LAST_DEVICE'
+                | 'ERR_ACCOUNT_EXISTS'
+                | 'ERR_ACCOUNT_NOT_FOUND'
+                | 'ERR_ADMIN_SETUP_DONE'
+                | 'ERR_INSTITUTION_NOT_FOUND'
+                | 'ERR_INSTITUTION_CODE_TAKEN'
+                | 'ERR_AUDIT_CHAIN_BROKEN'
+                | 'ERR_API_CLIENT_UNAUTHORIZED'
+                | 'ERR_API_CLIENT_DISABLED'
+                | 'ERR_API_CLIENT_ADDRESS'
+                | 'ERR_API_CLIENT_RATE_LIMITED'
+                | 'ERR_API_CLIENT_NOT_FOUND'
+                | 'ERR_SERVER_INTERNAL';
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/console-config': {
     parameters: {
       query?: never;
@@ -2615,6 +3122,11 @@ export interface components {
         | 'ERR_INSTITUTION_NOT_FOUND'
         | 'ERR_INSTITUTION_CODE_TAKEN'
         | 'ERR_AUDIT_CHAIN_BROKEN'
+        | 'ERR_API_CLIENT_UNAUTHORIZED'
+        | 'ERR_API_CLIENT_DISABLED'
+        | 'ERR_API_CLIENT_ADDRESS'
+        | 'ERR_API_CLIENT_RATE_LIMITED'
+        | 'ERR_API_CLIENT_NOT_FOUND'
         | 'ERR_SERVER_INTERNAL';
       detail?: string;
       details?: {
@@ -2772,6 +3284,27 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+    };
+    /**
+     * ApiClient
+     * @description An API client, without its secret or hash.
+     */
+    ApiClient: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      institutionId: string;
+      username: string;
+      description: string;
+      enabled: boolean;
+      allowedCidrs: string[];
+      rateLimitPerMinute: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      secretRotatedAt: string | null;
+      /** Format: date-time */
+      lastUsedAt: string | null;
     };
     /** Authority */
     Authority: {
