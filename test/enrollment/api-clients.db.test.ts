@@ -13,12 +13,12 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/config/load-config.js';
 import { apiClients, auditEvents, institutions } from '../../src/db/schema.js';
 import { buildApp } from '../../src/http/build-app.js';
-import { createAccount, type AccountRow } from '../../src/identity/accounts.js';
+import type { AccountRow } from '../../src/identity/accounts.js';
 import { currentTotp } from '../../src/identity/totp.js';
-import { identityContextOf } from '../../src/runtime/identity-context-of.js';
 import { createLogger } from '../../src/runtime/logger.js';
 import { openRuntime, type Runtime } from '../../src/runtime/open-runtime.js';
 import { ApiClient } from '../helpers/api-client.js';
+import { createTestAccount, firstSignIn } from '../helpers/test-accounts.js';
 import { onCleanup } from '../helpers/cleanup.js';
 import { runCli } from '../helpers/cli.js';
 import { testEnv } from '../helpers/test-runtime.js';
@@ -50,36 +50,19 @@ describe('API clients', () => {
   const nextIp = () => `10.77.${Math.floor(++ipSeq / 250)}.${(ipSeq % 250) + 1}`;
   const consoles = new Map<string, ApiClient>();
 
-  const newAccount = (role: AccountRow['roles'][number], institutionId: string | null) => {
-    seq++;
-    return rt.db.transaction((tx) =>
-      createAccount(
-        identityContextOf(rt),
-        tx,
-        {
-          username: `klien${seq}`,
-          email: `klien${seq}@contoh.go.id`,
-          fullName: `Pengelola Klien ${seq}`,
-          roles: [role],
-          institutionId,
-          password: PASSWORD,
-        },
-        'test',
-      ),
-    );
-  };
+  const newAccount = (role: AccountRow['roles'][number], institutionId: string | null) =>
+    createTestAccount(rt, {
+      prefix: 'klien',
+      n: ++seq,
+      name: 'Pengelola Klien',
+      roles: [role],
+      institutionId,
+      password: PASSWORD,
+    });
 
   const signIn = async (account: AccountRow): Promise<ApiClient> => {
     const client = new ApiClient(app, nextIp());
-    const first = await client.post('/api/v1/auth/sign-in', { login: account.username, password: PASSWORD });
-    assert.equal(first.body.next, 'configure_totp', JSON.stringify(first.body));
-    const { secret } = (await client.post<{ secret: string }>('/api/v1/auth/totp/enrollment')).body;
-    clock += 30_000;
-    const done = await client.post('/api/v1/auth/totp/confirm', {
-      code: currentTotp(secret, clock),
-      deviceName: 'Ponsel',
-    });
-    assert.equal(done.body.next, 'done', JSON.stringify(done.body));
+    await firstSignIn(client, account.username, PASSWORD, (secret) => currentTotp(secret, (clock += 30_000)));
     return client;
   };
 

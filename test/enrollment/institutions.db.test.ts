@@ -10,11 +10,11 @@ import type { FastifyInstance } from 'fastify';
 import { auditEvents, institutions } from '../../src/db/schema.js';
 import type { InstitutionView } from '../../src/enrollment/institutions.js';
 import { buildApp } from '../../src/http/build-app.js';
-import { createAccount, type AccountRow } from '../../src/identity/accounts.js';
+import type { AccountRow } from '../../src/identity/accounts.js';
 import { currentTotp } from '../../src/identity/totp.js';
-import { identityContextOf } from '../../src/runtime/identity-context-of.js';
 import type { Runtime } from '../../src/runtime/open-runtime.js';
 import { ApiClient } from '../helpers/api-client.js';
+import { createTestAccount, firstSignIn } from '../helpers/test-accounts.js';
 import { runCli } from '../helpers/cli.js';
 import { openTestRuntime, testEnv } from '../helpers/test-runtime.js';
 import { loadConfig } from '../../src/config/load-config.js';
@@ -30,35 +30,18 @@ describe('institutions', () => {
   let clock = Date.now();
   const clients = new Map<string, ApiClient>();
 
-  const newAccount = (roles: AccountRow['roles'], institutionId: string | null) => {
-    seq++;
-    return rt.db.transaction((tx) =>
-      createAccount(
-        identityContextOf(rt),
-        tx,
-        {
-          username: `inst${seq}`,
-          email: `inst${seq}@contoh.go.id`,
-          fullName: `Akun Instansi ${seq}`,
-          roles,
-          institutionId,
-          password: PASSWORD,
-        },
-        'test',
-      ),
-    );
-  };
+  const newAccount = (roles: AccountRow['roles'], institutionId: string | null) =>
+    createTestAccount(rt, {
+      prefix: 'inst',
+      n: ++seq,
+      name: 'Akun Instansi',
+      roles,
+      institutionId,
+      password: PASSWORD,
+    });
   const signedIn = async (account: AccountRow) => {
     const client = new ApiClient(app, `10.31.${seq % 250}.${(seq * 7) % 250}`);
-    const first = await client.post('/api/v1/auth/sign-in', { login: account.username, password: PASSWORD });
-    assert.equal(first.body.next, 'configure_totp', JSON.stringify(first.body));
-    const { secret } = (await client.post<{ secret: string }>('/api/v1/auth/totp/enrollment')).body;
-    clock += 30_000;
-    const done = await client.post('/api/v1/auth/totp/confirm', {
-      code: currentTotp(secret, clock),
-      deviceName: 'Ponsel',
-    });
-    assert.equal(done.body.next, 'done', JSON.stringify(done.body));
+    await firstSignIn(client, account.username, PASSWORD, (secret) => currentTotp(secret, (clock += 30_000)));
     return client;
   };
   const snapshot = async () => ({

@@ -19,12 +19,12 @@ import { accounts, institutions } from '../../src/db/schema.js';
 import { errorCatalogue } from '../../src/errors/catalogue.js';
 import type { Access, RouteEntry } from '../../src/http/access.js';
 import { buildApp } from '../../src/http/build-app.js';
-import { createAccount, type AccountRow } from '../../src/identity/accounts.js';
+import type { AccountRow } from '../../src/identity/accounts.js';
 import { can, type Target } from '../../src/identity/authorize.js';
 import { currentTotp } from '../../src/identity/totp.js';
-import { identityContextOf } from '../../src/runtime/identity-context-of.js';
 import type { Runtime } from '../../src/runtime/open-runtime.js';
 import { ApiClient } from '../helpers/api-client.js';
+import { createTestAccount, firstSignIn } from '../helpers/test-accounts.js';
 import { openTestRuntime } from '../helpers/test-runtime.js';
 import { fillUrl, fuzzRequests, sampleObject, seededRandom, type FuzzRequest } from './fuzz-requests.js';
 
@@ -57,41 +57,29 @@ describe('every registered route', () => {
   const actors = new Map<string, Actor>();
   let target: AccountRow;
 
-  const newAccount = (role: AccountRow['roles'][number], institutionId: string | null) => {
-    seq++;
-    return rt.db.transaction((tx) =>
-      createAccount(
-        identityContextOf(rt),
-        tx,
-        {
-          username: `rute${seq}`,
-          email: `rute${seq}@contoh.go.id`,
-          fullName: `Akun Rute ${seq}`,
-          roles: [role],
-          institutionId,
-          password: PASSWORD,
-        },
-        'test',
-      ),
-    );
-  };
+  const newAccount = (role: AccountRow['roles'][number], institutionId: string | null) =>
+    createTestAccount(rt, {
+      prefix: 'rute',
+      n: ++seq,
+      name: 'Akun Rute',
+      roles: [role],
+      institutionId,
+      password: PASSWORD,
+    });
 
   /** Signs in (enrolling an authenticator the first time) and returns the session's cookie and token. */
   const signIn = async (account: AccountRow, secret?: string): Promise<Actor> => {
     const client = new ApiClient(app, nextIp());
-    const first = await client.post('/api/v1/auth/sign-in', { login: account.username, password: PASSWORD });
-    assert.equal(first.status, 200, JSON.stringify(first.body));
     if (!secret) {
-      assert.equal(first.body.next, 'configure_totp');
-      secret = (await client.post<{ secret: string }>('/api/v1/auth/totp/enrollment')).body.secret;
-      clock += 30_000;
-      const done = await client.post('/api/v1/auth/totp/confirm', {
-        code: currentTotp(secret, clock),
-        deviceName: 'Ponsel',
-      });
-      assert.equal(done.body.next, 'done', JSON.stringify(done.body));
+      secret = await firstSignIn(client, account.username, PASSWORD, (s) =>
+        currentTotp(s, (clock += 30_000)),
+      );
     } else {
-      assert.equal(first.body.next, 'otp');
+      const first = await client.post('/api/v1/auth/sign-in', {
+        login: account.username,
+        password: PASSWORD,
+      });
+      assert.equal(first.body.next, 'otp', JSON.stringify(first.body));
       clock += 30_000;
       const done = await client.post('/api/v1/auth/otp', { code: currentTotp(secret, clock) });
       assert.equal(done.body.next, 'done', JSON.stringify(done.body));

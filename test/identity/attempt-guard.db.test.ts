@@ -11,12 +11,12 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { auditEvents, outbox, throttles } from '../../src/db/schema.js';
 import { buildApp } from '../../src/http/build-app.js';
-import { createAccount, type AccountRow } from '../../src/identity/accounts.js';
+import type { AccountRow } from '../../src/identity/accounts.js';
 import { AttemptGuard, type GuardPolicy } from '../../src/identity/attempt-guard.js';
 import { currentTotp } from '../../src/identity/totp.js';
-import { identityContextOf } from '../../src/runtime/identity-context-of.js';
 import type { Runtime } from '../../src/runtime/open-runtime.js';
 import { ApiClient } from '../helpers/api-client.js';
+import { createTestAccount, firstSignIn } from '../helpers/test-accounts.js';
 import { openTestRuntime } from '../helpers/test-runtime.js';
 
 const LIMIT = 5;
@@ -41,23 +41,14 @@ describe('the attempt guard', () => {
     app = (await buildApp(rt, { now: () => clock })).app;
   });
 
-  const newAccount = async () => {
-    seq++;
-    return rt.db.transaction((tx) =>
-      createAccount(
-        identityContextOf(rt),
-        tx,
-        {
-          username: `penjaga${seq}`,
-          email: `penjaga${seq}@contoh.go.id`,
-          fullName: `Penjaga Uji ${seq}`,
-          roles: ['subscriber'],
-          password: PASSWORD,
-        },
-        'test',
-      ),
-    );
-  };
+  const newAccount = () =>
+    createTestAccount(rt, {
+      prefix: 'penjaga',
+      n: ++seq,
+      name: 'Penjaga Uji',
+      roles: ['subscriber'],
+      password: PASSWORD,
+    });
   const address = () => `10.77.${seq % 250}.${(seq * 7) % 250}`;
   const failures = async (accountId: string, action: string) => {
     const rows = await rt.db
@@ -67,17 +58,8 @@ describe('the attempt guard', () => {
     return Number(rows[0]!.n);
   };
   /** Signs in once with an authenticator, so later sign-ins stop at the `otp` step. */
-  const enrolled = async (account: AccountRow) => {
-    const client = new ApiClient(app, address());
-    await client.post('/api/v1/auth/sign-in', { login: account.username, password: PASSWORD });
-    const { body } = await client.post<{ secret: string }>('/api/v1/auth/totp/enrollment');
-    const done = await client.post('/api/v1/auth/totp/confirm', {
-      code: code(body.secret),
-      deviceName: 'Ponsel',
-    });
-    assert.equal(done.body.next, 'done');
-    return body.secret;
-  };
+  const enrolled = (account: AccountRow) =>
+    firstSignIn(new ApiClient(app, address()), account.username, PASSWORD, code);
 
   it('evaluates at most the budget of 300 wrong codes sent at once on one sign-in', async () => {
     const account = await newAccount();
