@@ -63,12 +63,16 @@ export const accountSubject = (accountId: string) => `acct:${accountId}`;
  * no usernames.
  */
 export function unknownLoginSubject(ctx: IdentityContext, login: string): string {
-  const digest = crypto
+  return `login:${subjectDigest(ctx, login.trim().toLowerCase().normalize('NFKC'))}`;
+}
+
+/** A keyed hash that names a guessed identifier in the counters without storing it. */
+function subjectDigest(ctx: IdentityContext, identifier: string): string {
+  return crypto
     .createHmac('sha256', ctx.master.derive('throttle-subject/v1'))
-    .update(login.trim().toLowerCase().normalize('NFKC'))
+    .update(identifier)
     .digest('base64url')
     .slice(0, 32);
-  return `login:${digest}`;
 }
 
 /**
@@ -77,12 +81,7 @@ export function unknownLoginSubject(ctx: IdentityContext, login: string): string
  */
 export function apiClientSubject(ctx: IdentityContext, username: string, known: boolean): string {
   if (known) return `client:${username}`;
-  const digest = crypto
-    .createHmac('sha256', ctx.master.derive('throttle-subject/v1'))
-    .update(`api-client:${username}`)
-    .digest('base64url')
-    .slice(0, 32);
-  return `client-name:${digest}`;
+  return `client-name:${subjectDigest(ctx, `api-client:${username}`)}`;
 }
 
 /** The answer to every failed password, whatever the reason, with what happens at the limit. */
