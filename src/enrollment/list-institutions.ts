@@ -3,6 +3,7 @@
  * an institution admin; `total` counts every match, not just this page.
  */
 import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
+import { containsPattern, searchTerm } from '../db/search-pattern.js';
 import type { Db } from '../db/open-database.js';
 import { institutions } from '../db/schema.js';
 import {
@@ -11,9 +12,6 @@ import {
   type InstitutionActor,
   type InstitutionView,
 } from './institutions.js';
-
-/** `%`, `_` and `\` match themselves in a LIKE pattern. */
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export interface InstitutionQuery {
   /** Part of the name, code or province, any case. */
@@ -33,16 +31,15 @@ export async function listInstitutions(
   const own =
     'account' in by && !by.account.roles.includes('ca_admin') ? by.account.institutionId : undefined;
   if (own === null) return { total: 0, institutions: [] };
-  // Control characters (a NUL above all) match nothing and must not reach the database.
-  const q = query.q?.replace(/\p{Cc}/gu, '').trim();
+  const q = searchTerm(query.q);
   const where = and(
     own ? eq(institutions.id, own) : undefined,
     query.active === undefined ? undefined : eq(institutions.active, query.active),
     q
       ? or(
-          ilike(institutions.name, likePattern(q)),
-          ilike(institutions.code, likePattern(q)),
-          ilike(institutions.province, likePattern(q)),
+          ilike(institutions.name, containsPattern(q)),
+          ilike(institutions.code, containsPattern(q)),
+          ilike(institutions.province, containsPattern(q)),
         )
       : undefined,
   );

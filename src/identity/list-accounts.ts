@@ -3,14 +3,12 @@
  * newest first, with their lock state; `total` counts every match, not just this page ("Akun").
  */
 import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { containsPattern, searchTerm } from '../db/search-pattern.js';
 import { accounts } from '../db/schema.js';
 import { adminView, lockouts, type AdminAccountView } from './account-lockouts.js';
 import type { AccountRow } from './accounts.js';
 import { authorize } from './authorize.js';
 import type { IdentityContext } from './identity-context.js';
-
-/** `%`, `_` and `\` match themselves in a LIKE pattern. */
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export interface AccountQuery {
   /** Part of the username, e-mail or full name, any case. */
@@ -26,15 +24,14 @@ export async function listAccounts(
 ): Promise<{ total: number; accounts: AdminAccountView[] }> {
   authorize(admin, 'account.list');
   if (!admin.roles.includes('ca_admin') && !admin.institutionId) return { total: 0, accounts: [] };
-  // Control characters (a NUL above all) match nothing and must not reach the database.
-  const q = query.q?.replace(/\p{Cc}/gu, '').trim();
+  const q = searchTerm(query.q);
   const where = and(
     admin.roles.includes('ca_admin') ? undefined : eq(accounts.institutionId, admin.institutionId!),
     q
       ? or(
-          ilike(accounts.username, likePattern(q)),
-          ilike(accounts.email, likePattern(q)),
-          ilike(accounts.fullName, likePattern(q)),
+          ilike(accounts.username, containsPattern(q)),
+          ilike(accounts.email, containsPattern(q)),
+          ilike(accounts.fullName, containsPattern(q)),
         )
       : undefined,
   );
