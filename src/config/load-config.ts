@@ -61,6 +61,7 @@ export interface Config {
     trustProxy: string[];
   };
   notify: { smtpUrl: string | undefined; mailFrom: string; maxAttempts: number };
+  enrollment: { activationLinkHours: number };
   /** Warnings about insecure settings, to be logged loudly at start. */
   warnings: string[];
 }
@@ -304,6 +305,7 @@ export function loadConfig(env: Env = process.env): Config {
       mailFrom: s('mailFrom'),
       maxAttempts: n('outboxMaxAttempts'),
     },
+    enrollment: { activationLinkHours: n('activationLinkHours') },
     warnings,
   };
 }

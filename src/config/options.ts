@@ -502,6 +502,14 @@ export const options = {
     description:
       'Delivery attempts per message (with exponential backoff from 10 seconds) before it is marked failed.',
   }),
+  ...opt('activationLinkHours', {
+    group: 'Enrollment',
+    env: 'TEKEN_ACTIVATION_LINK_HOURS',
+    kind: { type: 'int', min: 1, max: 24 * 30 },
+    default: '24',
+    description:
+      'Lifetime of a registration link ("[BSrE] Aktivasi Akun"), in hours. The link opens the registration wizard until it is submitted; a re-send ends the old link.',
+  }),
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionKey = keyof typeof options;

@@ -229,6 +229,7 @@ export const institutions = pgTable('institutions', {
 
 export type Role = 'subscriber' | 'ra_officer' | 'institution_admin' | 'ca_admin';
 export type RequiredAction = 'CONFIGURE_TOTP' | 'UPDATE_PASSWORD';
+export type AccountStatus = 'pending' | 'active' | 'disabled';
 
 export const accounts = pgTable(
   'accounts',
@@ -239,7 +240,11 @@ export const accounts = pgTable(
     fullName: text('full_name').notNull(),
     institutionId: uuid('institution_id').references(() => institutions.id),
     roles: text('roles').array().notNull().$type<Role[]>(),
-    status: text('status').notNull().$type<'active' | 'disabled'>().default('active'),
+    /**
+     * `pending`: invited or registering, not yet verified by an RA officer (no sign-in, no reset
+     * link); `active`; `disabled`.
+     */
+    status: text('status').notNull().$type<AccountStatus>().default('active'),
     /** argon2id PHC string; null until the account has a password. */
     passwordHash: text('password_hash'),
     passwordChangedAt: tz('password_changed_at'),
@@ -306,7 +311,15 @@ export const sessions = pgTable(
   (t) => [index('sessions_account_idx').on(t.accountId)],
 );
 
-export type ActionLinkKind = 'RESET_PASSWORD' | 'UPDATE_PASSWORD' | 'RESET_OTP_DEVICE' | 'SETUP_ADMIN';
+export type ActionLinkKind =
+  | 'RESET_PASSWORD'
+  | 'UPDATE_PASSWORD'
+  | 'RESET_OTP_DEVICE'
+  | 'SETUP_ADMIN'
+  /** The registration link ("[BSrE] Aktivasi Akun"): opens the wizard until it is submitted. */
+  | 'ACTIVATE_ACCOUNT'
+  /** Confirms a new e-mail address of a profile change, from that address. */
+  | 'CONFIRM_EMAIL';
 
 /** Single-use links (e-mailed); only the SHA-256 of the token is stored. */
 export const actionTokens = pgTable(
@@ -402,3 +415,194 @@ export const apiClients = pgTable(
     index('api_clients_institution_idx').on(t.institutionId),
   ],
 );
+
+/** Status Verifikasi of a registration (seed 003). */
+export type RegistrationStatus =
+  /** Invited: the activation link was sent, the wizard not opened yet. */
+  | 'invited'
+  /** The wizard is being filled in (progress kept). */
+  | 'in_progress'
+  /** Submitted: "Menunggu Verifikasi" in the RA queue. */
+  | 'submitted'
+  /** Four-eyes: one RA officer approved, a second must confirm. */
+  | 'first_approval'
+  | 'verified'
+  | 'rejected';
+
+export type RegistrationSource = 'invite' | 'csv' | 'hr_api' | 'self';
+export type EmployeeType = 'asn' | 'other';
+
+/** One consent given in the wizard: which document, which version, when. */
+export interface ConsentRecord {
+  document: 'privacy_policy' | 'subscriber_agreement' | 'data_processing';
+  version: string;
+  acceptedAt: string;
+}
+
+/**
+ * A subscriber's registration and verified profile (Data Diri, Data Kedinasan, Foto Diri,
+ * consents), one per account. Personal data (NIK, NIP, phone, selfie, KTP scan) is sealed under
+ * the master key's `personal-data/v1` subkey with the column and account as AAD
+ * (enrollment/personal-data.ts); NIK, NIP and phone also have a keyed lookup hash (HMAC under the
+ * `lookup/v1` subkey) so they can be searched and kept unique without being stored in clear.
+ */
+export const registrations = pgTable(
+  'registrations',
+  {
+    accountId: uuid('account_id')
+      .primaryKey()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    status: text('status').notNull().$type<RegistrationStatus>().default('invited'),
+    source: text('source').notNull().$type<RegistrationSource>(),
+    /** Who started it: an account id, `api-client:<username>`, `csv:<import id>` or `self`. */
+    invitedBy: text('invited_by').notNull(),
+    /** Wizard step reached (1 Data Diri, 2 Data Kedinasan, 3 Foto Diri). */
+    step: smallint('step').notNull().default(1),
+    nikSealed: bytea('nik_sealed'),
+    nikHash: bytea('nik_hash'),
+    gelarDepan: text('gelar_depan'),
+    gelarBelakang: text('gelar_belakang'),
+    /** E.164 (+62…), sealed. */
+    phoneSealed: bytea('phone_sealed'),
+    phoneHash: bytea('phone_hash'),
+    phoneVerifiedAt: tz('phone_verified_at'),
+    /** `whatsapp` (code confirmed) or the id of the RA officer who marked it. */
+    phoneVerifiedBy: text('phone_verified_by'),
+    employeeType: text('employee_type').$type<EmployeeType>(),
+    nipSealed: bytea('nip_sealed'),
+    nipHash: bytea('nip_hash'),
+    /** "Diverifikasi Oleh": `bkn` (the registry adapter answered) or `manual`. */
+    nipVerifiedBy: text('nip_verified_by').$type<'bkn' | 'manual'>(),
+    unitOrganisasi: text('unit_organisasi'),
+    jabatan: text('jabatan'),
+    province: text('province'),
+    /** Re-encoded image (no EXIF), sealed; its media type. */
+    selfieSealed: bytea('selfie_sealed'),
+    selfieType: text('selfie_type'),
+    ktpSealed: bytea('ktp_sealed'),
+    ktpType: text('ktp_type'),
+    consents: jsonb('consents')
+      .notNull()
+      .$type<ConsentRecord[]>()
+      .default(sql`'[]'::jsonb`),
+    /** Jenis Permohonan: the products this user may request (seed 003). */
+    products: text('products')
+      .array()
+      .notNull()
+      .default(sql`'{esign}'`),
+    submittedAt: tz('submitted_at'),
+    firstApprovedBy: uuid('first_approved_by').references(() => accounts.id),
+    firstApprovedAt: tz('first_approved_at'),
+    verifiedBy: uuid('verified_by').references(() => accounts.id),
+    verifiedAt: tz('verified_at'),
+    rejectedBy: uuid('rejected_by').references(() => accounts.id),
+    rejectedAt: tz('rejected_at'),
+    rejectReason: text('reject_reason'),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('registrations_nik_uq').on(t.nikHash),
+    uniqueIndex('registrations_phone_uq').on(t.phoneHash),
+    index('registrations_nip_idx').on(t.nipHash),
+    index('registrations_queue_idx').on(t.institutionId, t.status, t.submittedAt),
+  ],
+);
+
+/**
+ * Riwayat Data: every change to a registration or profile (what, old and new value, who, when).
+ * The values may be personal data, so they are sealed as one JSON `{old, new}`.
+ */
+export const profileHistory = pgTable(
+  'profile_history',
+  {
+    id: uuid('id').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    field: text('field').notNull(),
+    sealedValues: bytea('sealed_values').notNull(),
+    /** An account id, `self`, `api-client:<username>` or `system`. */
+    changedBy: text('changed_by').notNull(),
+    /** Why: `registration`, `ra_correction`, `change_request:<id>`, `phone_verification`, … */
+    cause: text('cause').notNull(),
+    createdAt: tz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('profile_history_account_idx').on(t.accountId, t.createdAt)],
+);
+
+/** "Ubah Profil": a change a subscriber asks for and an RA officer approves or rejects. */
+export const changeRequests = pgTable(
+  'change_requests',
+  {
+    id: uuid('id').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    status: text('status')
+      .notNull()
+      .$type<'pending' | 'approved' | 'rejected' | 'cancelled'>()
+      .default('pending'),
+    /** The changed fields and their new values, sealed JSON. */
+    sealedChanges: bytea('sealed_changes').notNull(),
+    /** Field names only, for lists (no values). */
+    fields: text('fields').array().notNull(),
+    /** A new e-mail address must be confirmed from that address before approval. */
+    emailConfirmedAt: tz('email_confirmed_at'),
+    decidedBy: uuid('decided_by').references(() => accounts.id),
+    decidedAt: tz('decided_at'),
+    reason: text('reason'),
+    createdAt: tz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('change_requests_queue_idx').on(t.institutionId, t.status, t.createdAt),
+    index('change_requests_account_idx').on(t.accountId),
+  ],
+);
+
+/**
+ * WhatsApp verification codes for a phone number (registration and "Ubah nomor HP"). Only an HMAC
+ * of the code is stored; attempts go through the attempt guard (per code, account and number).
+ */
+export const phoneVerifications = pgTable(
+  'phone_verifications',
+  {
+    id: uuid('id').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    purpose: text('purpose').notNull().$type<'registration' | 'change'>(),
+    phoneSealed: bytea('phone_sealed').notNull(),
+    phoneHash: bytea('phone_hash').notNull(),
+    codeHash: bytea('code_hash').notNull(),
+    expiresAt: tz('expires_at').notNull(),
+    sentAt: tz('sent_at').notNull().defaultNow(),
+    usedAt: tz('used_at'),
+    voidedAt: tz('voided_at'),
+  },
+  (t) => [index('phone_verifications_account_idx').on(t.accountId, t.purpose)],
+);
+
+/** A CSV import (Undang banyak): its progress and per-row report. */
+export const enrollmentImports = pgTable('enrollment_imports', {
+  id: uuid('id').primaryKey(),
+  institutionId: uuid('institution_id')
+    .notNull()
+    .references(() => institutions.id),
+  startedBy: text('started_by').notNull(),
+  status: text('status').notNull().$type<'running' | 'done' | 'failed'>().default('running'),
+  totalRows: integer('total_rows').notNull().default(0),
+  processedRows: integer('processed_rows').notNull().default(0),
+  createdRows: integer('created_rows').notNull().default(0),
+  refusedRows: integer('refused_rows').notNull().default(0),
+  /** The per-row report (row number, e-mail masked, result, reason), sealed JSON lines. */
+  sealedReport: bytea('sealed_report'),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  finishedAt: tz('finished_at'),
+});

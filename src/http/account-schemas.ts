@@ -25,7 +25,7 @@ export const accountSchema = strictObject(
     fullName: { type: 'string' },
     institutionId: nullableUuid,
     roles: arrayOf(stringEnum(roleNames)),
-    status: stringEnum(['active', 'disabled']),
+    status: stringEnum(['pending', 'active', 'disabled']),
     locale: stringEnum(['id', 'en']),
     requiredActions: arrayOf(stringEnum(requiredActionNames)),
     lockedUntil: nullableTimestamp,

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { eq, or, sql } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { Tx } from '../db/open-database.js';
-import { accounts, institutions, totpDevices, type RequiredAction, type Role } from '../db/schema.js';
+import { accounts, institutions, totpDevices, type AccountStatus, type RequiredAction, type Role } from '../db/schema.js';
 import { TekenError } from '../errors/teken-error.js';
 import type { IdentityContext } from './identity-context.js';
 import { assertPasswordAcceptable } from './password-policy.js';
@@ -30,6 +30,8 @@ export interface NewAccount {
   password?: string;
   requiredActions?: RequiredAction[];
   locale?: 'id' | 'en';
+  /** `pending` for a registration not yet verified (enrollment); default `active`. */
+  status?: AccountStatus;
 }
 
 /** Creates an account; username and e-mail are unique regardless of case. */
@@ -97,6 +99,7 @@ export async function createAccount(
       passwordChangedAt: passwordHash ? new Date() : null,
       requiredActions: input.requiredActions ?? [],
       locale: input.locale ?? 'id',
+      status: input.status ?? 'active',
     })
     .returning();
   await recordAuditEvent(tx, {

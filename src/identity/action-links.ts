@@ -48,12 +48,14 @@ export async function voidActionLinks(tx: Tx, accountId: string, actions?: Actio
 /**
  * Uses a link: checks it and marks it used in the caller's transaction. Says precisely why a link
  * cannot be used — unknown, used, voided by a newer one, expired — without revealing the account.
+ * `kinds` are the links the caller opens; any other kind is answered as unknown.
  */
-export async function redeemActionLink(tx: Tx, token: unknown) {
+export async function redeemActionLink(tx: Tx, token: unknown, kinds: readonly ActionLinkKind[]) {
   if (!isWellFormedToken(token)) throw new TekenError('ERR_LINK_INVALID');
   const hash = hashOpaqueToken(token);
   const [row] = await tx.select().from(actionTokens).where(eq(actionTokens.tokenHash, hash)).for('update');
-  if (!row) throw new TekenError('ERR_LINK_INVALID');
+  // A link opened at the wrong place (an activation link at /link) is unknown there, and stays unused.
+  if (!row || !kinds.includes(row.action)) throw new TekenError('ERR_LINK_INVALID');
   if (row.usedAt)
     throw new TekenError('ERR_LINK_USED', 'This link has already been used. Ask for a new one.');
   if (row.voidedAt)

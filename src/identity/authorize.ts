@@ -15,10 +15,20 @@
  * | institution.create    | –          | –                 | –                 | yes      |
  * | institution.update    | –          | –                 | –                 | yes      |
  * | api_client.manage     | –          | –                 | own institution   | all      |
+ * | registration.invite   | –          | own institution   | own institution   | all      |
+ * | registration.list/read| –          | own institution   | own institution   | all      |
+ * | registration.review   | –          | own institution†  | –                 | all†     |
+ * | registration.photo    | –          | own institution   | –                 | all      |
+ * | change_request.review | –          | own institution†  | –                 | all†     |
  *
  * (*) institution admins create subscribers and RA officers of their own institution only.
  * (**) the list an institution admin gets holds their own institution only. `institution.update`
  * covers editing, deactivating and reactivating.
+ * (†) never on one's own account: nobody verifies their own registration or approves their own
+ * change (four-eyes: the second approval must come from another officer, checked by the use case).
+ * `registration.review` covers approve, reject, Ubah Akun (corrections, NIK included), Jenis
+ * Permohonan and marking a phone number verified; `registration.photo` is viewing the selfie and
+ * the KTP scan (each view audited).
  */
 import type { Role } from '../db/schema.js';
 import { TekenError } from '../errors/teken-error.js';
@@ -35,21 +45,31 @@ export type Action =
   | 'institution.read'
   | 'institution.create'
   | 'institution.update'
-  | 'api_client.manage';
+  | 'api_client.manage'
+  | 'registration.invite'
+  | 'registration.list'
+  | 'registration.read'
+  | 'registration.review'
+  | 'registration.photo'
+  | 'change_request.review';
 
 export interface Target {
   institutionId: string | null;
   roles?: readonly Role[];
+  /** The account acted on, where it matters (review actions refuse one's own). */
+  accountId?: string;
 }
+
+type Actor = Pick<AccountRow, 'roles' | 'institutionId' | 'status'> & { id?: string };
 
 const has = (actor: Pick<AccountRow, 'roles'>, role: Role) => actor.roles.includes(role);
 
-export function can(
-  actor: Pick<AccountRow, 'roles' | 'institutionId' | 'status'>,
-  action: Action,
-  target?: Target,
-): boolean {
+const reviewActions: readonly Action[] = ['registration.review', 'change_request.review'];
+
+export function can(actor: Actor, action: Action, target?: Target): boolean {
   if (actor.status !== 'active') return false;
+  if (reviewActions.includes(action) && target?.accountId !== undefined && target.accountId === actor.id)
+    return false;
   if (has(actor, 'ca_admin')) return true;
   const sameInstitution = !!target && !!actor.institutionId && target.institutionId === actor.institutionId;
   switch (action) {
@@ -79,6 +99,15 @@ export function can(
       return false;
     case 'api_client.manage':
       return has(actor, 'institution_admin') && sameInstitution;
+    case 'registration.invite':
+    case 'registration.read':
+      return (has(actor, 'ra_officer') || has(actor, 'institution_admin')) && sameInstitution;
+    case 'registration.list':
+      return has(actor, 'ra_officer') || has(actor, 'institution_admin');
+    case 'registration.review':
+    case 'registration.photo':
+    case 'change_request.review':
+      return has(actor, 'ra_officer') && sameInstitution;
   }
 }
 
@@ -87,7 +116,7 @@ export function can(
  * derived from `can` so that the table above stays the only rule. The server checks every request
  * again; this only keeps the console from showing what would be refused.
  */
-export function consolePermissions(actor: Pick<AccountRow, 'roles' | 'institutionId' | 'status'>): {
+export function consolePermissions(actor: Actor): {
   listAccounts: boolean;
   createAccountRoles: Role[];
   readOutbox: boolean;
@@ -101,17 +130,10 @@ export function consolePermissions(actor: Pick<AccountRow, 'roles' | 'institutio
 }
 
 /** What the signed-in account may do to one account it can read (the account detail page). */
-export function accountPermissions(
-  actor: Pick<AccountRow, 'roles' | 'institutionId' | 'status'>,
-  target: Target,
-): { sendLink: boolean; unlock: boolean } {
+export function accountPermissions(actor: Actor, target: Target): { sendLink: boolean; unlock: boolean } {
   return { sendLink: can(actor, 'account.send_link', target), unlock: can(actor, 'account.unlock', target) };
 }
 
-export function authorize(
-  actor: Pick<AccountRow, 'roles' | 'institutionId' | 'status'>,
-  action: Action,
-  target?: Target,
-): void {
+export function authorize(actor: Actor, action: Action, target?: Target): void {
   if (!can(actor, action, target)) throw new TekenError('ERR_AUTH_FORBIDDEN');
 }

@@ -15,6 +15,9 @@ const linkFlows = {
   SETUP_ADMIN: 'setup_admin',
 } as const;
 
+/** The links that open a sign-in flow here; activation and e-mail confirmation links open elsewhere. */
+const signInLinkKinds = Object.keys(linkFlows) as (keyof typeof linkFlows)[];
+
 /** The steps of each link's flow (flow-steps.ts); setup follows the seeds: authenticator, then password. */
 function stepsOf(kind: (typeof linkFlows)[keyof typeof linkFlows], hasDevice: boolean): FlowStep[] {
   switch (kind) {
@@ -37,10 +40,10 @@ export async function redeemLink(
   const result = await ctx.guard.attempt('link', { address: meta.ip }, () =>
     ctx.db
       .transaction(async (tx) => {
-        const link = await redeemActionLink(tx, token);
+        const link = await redeemActionLink(tx, token, signInLinkKinds);
         const account = await getAccount(tx, link.accountId);
         const hasDevice = (await confirmedDevices(tx, account.id)).length > 0;
-        const kind = linkFlows[link.action];
+        const kind = linkFlows[link.action as keyof typeof linkFlows];
         const pending = stepsOf(kind, hasDevice);
         const flow: AuthFlowState = { kind, pending, remember: false };
         const { token: sessionToken, session } = await createSession(tx, ctx.config, {

@@ -16,9 +16,24 @@ export class MasterKey {
 
   /** Derives a 32-byte subkey for `purpose`. */
   derive(
-    purpose: 'key-wrap/v1' | 'audit-chain/v1' | 'personal-data/v1' | 'check/v1' | 'throttle-subject/v1',
+    purpose:
+      | 'key-wrap/v1'
+      | 'audit-chain/v1'
+      | 'personal-data/v1'
+      | 'check/v1'
+      | 'throttle-subject/v1'
+      | 'lookup/v1',
   ): Buffer {
     return Buffer.from(crypto.hkdfSync('sha256', this.#secret, Buffer.alloc(0), `teken/${purpose}`, 32));
+  }
+
+  /**
+   * A keyed lookup hash (HMAC-SHA256 under the `lookup/v1` subkey) of a normalised value of a kind
+   * (`nik`, `nip`, `phone`): searchable and unique without the value in clear, and not enumerable
+   * from a database dump alone.
+   */
+  lookupHash(kind: string, normalised: string): Buffer {
+    return crypto.createHmac('sha256', this.derive('lookup/v1')).update(`${kind}:${normalised}`).digest();
   }
 
   /** A value stored in the database to detect, at start, a master key that is not the one in use. */

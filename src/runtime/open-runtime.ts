@@ -22,6 +22,7 @@ import { TemplateRegistry } from '../notify/templates/template-registry.js';
 import { AttemptGuard, type GuardHooks } from '../identity/attempt-guard.js';
 import { identityGuardPolicy } from '../identity/lockout-policy.js';
 import { identityTemplates } from '../identity/templates/identity-templates.js';
+import { enrollmentTemplates } from '../enrollment/templates/enrollment-templates.js';
 import { createLogger, type Logger } from './logger.js';
 
 export interface Runtime {
@@ -103,7 +104,7 @@ export async function openRuntime(config: Config, options: OpenRuntimeOptions = 
   const registry = new CaRegistry(db, backends);
   const auditKey = master.key.derive('audit-chain/v1');
   const channels = createChannels(config.notify, log);
-  const templates = new TemplateRegistry().register(identityTemplates);
+  const templates = new TemplateRegistry().register(identityTemplates).register(enrollmentTemplates);
   let closing: Promise<void> | undefined;
   return {
     config,

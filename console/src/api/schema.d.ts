@@ -3160,7 +3160,7 @@ export interface components {
       institutionId: string | null;
       roles: ('subscriber' | 'ra_officer' | 'institution_admin' | 'ca_admin')[];
       /** @enum {string} */
-      status: 'active' | 'disabled';
+      status: 'pending' | 'active' | 'disabled';
       /** @enum {string} */
       locale: 'id' | 'en';
       requiredActions: ('CONFIGURE_TOTP' | 'UPDATE_PASSWORD')[];
@@ -3189,7 +3189,7 @@ export interface components {
       institutionId: string | null;
       roles: ('subscriber' | 'ra_officer' | 'institution_admin' | 'ca_admin')[];
       /** @enum {string} */
-      status: 'active' | 'disabled';
+      status: 'pending' | 'active' | 'disabled';
       /** @enum {string} */
       locale: 'id' | 'en';
       requiredActions: ('CONFIGURE_TOTP' | 'UPDATE_PASSWORD')[];
@@ -3213,7 +3213,7 @@ export interface components {
       institutionId: string | null;
       roles: ('subscriber' | 'ra_officer' | 'institution_admin' | 'ca_admin')[];
       /** @enum {string} */
-      status: 'active' | 'disabled';
+      status: 'pending' | 'active' | 'disabled';
       /** @enum {string} */
       locale: 'id' | 'en';
       requiredActions: ('CONFIGURE_TOTP' | 'UPDATE_PASSWORD')[];

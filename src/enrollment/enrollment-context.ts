@@ -1,0 +1,26 @@
+/** What the enrollment use cases need from the runtime. */
+import type { Config } from '../config/load-config.js';
+import type { Db, Tx } from '../db/open-database.js';
+import type { AttemptGuard } from '../identity/attempt-guard.js';
+import type { IdentityContext } from '../identity/identity-context.js';
+import type { MasterKey } from '../keys/master-key.js';
+import type { EnrollmentMessage } from './templates/enrollment-templates.js';
+
+export interface EnrollmentContext {
+  db: Db;
+  config: Config;
+  /** Seals personal data (personal-data.ts). */
+  master: MasterKey;
+  /** Every secret-guessing path and every quota takes its attempts from this guard. */
+  guard: AttemptGuard;
+  /** The identity module, for accounts, sessions and its own links and messages. */
+  identity: IdentityContext;
+  now?: () => number;
+  /** Queues a message of the enrollment templates in the caller's transaction. */
+  notify(tx: Tx, message: EnrollmentMessage): Promise<void>;
+}
+
+/** The registration wizard's address: the token is in the fragment, so it never reaches logs. */
+export function activationUrl(config: Config, token: string): string {
+  return `${config.publicUrl}/aktivasi#${token}`;
+}

@@ -1,0 +1,10 @@
+/** The enrollment module's messages, registered with the notify outbox by the runtime. */
+import type { MessageOf } from '../../notify/templates/template-registry.js';
+import { activateAccount } from './activate-account.js';
+
+export const enrollmentTemplates = {
+  'activate-account': activateAccount,
+} as const;
+
+/** A message the enrollment module queues: one of its templates with exactly that template's variables. */
+export type EnrollmentMessage = MessageOf<typeof enrollmentTemplates>;
