@@ -2,7 +2,14 @@ import crypto from 'node:crypto';
 import { eq, or, sql } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { Tx } from '../db/open-database.js';
-import { accounts, institutions, totpDevices, type AccountStatus, type RequiredAction, type Role } from '../db/schema.js';
+import {
+  accounts,
+  institutions,
+  totpDevices,
+  type AccountStatus,
+  type RequiredAction,
+  type Role,
+} from '../db/schema.js';
 import { TekenError } from '../errors/teken-error.js';
 import type { IdentityContext } from './identity-context.js';
 import { assertPasswordAcceptable } from './password-policy.js';
