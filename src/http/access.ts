@@ -19,8 +19,12 @@ import type { Action } from '../identity/authorize.js';
  * - `{ action }`: a full session whose account may perform the Action of authorize.ts on some
  *   target; the use case checks the actual target again.
  * - `api-client`: a machine client of the eSign API (HTTP Basic).
+ * - `activation`: a person in the registration wizard, holding the activation link's token
+ *   (`Authorization: Bearer <token>`, activation-auth.ts); the use case opens the registration with
+ *   it through enrollment/registration-link.ts.
  */
-export type Access = 'public' | 'partial' | 'session' | 'any-session' | 'api-client' | { action: Action };
+export type Access =
+  'public' | 'partial' | 'session' | 'any-session' | 'api-client' | 'activation' | { action: Action };
 
 declare module 'fastify' {
   interface FastifyContextConfig {

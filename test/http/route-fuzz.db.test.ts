@@ -165,7 +165,8 @@ describe('every registered route', () => {
   });
 
   const uuidFor = () => target.id;
-  const withSession = (r: RouteEntry) => r.access !== 'public' && r.access !== 'api-client';
+  const withSession = (r: RouteEntry) =>
+    r.access !== 'public' && r.access !== 'api-client' && r.access !== 'activation';
   const actionOf = (access: Access) => (typeof access === 'object' ? access.action : undefined);
 
   /** Routes whose `:id` is an institution: the role checks use institution A. */
@@ -273,7 +274,12 @@ describe('every registered route', () => {
         [undefined, route.access === 'public' ? undefined : 3],
       ];
       // Signing out ends the session the rest of the run uses: it is fuzzed anonymously only.
-      if (route.url !== '/api/v1/auth/sign-out' && route.access !== 'partial')
+      // Wizard routes (access `activation`) take the activation token, not a session.
+      if (
+        route.url !== '/api/v1/auth/sign-out' &&
+        route.access !== 'partial' &&
+        route.access !== 'activation'
+      )
         batches.push([current, undefined]);
       if (route.access === 'partial' || route.access === 'any-session') batches.push([partial, undefined]);
       for (const [who, n] of batches) {
