@@ -86,7 +86,7 @@ export const options = {
     kind: { type: 'string' },
     default: 'Teken',
     description:
-      'Name of the organisation that runs this installation (e.g. "Balai Sertifikasi Elektronik"). The console shows it in its header (served to it by `GET /api/v1/console-config`); e-mails show it in their header and footer and name it as the support to contact (their From address is TEKEN_MAIL_FROM). At most 100 characters.',
+      'Name of the organisation that runs this installation (e.g. "Balai Sertifikasi Elektronik"). The console shows it in its header (served to it by `GET /api/v1/console-config`); e-mails show it in their header and footer, prefix their subjects with it in brackets ("[BSrE] Aktivasi Akun", as in the mails of BSrE), and name it as the support to contact (their From address is TEKEN_MAIL_FROM). At most 100 characters.',
   }),
   ...opt('logLevel', {
     group: 'Service',

@@ -180,7 +180,9 @@ describe('web console (Chromium)', () => {
   const waitForMail = async (to: string, subject: string) => {
     const deadline = Date.now() + 10_000;
     for (;;) {
-      const found = smtp.received.find((m) => m.rcptTo.includes(to) && m.mail.subject === subject);
+      const found = smtp.received.find(
+        (m) => m.rcptTo.includes(to) && m.mail.subject === `[Teken] ${subject}`,
+      );
       if (found) return found.mail;
       if (Date.now() > deadline) assert.fail(`no "${subject}" e-mail to ${to}`);
       await sleep(100);

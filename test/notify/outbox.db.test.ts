@@ -76,7 +76,7 @@ describe('notify outbox', () => {
     });
     const queued = await only();
     assert.equal(queued.channel, 'email');
-    assert.equal(queued.subject, 'Reset Password');
+    assert.equal(queued.subject, '[Teken] Reset Password');
     assert.ok(!Buffer.from(queued.sealedRecipient).toString('latin1').includes('budi'));
     assert.ok(!Buffer.from(queued.sealedPayload!).toString('latin1').includes('token'));
 
@@ -85,7 +85,7 @@ describe('notify outbox', () => {
     assert.equal(smtp.received.length, 1);
     const { rcptTo, mail } = smtp.received[0]!;
     assert.deepEqual(rcptTo, [ADDRESS]);
-    assert.equal(mail.subject, 'Reset Password');
+    assert.equal(mail.subject, '[Teken] Reset Password');
     assert.equal(mail.messageId, `<${queued.id}@teken.invalid>`);
     assert.deepEqual(mail.from?.value, [{ name: 'Teken', address: 'no-reply@teken.invalid' }]);
     assert.equal(mail.headers.get('auto-submitted'), 'auto-generated');
@@ -129,7 +129,7 @@ describe('notify outbox', () => {
     );
     assert.equal(await rt.notify.deliver(), 1);
     const { mail } = smtp.received[0]!;
-    assert.equal(mail.subject, 'Your password was changed');
+    assert.equal(mail.subject, '[Teken] Your password was changed');
     assert.ok(mail.text?.includes('Hello Budi & <Santoso>,'));
     assert.ok(
       mail.text?.includes(
@@ -324,7 +324,7 @@ describe('notify outbox', () => {
     );
     assert.ok(shown?.content);
     assert.equal(shown.recipient, 'b***@contoh.go.id');
-    assert.equal(shown.content.subject, 'Reset password');
+    assert.equal(shown.content.subject, '[Teken] Reset password');
     assert.ok(shown.content.text.includes(LINK));
     assert.ok(shown.content.html.includes(`href="${LINK}"`));
     assert.equal(shown.status, 'sent');
@@ -360,7 +360,7 @@ describe('notify outbox', () => {
     assert.equal(page.items.length, 2);
     for (const item of page.items) {
       assert.match(item.recipient, /^u\*\*\*@contoh\.go\.id$/);
-      assert.equal(item.subject, 'Reset Password');
+      assert.equal(item.subject, '[Teken] Reset Password');
       assert.equal(item.status, 'pending');
     }
     const rest = await listOutbox(rt.db, rt.masterKey, { limit: 2, offset: 2 });

@@ -35,7 +35,8 @@ export function renderTemplate(
       );
     }
   }
-  return renderLayout(locale, localized.subject, blocks, organisation);
+  // Subjects carry the organisation's prefix, as BSrE's do: "[BSrE] Aktivasi Akun" (seed 000).
+  return renderLayout(locale, `[${organisation}] ${localized.subject}`, blocks, organisation);
 }
 
 function isWebUrl(value: string): boolean {
