@@ -44,7 +44,7 @@ describe('starting a registration', () => {
       rt.notify.templates,
     );
     assert.equal(message?.content?.subject, `[${rt.config.organisationName}] Aktivasi Akun`);
-    const match = /\/aktivasi#([A-Za-z0-9_-]+)/.exec(message!.content!.text);
+    const match = /\/aktivasi#([A-Za-z0-9_-]+)/.exec(message.content.text);
     assert.ok(match, 'the mail holds the wizard link');
     return match[1]!;
   };
@@ -89,10 +89,10 @@ describe('starting a registration', () => {
     const hours = (started.expiresAt.getTime() - Date.now()) / 3_600_000;
     assert.ok(hours > 23.9 && hours <= 24, `link lives 24 h (${hours})`);
     const token = await tokenOf(started.accountId);
-    const opened = await withRegistrationLink(ctx, token, '10.60.0.1', async (_tx, o) => o);
+    const opened = await withRegistrationLink(ctx, token, '10.60.0.1', (_tx, o) => Promise.resolve(o));
     assert.equal(opened.account.id, started.accountId);
     // Opening it again still works: progress is kept through the same link.
-    await withRegistrationLink(ctx, token, '10.60.0.1', async () => undefined);
+    await withRegistrationLink(ctx, token, '10.60.0.1', () => Promise.resolve(undefined));
     const events = await rt.db
       .select()
       .from(auditEvents)
@@ -109,10 +109,10 @@ describe('starting a registration', () => {
     const newToken = await tokenOf(first.accountId);
     assert.notEqual(newToken, oldToken);
     await assert.rejects(
-      withRegistrationLink(ctx, oldToken, '10.60.0.2', async () => 1),
+      withRegistrationLink(ctx, oldToken, '10.60.0.2', () => Promise.resolve(1)),
       (e) => code(e) === 'ERR_LINK_EXPIRED',
     );
-    assert.equal(await withRegistrationLink(ctx, newToken, '10.60.0.2', async () => 2), 2);
+    assert.equal(await withRegistrationLink(ctx, newToken, '10.60.0.2', () => Promise.resolve(2)), 2);
   });
 
   it('refuses other domains, existing accounts and deactivated institutions, changing nothing', async () => {
@@ -142,14 +142,16 @@ describe('starting a registration', () => {
     assert.equal(link!.usedAt, null, 'trying it at /link did not use it up');
     await withRegistrationLink(ctx, token, '10.60.0.3', (tx) => closeRegistrationLink(tx, token));
     await assert.rejects(
-      withRegistrationLink(ctx, token, '10.60.0.3', async () => 1),
+      withRegistrationLink(ctx, token, '10.60.0.3', () => Promise.resolve(1)),
       (e) => code(e) === 'ERR_LINK_USED',
     );
     const address = '10.60.0.9';
     const answers: string[] = [];
     for (let i = 0; i < 12; i++)
       answers.push(
-        await withRegistrationLink(ctx, `x${'A'.repeat(42)}${i}`, address, async () => 'ok').catch(code),
+        await withRegistrationLink(ctx, `x${'A'.repeat(42)}${i}`, address, () => Promise.resolve('ok')).catch(
+          code,
+        ),
       );
     assert.deepEqual(answers.slice(0, 10), Array(10).fill('ERR_LINK_INVALID'));
     assert.deepEqual(answers.slice(10), ['ERR_AUTH_THROTTLED', 'ERR_AUTH_THROTTLED']);
