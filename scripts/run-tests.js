@@ -6,7 +6,9 @@
 // Usage: node scripts/run-tests.js [path-substring ...]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { scanLogsForPersonalData } from './scan-logs-for-personal-data.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const filters = process.argv.slice(2);
@@ -37,14 +39,25 @@ if (engines.includes('postgres') && dbFiles.length > 0) {
   });
 }
 
+// Every log the suite writes goes here, to be scanned for personal data at the end.
+const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'teken-test-logs-'));
+
 let failed = 0;
 for (const run of runs) {
   console.log(`\n# test pass: ${run.name} (${run.files.length} files)`);
   const result = spawnSync(
     process.execPath,
     ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=600000', ...run.files],
-    { cwd: root, stdio: 'inherit', env: { ...process.env, ...run.env } },
+    { cwd: root, stdio: 'inherit', env: { ...process.env, ...run.env, TEKEN_TEST_LOG_DIR: logDir } },
   );
   if (result.status !== 0) failed++;
 }
+
+const scan = scanLogsForPersonalData(logDir);
+console.log(
+  `\n# personal data in logs: ${scan.values} synthetic NIK/NIP/phone spellings looked for in ${scan.files} log files (${(scan.bytes / 1e6).toFixed(1)} MB): ${scan.findings.length} found`,
+);
+for (const f of scan.findings.slice(0, 20)) console.log(`#   ${f.kind} in ${f.file}`);
+if (scan.findings.length > 0) failed++;
+else fs.rmSync(logDir, { recursive: true, force: true });
 process.exit(failed === 0 ? 0 : 1);

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { main } from '../../src/cli/main.js';
+import { captureLog } from './log-capture.js';
 
 export interface CliResult {
   code: number;
@@ -18,6 +19,7 @@ export async function runCli(args: string[], env: Record<string, string>): Promi
   stderr.on('data', (c: Buffer) => err.push(c));
   const code = await main(args, { stdout, stderr, env: { PATH: process.env.PATH, ...env } });
   const stdoutBytes = Buffer.concat(out);
+  captureLog('cli', Buffer.concat(err).toString('utf8'));
   return {
     code,
     stdout: stdoutBytes.toString('utf8'),

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { captureLog } from './log-capture.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const entry = path.join(root, 'test/helpers/teken-cli-entry.ts');
@@ -44,6 +45,7 @@ export async function startServeProcess(env: Record<string, string> = {}): Promi
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     await exited;
+    captureLog('serve', output);
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
   const url = await new Promise<string>((resolve, reject) => {

@@ -6,6 +6,8 @@
  * the day for women + a 4-digit sequence. NIP (18 digits): birth date YYYYMMDD + TMT (appointment)
  * YYYYMM + gender (1 man, 2 woman) + a 3-digit sequence.
  */
+import { recordPersonalValue } from './log-capture.js';
+
 export type Gender = 'male' | 'female';
 
 export interface SyntheticPerson {
@@ -34,7 +36,9 @@ export function syntheticNik(
   const dd = day + (options.gender === 'female' ? 40 : 0);
   const region = regions[n % regions.length]!;
   const district = pad(1 + (n % 20), 2);
-  return `${region}${district}${pad(dd, 2)}${pad(month, 2)}${pad(year % 100, 2)}${pad(options.sequence ?? 1 + (n % 9999), 4)}`;
+  const nik = `${region}${district}${pad(dd, 2)}${pad(month, 2)}${pad(year % 100, 2)}${pad(options.sequence ?? 1 + (n % 9999), 4)}`;
+  recordPersonalValue('nik', nik);
+  return nik;
 }
 
 export function syntheticNip(options: { birthDate: string; gender: Gender; tmt?: string }): string {
@@ -42,12 +46,16 @@ export function syntheticNip(options: { birthDate: string; gender: Gender; tmt?:
   const birth = options.birthDate.replace(/-/g, '');
   const birthYear = Number(birth.slice(0, 4));
   const tmt = options.tmt ?? `${birthYear + 23 + (n % 10)}${pad(1 + (n % 12), 2)}`;
-  return `${birth}${tmt.replace('-', '')}${options.gender === 'male' ? 1 : 2}${pad(1 + (n % 999), 3)}`;
+  const nip = `${birth}${tmt.replace('-', '')}${options.gender === 'male' ? 1 : 2}${pad(1 + (n % 999), 3)}`;
+  recordPersonalValue('nip', nip);
+  return nip;
 }
 
 export function syntheticPhone(): string {
   const n = ++counter;
-  return `08123${pad(n % 1_000_000, 6)}`;
+  const phone = `08123${pad(n % 1_000_000, 6)}`;
+  recordPersonalValue('phone', phone);
+  return phone;
 }
 
 export function syntheticPerson(gender: Gender = counter % 2 ? 'male' : 'female'): SyntheticPerson {

@@ -2,9 +2,9 @@ import crypto from 'node:crypto';
 import { onCleanup } from './cleanup.js';
 import pg from 'pg';
 import { loadConfig, type Config } from '../../src/config/load-config.js';
-import { createLogger } from '../../src/runtime/logger.js';
 import { openRuntime, type Runtime } from '../../src/runtime/open-runtime.js';
 import { tmpDir } from './tmp-dir.js';
+import { testLogger } from './log-capture.js';
 
 /** The engine this test process runs on (scripts/run-tests.js runs *.db.test.ts on both). */
 export const testEngine: 'pglite' | 'postgres' =
@@ -55,7 +55,7 @@ export async function openTestRuntime(
 ): Promise<{ rt: Runtime; config: Config; env: Record<string, string> }> {
   const env = await testEnv(overrides);
   const config = loadConfig(env);
-  const rt = await openRuntime(config, { log: createLogger('silent') });
+  const rt = await openRuntime(config, { log: testLogger() });
   onCleanup(() => rt.close());
   return { rt, config, env };
 }
