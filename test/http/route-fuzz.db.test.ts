@@ -184,6 +184,7 @@ describe('every registered route', () => {
       url: fillUrl(route.url, {
         id: isInstitutionRoute(route) ? institutionA : target.id,
         institutionId: institutionA,
+        accountId: target.id,
       }),
       label: `${route.method} ${route.url}`,
       ...(hasBody ? { payload: JSON.stringify(body), contentType: 'application/json' } : {}),
@@ -202,6 +203,8 @@ describe('every registered route', () => {
         institutionId: (body.institutionId as string | undefined) ?? actor.account.institutionId,
         roles: body.roles as Target['roles'],
       };
+    // Routes that act at the institution in their body (an invitation): A in validRequest.
+    if (typeof body.institutionId === 'string') return { institutionId: body.institutionId };
     return undefined;
   };
 
