@@ -3880,6 +3880,8 @@ export interface components {
       listAccounts: boolean;
       createAccountRoles: ('subscriber' | 'ra_officer' | 'institution_admin' | 'ca_admin')[];
       readOutbox: boolean;
+      inviteRegistrants: boolean;
+      inviteAnyInstitution: boolean;
     };
     /**
      * AdminAccount
