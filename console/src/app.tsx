@@ -19,7 +19,9 @@ import { LinkPage } from './pages/link-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { OtpPage } from './pages/otp-page';
 import { PasswordStepPage } from './pages/password-step-page';
+import { InvitePage } from './pages/invite-page';
 import { SecurityPage } from './pages/security-page';
+import { SelfRegistrationPage } from './pages/self-registration-page';
 import { SignInPage } from './pages/sign-in-page';
 import { UpdatePasswordPage } from './pages/update-password-page';
 
@@ -91,6 +93,7 @@ export function App() {
       <Route path={paths.authenticator} element={<AuthenticatorPage />} />
       <Route path={paths.updatePassword} element={<UpdatePasswordPage />} />
       <Route path={paths.password} element={<PasswordStepPage />} />
+      <Route path={paths.selfRegistration} element={<SelfRegistrationPage />} />
       <Route element={<SignedIn />}>
         <Route index element={<WithSession render={(s) => <DashboardPage account={s.account} />} />} />
         <Route path={paths.security} element={<SecurityPage />} />
@@ -105,6 +108,12 @@ export function App() {
         />
         <Route path="/admin/akun/:id" element={<AccountRoute />} />
         <Route path={paths.outbox} element={<AdminOutboxPage />} />
+        <Route
+          path={paths.invite}
+          element={
+            <WithSession render={(s) => <InvitePage account={s.account} permissions={s.permissions} />} />
+          }
+        />
         <Route path="/admin/outbox/:id" element={<OutboxMessageRoute />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -510,6 +510,14 @@ export const options = {
     description:
       'Lifetime of a registration link ("[BSrE] Aktivasi Akun"), in hours. The link opens the registration wizard until it is submitted; a re-send ends the old link.',
   }),
+  ...opt('selfRegistrationsPerHour', {
+    group: 'Enrollment',
+    env: 'TEKEN_SELF_REGISTRATIONS_PER_HOUR',
+    kind: { type: 'int', min: 1, max: 100_000 },
+    default: '20',
+    description:
+      'Self-registration requests (`POST /api/v1/self-registration`) accepted from one source address per hour; further requests are refused (429) until the hour has passed. Activation e-mails to one address are limited by TEKEN_LINK_EMAILS_PER_HOUR.',
+  }),
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionKey = keyof typeof options;

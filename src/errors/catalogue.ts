@@ -71,6 +71,16 @@ export const errorCatalogue = {
     title: 'This API client has made too many calls. Wait a moment and try again.',
   },
   ERR_API_CLIENT_NOT_FOUND: { status: 404, title: 'No such API client.' },
+  // --- Starting a registration (invite, HR API, self-registration) ---
+  ERR_REGISTRATION_NOT_FOUND: { status: 404, title: 'No such registration.' },
+  ERR_REGISTRATION_CLOSED: {
+    status: 409,
+    title: 'This registration has been submitted or decided: its activation link cannot be sent again.',
+  },
+  ERR_SELF_REGISTRATION_CLOSED: {
+    status: 403,
+    title: 'This institution does not take self-registration. Ask its RA officer for an invitation.',
+  },
   ERR_SERVER_INTERNAL: { status: 500, title: 'Internal error. The server log has the details.' },
 } as const satisfies Record<string, { status: number; title: string; retired?: boolean }>;
 

@@ -38,6 +38,10 @@ import { institutionRoutes } from './routes/institution-routes.js';
 import { ocspRoutes, type RawRequestHandler } from './routes/ocsp-routes.js';
 import { repositoryRoutes } from './routes/repository-routes.js';
 import { whoamiRoutes } from './routes/whoami-routes.js';
+import { hrRegistrationRoutes } from './routes/hr-registration-routes.js';
+import { registrationRoutes } from './routes/registration-routes.js';
+import { selfRegistrationRoutes } from './routes/self-registration-routes.js';
+import { enrollmentContextOf } from '../runtime/enrollment-context-of.js';
 // The HTTP edge: headers, body draining, client errors, metrics (one file each).
 import { createMetrics, type TekenMetrics } from '../runtime/metrics.js';
 import { registerBodyDrain } from './body-drain.js';
@@ -162,6 +166,11 @@ export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Prom
   // API clients: the console's management (session) and the clients' own routes (HTTP Basic).
   await app.register(apiClientRoutes, { identity });
   await app.register(whoamiRoutes, { identity });
+  // Starting a registration: invite and re-send (session), HR systems (HTTP Basic), self-registration.
+  const enrollment = enrollmentContextOf(rt, options);
+  await app.register(registrationRoutes, { enrollment });
+  await app.register(hrRegistrationRoutes, { enrollment });
+  await app.register(selfRegistrationRoutes, { enrollment });
   await app.register(consoleConfigRoutes, { organisationName: rt.config.organisationName });
   await app.register(healthRoutes, { database: rt.database, registry: rt.registry });
   await app.register(caRoutes, { registry: rt.registry });

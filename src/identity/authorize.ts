@@ -120,12 +120,17 @@ export function consolePermissions(actor: Actor): {
   listAccounts: boolean;
   createAccountRoles: Role[];
   readOutbox: boolean;
+  /** "Undang Pengguna" at one's own institution; `inviteAnyInstitution`: at any (the Instansi field). */
+  inviteRegistrants: boolean;
+  inviteAnyInstitution: boolean;
 } {
   const own = { institutionId: actor.institutionId };
   return {
     listAccounts: can(actor, 'account.list'),
     createAccountRoles: roles.filter((role) => can(actor, 'account.create', { ...own, roles: [role] })),
     readOutbox: can(actor, 'outbox.read'),
+    inviteRegistrants: can(actor, 'registration.invite', own),
+    inviteAnyInstitution: can(actor, 'registration.invite', { institutionId: null }),
   };
 }
 

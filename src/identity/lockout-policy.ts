@@ -49,6 +49,12 @@ export function identityGuardPolicy(config: Config): GuardPolicy {
       },
       // Calls per client per minute; `max` is each client's own setting (consume's override).
       api_client_call: { prefix: 'apic:call', rule: { max: 600, windowMs: 60_000, blockMs: 0 } },
+      // Self-registration requests per source address (the activation e-mails per address are
+      // `link_email`'s).
+      self_registration: {
+        prefix: 'selfreg:ip',
+        rule: { max: config.enrollment.selfRegistrationsPerHour, windowMs: HOUR, blockMs: 0 },
+      },
     },
     failureDelayMs: id.failureDelayMs,
   };

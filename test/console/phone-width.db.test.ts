@@ -220,6 +220,7 @@ describe('the console on a 360 px phone (Chromium)', () => {
     '/authenticator',
     '/update-password',
     '/password',
+    '/daftar',
   ];
   const signedInPages = () => [
     '/',
@@ -230,6 +231,7 @@ describe('the console on a 360 px phone (Chromium)', () => {
     `/admin/akun/${accountId}`,
     '/admin/outbox',
     `/admin/outbox/${messageId}`,
+    '/pengguna/undang',
     '/tidak-ada',
   ];
 

@@ -290,26 +290,36 @@ describe('account administration through the API', () => {
       listAccounts: false,
       createAccountRoles: [],
       readOutbox: false,
+      inviteRegistrants: false,
+      inviteAnyInstitution: false,
     });
     assert.deepEqual(await permissionsOf(['ra_officer']), {
       listAccounts: true,
       createAccountRoles: [],
       readOutbox: false,
+      inviteRegistrants: true,
+      inviteAnyInstitution: false,
     });
     assert.deepEqual(await permissionsOf(['institution_admin']), {
       listAccounts: true,
       createAccountRoles: ['subscriber', 'ra_officer'],
       readOutbox: false,
+      inviteRegistrants: true,
+      inviteAnyInstitution: false,
     });
     assert.deepEqual(await permissionsOf(['institution_admin'], null), {
       listAccounts: true,
       createAccountRoles: [],
       readOutbox: false,
+      inviteRegistrants: false,
+      inviteAnyInstitution: false,
     });
     assert.deepEqual(await permissionsOf(['ca_admin'], null), {
       listAccounts: true,
       createAccountRoles: ['subscriber', 'ra_officer', 'institution_admin', 'ca_admin'],
       readOutbox: true,
+      inviteRegistrants: true,
+      inviteAnyInstitution: true,
     });
   });
 

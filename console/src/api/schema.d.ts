@@ -2395,6 +2395,9 @@ export interface paths {
                 | 'ERR_API_CLIENT_ADDRESS'
                 | 'ERR_API_CLIENT_RATE_LIMITED'
                 | 'ERR_API_CLIENT_NOT_FOUND'
+                | 'ERR_REGISTRATION_NOT_FOUND'
+                | 'ERR_REGISTRATION_CLOSED'
+                | 'ERR_SELF_REGISTRATION_CLOSED'
                 | 'ERR_SERVER_INTERNAL';
               retryAfterSeconds?: number;
             };
@@ -2471,6 +2474,9 @@ export interface paths {
                 | 'ERR_API_CLIENT_ADDRESS'
                 | 'ERR_API_CLIENT_RATE_LIMITED'
                 | 'ERR_API_CLIENT_NOT_FOUND'
+                | 'ERR_REGISTRATION_NOT_FOUND'
+                | 'ERR_REGISTRATION_CLOSED'
+                | 'ERR_SELF_REGISTRATION_CLOSED'
                 | 'ERR_SERVER_INTERNAL';
               retryAfterSeconds?: number;
             };
@@ -2480,6 +2486,703 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/registrations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Invites one person: a pending account, its registration and the "[BSrE] Aktivasi Akun" e-mail. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            institutionId: string;
+            /** @description Nama Lengkap. */
+            fullName: string;
+            email: string;
+            /** @enum {string} */
+            locale?: 'id' | 'en';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              accountId: string;
+              /** @description An open registration got a fresh link (the old one ends). */
+              resent: boolean;
+              /** Format: date-time */
+              expiresAt: string;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/registrations/{accountId}/resend-activation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sends a new activation link for an invited or in-progress registration; the old link ends. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          accountId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              accountId: string;
+              /** @description An open registration got a fresh link (the old one ends). */
+              resent: boolean;
+              /** Format: date-time */
+              expiresAt: string;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v2/user/registration': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Starts a registration at the API client's institution; the person receives the activation link. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Nama lengkap. */
+            nama: string;
+            email: string;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              status: true;
+              message: string;
+              data: {
+                /** Format: uuid */
+                accountId: string;
+                email: string;
+                resent: boolean;
+                /** Format: date-time */
+                expiresAt: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              status: false;
+              error: string;
+              message: string;
+              /** @enum {string} */
+              code:
+                | 'ERR_INPUT_INVALID'
+                | 'ERR_INPUT_TOO_LARGE'
+                | 'ERR_INPUT_UNSUPPORTED_MEDIA_TYPE'
+                | 'ERR_INPUT_HEADERS_TOO_LARGE'
+                | 'ERR_INPUT_TIMEOUT'
+                | 'ERR_RESOURCE_NOT_FOUND'
+                | 'ERR_RESOURCE_CONFLICT'
+                | 'ERR_CONFIG_INVALID'
+                | 'ERR_DB_LOCKED'
+                | 'ERR_DB_UNAVAILABLE'
+                | 'ERR_KEY_NOT_FOUND'
+                | 'ERR_KEY_BACKEND'
+                | 'ERR_KEY_UNSEAL_FAILED'
+                | 'ERR_CA_NOT_INITIALISED'
+                | 'ERR_CA_NOT_FOUND'
+                | 'ERR_CA_EXPIRED'
+                | 'ERR_CA_RESPONDER_EXPIRED'
+                | 'ERR_CA_REVOKED'
+                | 'ERR_CA_CONFIG_MISMATCH'
+                | 'ERR_PROFILE_NOT_FOUND'
+                | 'ERR_PROFILE_NOT_ALLOWED'
+                | 'ERR_PROFILE_VIOLATION'
+                | 'ERR_CSR_MALFORMED'
+                | 'ERR_CSR_SIGNATURE_INVALID'
+                | 'ERR_CSR_KEY_UNSUPPORTED'
+                | 'ERR_CERT_LINT_FAILED'
+                | 'ERR_CERT_NOT_FOUND'
+                | 'ERR_CERT_ALREADY_REVOKED'
+                | 'ERR_CERT_NOT_ON_HOLD'
+                | 'ERR_CERT_NOT_REVOCABLE'
+                | 'ERR_CERT_REVOCATION_REASON'
+                | 'ERR_CERT_SERIAL_EXHAUSTED'
+                | 'ERR_AUTH_INVALID_CREDENTIALS'
+                | 'ERR_AUTH_OTP_INVALID'
+                | 'ERR_AUTH_THROTTLED'
+                | 'ERR_AUTH_REQUIRED'
+                | 'ERR_AUTH_STEP_INVALID'
+                | 'ERR_AUTH_FORBIDDEN'
+                | 'ERR_AUTH_CSRF'
+                | 'ERR_PASSWORD_POLICY'
+                | 'ERR_PASSWORD_MISMATCH'
+                | 'ERR_PASSWORD_CURRENT_WRONG'
+                | 'ERR_LINK_INVALID'
+                | 'ERR_LINK_USED'
+                | 'ERR_LINK_EXPIRED'
+                | 'ERR_TOTP_DEVICE_NAME_TAKEN'
+                | 'ERR_TOTP_LAST_DEVICE'
+                | 'ERR_ACCOUNT_EXISTS'
+                | 'ERR_ACCOUNT_NOT_FOUND'
+                | 'ERR_ADMIN_SETUP_DONE'
+                | 'ERR_INSTITUTION_NOT_FOUND'
+                | 'ERR_INSTITUTION_CODE_TAKEN'
+                | 'ERR_AUDIT_CHAIN_BROKEN'
+                | 'ERR_API_CLIENT_UNAUTHORIZED'
+                | 'ERR_API_CLIENT_DISABLED'
+                | 'ERR_API_CLIENT_ADDRESS'
+                | 'ERR_API_CLIENT_RATE_LIMITED'
+                | 'ERR_API_CLIENT_NOT_FOUND'
+                | 'ERR_REGISTRATION_NOT_FOUND'
+                | 'ERR_REGISTRATION_CLOSED'
+                | 'ERR_SELF_REGISTRATION_CLOSED'
+                | 'ERR_SERVER_INTERNAL';
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              status: false;
+              error: string;
+              message: string;
+              /** @enum {string} */
+              code:
+                | 'ERR_INPUT_INVALID'
+                | 'ERR_INPUT_TOO_LARGE'
+                | 'ERR_INPUT_UNSUPPORTED_MEDIA_TYPE'
+                | 'ERR_INPUT_HEADERS_TOO_LARGE'
+                | 'ERR_INPUT_TIMEOUT'
+                | 'ERR_RESOURCE_NOT_FOUND'
+                | 'ERR_RESOURCE_CONFLICT'
+                | 'ERR_CONFIG_INVALID'
+                | 'ERR_DB_LOCKED'
+                | 'ERR_DB_UNAVAILABLE'
+                | 'ERR_KEY_NOT_FOUND'
+                | 'ERR_KEY_BACKEND'
+                | 'ERR_KEY_UNSEAL_FAILED'
+                | 'ERR_CA_NOT_INITIALISED'
+                | 'ERR_CA_NOT_FOUND'
+                | 'ERR_CA_EXPIRED'
+                | 'ERR_CA_RESPONDER_EXPIRED'
+                | 'ERR_CA_REVOKED'
+                | 'ERR_CA_CONFIG_MISMATCH'
+                | 'ERR_PROFILE_NOT_FOUND'
+                | 'ERR_PROFILE_NOT_ALLOWED'
+                | 'ERR_PROFILE_VIOLATION'
+                | 'ERR_CSR_MALFORMED'
+                | 'ERR_CSR_SIGNATURE_INVALID'
+                | 'ERR_CSR_KEY_UNSUPPORTED'
+                | 'ERR_CERT_LINT_FAILED'
+                | 'ERR_CERT_NOT_FOUND'
+                | 'ERR_CERT_ALREADY_REVOKED'
+                | 'ERR_CERT_NOT_ON_HOLD'
+                | 'ERR_CERT_NOT_REVOCABLE'
+                | 'ERR_CERT_REVOCATION_REASON'
+                | 'ERR_CERT_SERIAL_EXHAUSTED'
+                | 'ERR_AUTH_INVALID_CREDENTIALS'
+                | 'ERR_AUTH_OTP_INVALID'
+                | 'ERR_AUTH_THROTTLED'
+                | 'ERR_AUTH_REQUIRED'
+                | 'ERR_AUTH_STEP_INVALID'
+                | 'ERR_AUTH_FORBIDDEN'
+                | 'ERR_AUTH_CSRF'
+                | 'ERR_PASSWORD_POLICY'
+                | 'ERR_PASSWORD_MISMATCH'
+                | 'ERR_PASSWORD_CURRENT_WRONG'
+                | 'ERR_LINK_INVALID'
+                | 'ERR_LINK_USED'
+                | 'ERR_LINK_EXPIRED'
+                | 'ERR_TOTP_DEVICE_NAME_TAKEN'
+                | 'ERR_TOTP_LAST_DEVICE'
+                | 'ERR_ACCOUNT_EXISTS'
+                | 'ERR_ACCOUNT_NOT_FOUND'
+                | 'ERR_ADMIN_SETUP_DONE'
+                | 'ERR_INSTITUTION_NOT_FOUND'
+                | 'ERR_INSTITUTION_CODE_TAKEN'
+                | 'ERR_AUDIT_CHAIN_BROKEN'
+                | 'ERR_API_CLIENT_UNAUTHORIZED'
+                | 'ERR_API_CLIENT_DISABLED'
+                | 'ERR_API_CLIENT_ADDRESS'
+                | 'ERR_API_CLIENT_RATE_LIMITED'
+                | 'ERR_API_CLIENT_NOT_FOUND'
+                | 'ERR_REGISTRATION_NOT_FOUND'
+                | 'ERR_REGISTRATION_CLOSED'
+                | 'ERR_SELF_REGISTRATION_CLOSED'
+                | 'ERR_SERVER_INTERNAL';
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v2/user/register': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Starts a registration at the API client's institution; the person receives the activation link. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Nama lengkap. */
+            nama: string;
+            email: string;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              status: true;
+              message: string;
+              data: {
+                /** Format: uuid */
+                accountId: string;
+                email: string;
+                resent: boolean;
+                /** Format: date-time */
+                expiresAt: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              status: false;
+              error: string;
+              message: string;
+              /** @enum {string} */
+              code:
+                | 'ERR_INPUT_INVALID'
+                | 'ERR_INPUT_TOO_LARGE'
+                | 'ERR_INPUT_UNSUPPORTED_MEDIA_TYPE'
+                | 'ERR_INPUT_HEADERS_TOO_LARGE'
+                | 'ERR_INPUT_TIMEOUT'
+                | 'ERR_RESOURCE_NOT_FOUND'
+                | 'ERR_RESOURCE_CONFLICT'
+                | 'ERR_CONFIG_INVALID'
+                | 'ERR_DB_LOCKED'
+                | 'ERR_DB_UNAVAILABLE'
+                | 'ERR_KEY_NOT_FOUND'
+                | 'ERR_KEY_BACKEND'
+                | 'ERR_KEY_UNSEAL_FAILED'
+                | 'ERR_CA_NOT_INITIALISED'
+                | 'ERR_CA_NOT_FOUND'
+                | 'ERR_CA_EXPIRED'
+                | 'ERR_CA_RESPONDER_EXPIRED'
+                | 'ERR_CA_REVOKED'
+                | 'ERR_CA_CONFIG_MISMATCH'
+                | 'ERR_PROFILE_NOT_FOUND'
+                | 'ERR_PROFILE_NOT_ALLOWED'
+                | 'ERR_PROFILE_VIOLATION'
+                | 'ERR_CSR_MALFORMED'
+                | 'ERR_CSR_SIGNATURE_INVALID'
+                | 'ERR_CSR_KEY_UNSUPPORTED'
+                | 'ERR_CERT_LINT_FAILED'
+                | 'ERR_CERT_NOT_FOUND'
+                | 'ERR_CERT_ALREADY_REVOKED'
+                | 'ERR_CERT_NOT_ON_HOLD'
+                | 'ERR_CERT_NOT_REVOCABLE'
+                | 'ERR_CERT_REVOCATION_REASON'
+                | 'ERR_CERT_SERIAL_EXHAUSTED'
+                | 'ERR_AUTH_INVALID_CREDENTIALS'
+                | 'ERR_AUTH_OTP_INVALID'
+                | 'ERR_AUTH_THROTTLED'
+                | 'ERR_AUTH_REQUIRED'
+                | 'ERR_AUTH_STEP_INVALID'
+                | 'ERR_AUTH_FORBIDDEN'
+                | 'ERR_AUTH_CSRF'
+                | 'ERR_PASSWORD_POLICY'
+                | 'ERR_PASSWORD_MISMATCH'
+                | 'ERR_PASSWORD_CURRENT_WRONG'
+                | 'ERR_LINK_INVALID'
+                | 'ERR_LINK_USED'
+                | 'ERR_LINK_EXPIRED'
+                | 'ERR_TOTP_DEVICE_NAME_TAKEN'
+                | 'ERR_TOTP_LAST_DEVICE'
+                | 'ERR_ACCOUNT_EXISTS'
+                | 'ERR_ACCOUNT_NOT_FOUND'
+                | 'ERR_ADMIN_SETUP_DONE'
+                | 'ERR_INSTITUTION_NOT_FOUND'
+                | 'ERR_INSTITUTION_CODE_TAKEN'
+                | 'ERR_AUDIT_CHAIN_BROKEN'
+                | 'ERR_API_CLIENT_UNAUTHORIZED'
+                | 'ERR_API_CLIENT_DISABLED'
+                | 'ERR_API_CLIENT_ADDRESS'
+                | 'ERR_API_CLIENT_RATE_LIMITED'
+                | 'ERR_API_CLIENT_NOT_FOUND'
+                | 'ERR_REGISTRATION_NOT_FOUND'
+                | 'ERR_REGISTRATION_CLOSED'
+                | 'ERR_SELF_REGISTRATION_CLOSED'
+                | 'ERR_SERVER_INTERNAL';
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              status: false;
+              error: string;
+              message: string;
+              /** @enum {string} */
+              code:
+                | 'ERR_INPUT_INVALID'
+                | 'ERR_INPUT_TOO_LARGE'
+                | 'ERR_INPUT_UNSUPPORTED_MEDIA_TYPE'
+                | 'ERR_INPUT_HEADERS_TOO_LARGE'
+                | 'ERR_INPUT_TIMEOUT'
+                | 'ERR_RESOURCE_NOT_FOUND'
+                | 'ERR_RESOURCE_CONFLICT'
+                | 'ERR_CONFIG_INVALID'
+                | 'ERR_DB_LOCKED'
+                | 'ERR_DB_UNAVAILABLE'
+                | 'ERR_KEY_NOT_FOUND'
+                | 'ERR_KEY_BACKEND'
+                | 'ERR_KEY_UNSEAL_FAILED'
+                | 'ERR_CA_NOT_INITIALISED'
+                | 'ERR_CA_NOT_FOUND'
+                | 'ERR_CA_EXPIRED'
+                | 'ERR_CA_RESPONDER_EXPIRED'
+                | 'ERR_CA_REVOKED'
+                | 'ERR_CA_CONFIG_MISMATCH'
+                | 'ERR_PROFILE_NOT_FOUND'
+                | 'ERR_PROFILE_NOT_ALLOWED'
+                | 'ERR_PROFILE_VIOLATION'
+                | 'ERR_CSR_MALFORMED'
+                | 'ERR_CSR_SIGNATURE_INVALID'
+                | 'ERR_CSR_KEY_UNSUPPORTED'
+                | 'ERR_CERT_LINT_FAILED'
+                | 'ERR_CERT_NOT_FOUND'
+                | 'ERR_CERT_ALREADY_REVOKED'
+                | 'ERR_CERT_NOT_ON_HOLD'
+                | 'ERR_CERT_NOT_REVOCABLE'
+                | 'ERR_CERT_REVOCATION_REASON'
+                | 'ERR_CERT_SERIAL_EXHAUSTED'
+                | 'ERR_AUTH_INVALID_CREDENTIALS'
+                | 'ERR_AUTH_OTP_INVALID'
+                | 'ERR_AUTH_THROTTLED'
+                | 'ERR_AUTH_REQUIRED'
+                | 'ERR_AUTH_STEP_INVALID'
+                | 'ERR_AUTH_FORBIDDEN'
+                | 'ERR_AUTH_CSRF'
+                | 'ERR_PASSWORD_POLICY'
+                | 'ERR_PASSWORD_MISMATCH'
+                | 'ERR_PASSWORD_CURRENT_WRONG'
+                | 'ERR_LINK_INVALID'
+                | 'ERR_LINK_USED'
+                | 'ERR_LINK_EXPIRED'
+                | 'ERR_TOTP_DEVICE_NAME_TAKEN'
+                | 'ERR_TOTP_LAST_DEVICE'
+                | 'ERR_ACCOUNT_EXISTS'
+                | 'ERR_ACCOUNT_NOT_FOUND'
+                | 'ERR_ADMIN_SETUP_DONE'
+                | 'ERR_INSTITUTION_NOT_FOUND'
+                | 'ERR_INSTITUTION_CODE_TAKEN'
+                | 'ERR_AUDIT_CHAIN_BROKEN'
+                | 'ERR_API_CLIENT_UNAUTHORIZED'
+                | 'ERR_API_CLIENT_DISABLED'
+                | 'ERR_API_CLIENT_ADDRESS'
+                | 'ERR_API_CLIENT_RATE_LIMITED'
+                | 'ERR_API_CLIENT_NOT_FOUND'
+                | 'ERR_REGISTRATION_NOT_FOUND'
+                | 'ERR_REGISTRATION_CLOSED'
+                | 'ERR_SELF_REGISTRATION_CLOSED'
+                | 'ERR_SERVER_INTERNAL';
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/self-registration/institutions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The active institutions that take self-registration, with their e-mail domains. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              institutions: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                emailDomains: string[];
+              }[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/self-registration': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Starts a registration at an institution open for it; the same answer whatever the e-mail. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            institutionId: string;
+            /** @description Nama Lengkap. */
+            fullName: string;
+            email: string;
+            /** @enum {string} */
+            locale?: 'id' | 'en';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              message: string;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -3127,6 +3830,9 @@ export interface components {
         | 'ERR_API_CLIENT_ADDRESS'
         | 'ERR_API_CLIENT_RATE_LIMITED'
         | 'ERR_API_CLIENT_NOT_FOUND'
+        | 'ERR_REGISTRATION_NOT_FOUND'
+        | 'ERR_REGISTRATION_CLOSED'
+        | 'ERR_SELF_REGISTRATION_CLOSED'
         | 'ERR_SERVER_INTERNAL';
       detail?: string;
       details?: {
@@ -3174,6 +3880,8 @@ export interface components {
       listAccounts: boolean;
       createAccountRoles: ('subscriber' | 'ra_officer' | 'institution_admin' | 'ca_admin')[];
       readOutbox: boolean;
+      inviteRegistrants: boolean;
+      inviteAnyInstitution: boolean;
     };
     /**
      * AdminAccount

@@ -139,6 +139,8 @@ declare namespace HandWritten {
     listAccounts: boolean;
     createAccountRoles: Role[];
     readOutbox: boolean;
+    inviteRegistrants: boolean;
+    inviteAnyInstitution: boolean;
   }
 
   interface SessionInfo {

@@ -9,6 +9,7 @@ import type { Account, Permissions } from '../api/types';
 import { useAppState } from '../app-state';
 import { useI18n } from '../i18n/i18n';
 import { Link, usePath } from '../lib/router';
+import { paths } from '../lib/paths';
 import { BrandText } from './brand';
 import { LanguageSwitch } from './language-switch';
 
@@ -145,6 +146,13 @@ export function AppShell({
                 {t('nav.dashboards')}
               </Link>
             </li>
+            {permissions.inviteRegistrants && (
+              <li>
+                <Link to={paths.invite} aria-current={current(paths.invite)}>
+                  {t('nav.invite')}
+                </Link>
+              </li>
+            )}
             {showAdmin && (
               <li>
                 <span className="nav-group">{t('nav.admin')}</span>

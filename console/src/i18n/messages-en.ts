@@ -314,4 +314,33 @@ export const messagesEn: Record<MessageKey, string> = {
   'violation.missing_digit': 'contain a digit',
   'violation.missing_symbol': 'contain a symbol',
   'form.required': 'required',
+
+  // --- Starting a registration: Undang Pengguna and Daftar (helper reg) ---
+  'nav.invite': 'Invite user',
+  'invite.title': 'Invite user',
+  'invite.help':
+    'The user receives an "Activate your account" e-mail with a link to complete the registration (personal data, employment data, photo).',
+  'invite.institution': 'Institution',
+  'invite.chooseInstitution': 'Choose an institution',
+  'invite.fullName': 'Full name',
+  'invite.email': 'Email',
+  'invite.submit': 'Invite',
+  'invite.sent': 'An activation link was sent to {email}. It is valid until {time}.',
+  'invite.resent':
+    'A new activation link was sent to {email}; the previous link no longer works. It is valid until {time}.',
+  'invite.resend': 'Resend activation link',
+  'error.ERR_REGISTRATION_NOT_FOUND': 'No such registration.',
+  'error.ERR_REGISTRATION_CLOSED':
+    'This registration has been submitted or decided: its activation link cannot be sent again.',
+  'error.ERR_SELF_REGISTRATION_CLOSED':
+    'This institution does not take self-registration. Ask its RA officer for an invitation.',
+  'signIn.register': 'Register',
+  'selfReg.title': 'Register',
+  'selfReg.help': 'Choose your institution, then give your full name and your work e-mail.',
+  'selfReg.none': 'No institution takes self-registration at the moment.',
+  'selfReg.domains': 'Use your institution e-mail: {domains}',
+  'selfReg.submit': 'Register',
+  'selfReg.checkEmail': 'Check your e-mail',
+  'selfReg.sent':
+    'If the registration can go ahead, we have sent an "Activate your account" e-mail with a link to complete it. If you already have an account, sign in or use Forgot password.',
 };

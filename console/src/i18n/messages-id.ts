@@ -317,6 +317,35 @@ export const messagesId = {
   'violation.missing_digit': 'memuat angka',
   'violation.missing_symbol': 'memuat simbol',
   'form.required': 'wajib diisi',
+
+  // --- Starting a registration: Undang Pengguna and Daftar (helper reg) ---
+  'nav.invite': 'Undang Pengguna',
+  'invite.title': 'Undang Pengguna',
+  'invite.help':
+    'Pengguna menerima email "Aktivasi Akun" dengan tautan untuk melengkapi registrasi (Data Diri, Data Kedinasan, Foto Diri).',
+  'invite.institution': 'Instansi',
+  'invite.chooseInstitution': 'Pilih Instansi',
+  'invite.fullName': 'Nama Lengkap',
+  'invite.email': 'Email',
+  'invite.submit': 'Undang',
+  'invite.sent': 'Tautan aktivasi telah dikirim ke {email}. Tautan berlaku sampai {time}.',
+  'invite.resent':
+    'Tautan aktivasi baru telah dikirim ke {email}; tautan sebelumnya tidak berlaku lagi. Tautan berlaku sampai {time}.',
+  'invite.resend': 'Kirim ulang tautan aktivasi',
+  'error.ERR_REGISTRATION_NOT_FOUND': 'Registrasi tidak ditemukan.',
+  'error.ERR_REGISTRATION_CLOSED':
+    'Registrasi ini sudah dikirim atau diputuskan: tautan aktivasi tidak dapat dikirim ulang.',
+  'error.ERR_SELF_REGISTRATION_CLOSED':
+    'Instansi ini tidak menerima pendaftaran mandiri. Minta undangan kepada petugas RA instansi anda.',
+  'signIn.register': 'Daftar',
+  'selfReg.title': 'Daftar',
+  'selfReg.help': 'Pilih instansi anda, lalu isi nama lengkap dan email kantor anda.',
+  'selfReg.none': 'Saat ini tidak ada instansi yang menerima pendaftaran mandiri.',
+  'selfReg.domains': 'Gunakan email instansi: {domains}',
+  'selfReg.submit': 'Daftar',
+  'selfReg.checkEmail': 'Periksa email Anda',
+  'selfReg.sent':
+    'Jika pendaftaran dapat dilanjutkan, kami telah mengirim email "Aktivasi Akun" berisi tautan untuk melengkapi registrasi. Jika anda sudah memiliki akun, silakan masuk atau gunakan Lupa Password.',
 } as const;
 
 export type MessageKey = keyof typeof messagesId;

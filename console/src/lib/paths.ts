@@ -18,6 +18,8 @@ export const paths = {
   account: (id: string) => `/admin/akun/${encodeURIComponent(id)}`,
   outbox: '/admin/outbox',
   outboxMessage: (id: string) => `/admin/outbox/${encodeURIComponent(id)}`,
+  invite: '/pengguna/undang',
+  selfRegistration: '/daftar',
 } as const;
 
 /** The pages anyone may open (sign-in and its steps, Lupa Password, e-mailed links). */
@@ -29,6 +31,7 @@ export const publicPaths: ReadonlySet<string> = new Set([
   paths.authenticator,
   paths.updatePassword,
   paths.password,
+  paths.selfRegistration,
 ]);
 
 /** Ids in paths are UUIDs: anything else is "not found" without asking the server. */

@@ -70,6 +70,9 @@ export function SignInPage() {
           {busy ? t('signIn.working') : t('signIn.submit')}
         </button>
       </form>
+      <p className="auth-alt">
+        <Link to="/daftar">{t('signIn.register')}</Link>
+      </p>
     </AuthLayout>
   );
 }
