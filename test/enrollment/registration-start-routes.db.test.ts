@@ -194,7 +194,7 @@ describe('starting a registration', () => {
       assert.equal(audit?.actor, `account:${officer.account.id}`);
 
       const mail = await waitForMail(address, mark);
-      assert.match(mail.subject ?? '', /Aktivasi Akun$/);
+      assert.match(mail.subject ?? '', /^\[Balai Sertifikasi Elektronik Uji\] Aktivasi Akun$/);
       assert.match(mail.text ?? '', /Hai Budi Santoso/);
       assert.match(mail.text ?? '', new RegExp(ORGANISATION));
       assert.equal(await open(tokenOf(mail)), answer.body.accountId);
