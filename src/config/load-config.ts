@@ -61,7 +61,7 @@ export interface Config {
     trustProxy: string[];
   };
   notify: { smtpUrl: string | undefined; mailFrom: string; maxAttempts: number };
-  enrollment: { activationLinkHours: number };
+  enrollment: { activationLinkHours: number; importMaxBytes: number; importMaxRows: number };
   /** Warnings about insecure settings, to be logged loudly at start. */
   warnings: string[];
 }
@@ -305,7 +305,11 @@ export function loadConfig(env: Env = process.env): Config {
       mailFrom: s('mailFrom'),
       maxAttempts: n('outboxMaxAttempts'),
     },
-    enrollment: { activationLinkHours: n('activationLinkHours') },
+    enrollment: {
+      activationLinkHours: n('activationLinkHours'),
+      importMaxBytes: n('importMaxBytes'),
+      importMaxRows: n('importMaxRows'),
+    },
     warnings,
   };
 }
