@@ -35,6 +35,8 @@ import { consoleDist, consoleRoutes, loadConsoleShell } from './routes/console-r
 import { createCrlCache, crlRoutes, type CrlCache } from './routes/crl-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { institutionRoutes } from './routes/institution-routes.js';
+import { registrationImportRoutes } from './routes/registration-import-routes.js';
+import { enrollmentContextOf } from '../runtime/enrollment-context-of.js';
 import { ocspRoutes, type RawRequestHandler } from './routes/ocsp-routes.js';
 import { repositoryRoutes } from './routes/repository-routes.js';
 import { whoamiRoutes } from './routes/whoami-routes.js';
@@ -161,6 +163,12 @@ export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Prom
   await app.register(institutionRoutes, { identity, db: rt.db });
   // API clients: the console's management (session) and the clients' own routes (HTTP Basic).
   await app.register(apiClientRoutes, { identity });
+  // CSV registration import ("Impor Pengguna").
+  await app.register(registrationImportRoutes, {
+    identity,
+    enrollment: enrollmentContextOf(rt, options),
+    log: rt.log,
+  });
   await app.register(whoamiRoutes, { identity });
   await app.register(consoleConfigRoutes, { organisationName: rt.config.organisationName });
   await app.register(healthRoutes, { database: rt.database, registry: rt.registry });
