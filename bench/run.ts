@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the OCSP, issuance, CRL and sign-in benchmarks, each in a process of its own,
  * each against peers measured in the same run; writes bench/RESULTS.md. See bench/README.md.
- * Usage: node --import tsx bench/run.ts [--only ocsp,issuance,crl,sign-in] [--quick]
+ * Usage: node --import tsx bench/run.ts [--only ocsp,issuance,crl,sign-in,csv-import] [--quick]
  */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import type { CrlBenchResult } from './crl.js';
+import type { CsvImportBenchResult } from './csv-import.js';
 import type { IssuanceBenchResult } from './issuance.js';
 import { foreignLoadMeter, machineBusy } from './lib/cpu.js';
 import { machineInfo, type MachineInfo } from './lib/machine.js';
@@ -18,7 +19,7 @@ import type { SignInBenchResult } from './sign-in.js';
 
 const { values: args } = parseArgs({
   options: {
-    only: { type: 'string', default: 'ocsp,issuance,crl,sign-in' },
+    only: { type: 'string', default: 'ocsp,issuance,crl,sign-in,csv-import' },
     quick: { type: 'boolean', default: false },
     results: { type: 'string', default: path.join(import.meta.dirname, 'RESULTS.md') },
   },
@@ -66,6 +67,56 @@ function requireTool(command: string, hint: string) {
 }
 
 // --- formatting
+
+/** Section: the CSV registration import against a plain COPY of the same rows (bench/csv-import.ts). */
+export function csvImportSection(r: CsvImportBenchResult): string {
+  const rows = r.runs.map((x) => [
+    x.engine,
+    n0(x.rows),
+    `${n2(x.importSeconds)} s`,
+    n0(x.rowsPerSecond),
+    `${n2(x.copySeconds * 1000)} ms (${n0(x.copyRowsPerSecond)} rows/s)`,
+    ratio(x.ofCopy),
+    `${n0(x.peakRssMiB)} MiB (${n0(x.rssBeforeMiB)} before)`,
+    `${x.stored.accounts} / ${x.stored.links} / ${x.stored.outbox} / ${x.stored.auditEvents}`,
+    x.loadAverage.map(n1).join(' '),
+  ]);
+  const goals = r.runs
+    .filter((x) => x.engine === 'postgres')
+    .map(
+      (x) =>
+        `postgres ${n0(x.rows)}: ${ratio(x.ofCopy)} of COPY (goal ≥ 0.1×: ${verdict(x.ofCopy >= 0.1)})` +
+        (x.rows === 10_000
+          ? `, ${n2(x.importSeconds)} s (goal well under 5 s: ${verdict(x.importSeconds < 5)})`
+          : ''),
+    );
+  const memory = r.runs
+    .filter((x) => x.rows >= 100_000)
+    .map(
+      (x) => `${x.engine}: peak RSS ${n0(x.peakRssMiB)} MiB (goal < 300 MiB: ${verdict(x.peakRssMiB < 300)})`,
+    );
+  const delivery = r.runs
+    .filter((x) => x.delivery)
+    .map(
+      (x) =>
+        `Delivery of the activation e-mails to the SMTP test server (${x.engine}): ${n0(x.delivery!.messages)} ` +
+        `in ${n1(x.delivery!.seconds)} s, ${n1(x.delivery!.perSecond)} messages/s (${n0(x.delivery!.received)} received).`,
+    );
+  return [
+    '## 5. CSV registration import',
+    '',
+    'importRegistrations over a synthetic file (each row validated, its account, registration, activation link, sealed outbox message, two audit events and sealed report line stored; 500 rows per transaction), each run in a process of its own; the ceiling is a plain `COPY` of the same file into a scratch table, in the same process right before. Stored = accounts / links / outbox / audit events.',
+    '',
+    table(
+      ['engine', 'rows', 'import', 'rows/s', 'COPY', 'of COPY', 'peak RSS', 'stored', 'load average'],
+      rows,
+    ),
+    '',
+    ...goals.map((g) => `- ${g}`),
+    ...memory.map((m) => `- ${m}`),
+    ...delivery.map((d) => `- ${d}`),
+  ].join('\n');
+}
 
 const n0 = (x: number) => Math.round(x).toLocaleString('en-US');
 const n1 = (x: number) => x.toFixed(1);
@@ -341,6 +392,9 @@ const crl = only.has('crl')
 const signIn = only.has('sign-in')
   ? ((await runBench('sign-in', quick ? ['--seconds', '5'] : [])) as SignInBenchResult)
   : undefined;
+const csvImport = only.has('csv-import')
+  ? ((await runBench('csv-import', quick ? ['--sizes', '1000'] : [])) as CsvImportBenchResult)
+  : undefined;
 const minutes = (performance.now() - started) / 60_000;
 const other = foreign();
 other.cpuSeconds = Math.max(0, other.cpuSeconds - (ocsp?.unreapedCpuSeconds ?? 0));
@@ -362,6 +416,7 @@ const sections = [
   ...(issuance ? ['', issuanceSection(issuance)] : []),
   ...(crl ? ['', crlSection(crl)] : []),
   ...(signIn ? ['', signInSection(signIn)] : []),
+  ...(csvImport ? ['', csvImportSection(csvImport)] : []),
   '',
 ];
 fs.writeFileSync(args.results, sections.join('\n'));

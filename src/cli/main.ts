@@ -15,6 +15,7 @@ import {
   institutionCreateUsage,
   institutionList,
 } from './commands/institution-commands.js';
+import { enrollmentImport, enrollmentImportUsage } from './commands/enrollment-commands.js';
 import { serve } from './commands/serve-command.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -169,6 +170,18 @@ const commands: Record<string, Command> = {
         domain: str(v.domain),
         province: str(v.province),
         code: str(v.code),
+        json: v.json === true,
+      }),
+  },
+  'enrollment import': {
+    usage: enrollmentImportUsage,
+    summary:
+      'Import registrations from a CSV file (nama,email[,bahasa]) into an institution, with a progress bar; the same file again resumes an unfinished import. --report writes the per-row report (CSV), --json prints the summary as JSON',
+    options: { institution: { type: 'string' }, report: { type: 'string' }, json: { type: 'boolean' } },
+    run: (io, p, v) =>
+      enrollmentImport(io, p[0], {
+        institution: str(v.institution),
+        report: str(v.report),
         json: v.json === true,
       }),
   },

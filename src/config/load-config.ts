@@ -61,7 +61,12 @@ export interface Config {
     trustProxy: string[];
   };
   notify: { smtpUrl: string | undefined; mailFrom: string; maxAttempts: number };
-  enrollment: { activationLinkHours: number; selfRegistrationsPerHour: number };
+  enrollment: {
+    activationLinkHours: number;
+    selfRegistrationsPerHour: number;
+    importMaxBytes: number;
+    importMaxRows: number;
+  };
   /** Warnings about insecure settings, to be logged loudly at start. */
   warnings: string[];
 }
@@ -308,6 +313,8 @@ export function loadConfig(env: Env = process.env): Config {
     enrollment: {
       activationLinkHours: n('activationLinkHours'),
       selfRegistrationsPerHour: n('selfRegistrationsPerHour'),
+      importMaxBytes: n('importMaxBytes'),
+      importMaxRows: n('importMaxRows'),
     },
     warnings,
   };

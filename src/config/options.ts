@@ -518,6 +518,22 @@ export const options = {
     description:
       'Self-registration requests (`POST /api/v1/self-registration`) accepted from one source address per hour; further requests are refused (429) until the hour has passed. Activation e-mails to one address are limited by TEKEN_LINK_EMAILS_PER_HOUR.',
   }),
+  // CSV import ("invite many"): limits of one file.
+  ...opt('importMaxBytes', {
+    group: 'Enrollment',
+    env: 'TEKEN_IMPORT_MAX_BYTES',
+    kind: { type: 'int', min: 1024, max: 256 * 1024 * 1024 },
+    default: String(16 * 1024 * 1024),
+    description:
+      'Largest CSV file of a registration import ("Impor Pengguna"), in bytes; the upload route takes no larger body.',
+  }),
+  ...opt('importMaxRows', {
+    group: 'Enrollment',
+    env: 'TEKEN_IMPORT_MAX_ROWS',
+    kind: { type: 'int', min: 1, max: 1_000_000 },
+    default: '100000',
+    description: 'Most data rows in one CSV file of a registration import.',
+  }),
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionKey = keyof typeof options;

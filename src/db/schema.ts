@@ -605,4 +605,26 @@ export const enrollmentImports = pgTable('enrollment_imports', {
   sealedReport: bytea('sealed_report'),
   createdAt: tz('created_at').notNull().defaultNow(),
   finishedAt: tz('finished_at'),
+  // CSV import (h-csv): the file's SHA-256 (a re-run of the same file resumes an unfinished
+  // import), the re-sent count; the report is kept per batch in enrollment_import_batches.
+  fileSha256: bytea('file_sha256'),
+  resentRows: integer('resent_rows').notNull().default(0),
 });
+
+/**
+ * One committed batch of a CSV import: its rows' report lines (row, nama, email, result, reason)
+ * as sealed JSON (AAD `enrollment_import_batches.report:<import id>:<first row>`), written in the
+ * transaction that registered the rows, so the report and the registrations never disagree.
+ */
+export const enrollmentImportBatches = pgTable(
+  'enrollment_import_batches',
+  {
+    importId: uuid('import_id')
+      .notNull()
+      .references(() => enrollmentImports.id, { onDelete: 'cascade' }),
+    firstRow: integer('first_row').notNull(),
+    rowCount: integer('row_count').notNull(),
+    sealedReport: bytea('sealed_report').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.firstRow] })],
+);

@@ -18,6 +18,8 @@ export interface EnrollmentContext {
   now?: () => number;
   /** Queues a message of the enrollment templates in the caller's transaction. */
   notify(tx: Tx, message: EnrollmentMessage): Promise<void>;
+  /** Several in one INSERT (the CSV import); without it, `notify` is called for each. */
+  notifyMany?(tx: Tx, messages: readonly EnrollmentMessage[]): Promise<void>;
 }
 
 /** The registration wizard's address: the token is in the fragment, so it never reaches logs. */

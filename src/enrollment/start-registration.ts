@@ -6,15 +6,29 @@
  *
  * An e-mail that already has a registration still open at this institution is sent a fresh link
  * (the old one ends); any other existing account is refused with ERR_ACCOUNT_EXISTS.
+ *
+ * `startRegistrations` does many rows at once with the same outcome for each as calling
+ * `startRegistration` for them one after the other (a repeated e-mail in a batch is a re-send of
+ * the first), in a fixed number of statements per batch: one look-up of the e-mails, one of the
+ * usernames (two when a username is taken), then one INSERT each for accounts, registrations,
+ * action tokens, audit events and outbox messages. `startRegistration` is its one-row call.
  */
 import crypto from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
-import { recordAuditEvent } from '../audit/record-audit-event.js';
+import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { recordAuditEvents, type AuditEvent } from '../audit/record-audit-event.js';
 import type { Tx } from '../db/open-database.js';
-import { accounts, institutions, registrations, type RegistrationSource } from '../db/schema.js';
+import {
+  accounts,
+  actionTokens,
+  institutions,
+  registrations,
+  type RegistrationSource,
+} from '../db/schema.js';
 import { TekenError } from '../errors/teken-error.js';
-import { createAccount, hasControlCharacters } from '../identity/accounts.js';
-import { createActionLink } from '../identity/action-links.js';
+import { hasControlCharacters } from '../identity/accounts.js';
+import { hashOpaqueToken, newOpaqueToken } from '../identity/opaque-token.js';
+import { isEmailAddress } from '../notify/enqueue-message.js';
+import type { EnrollmentMessage } from './templates/enrollment-templates.js';
 import { activationUrl, type EnrollmentContext } from './enrollment-context.js';
 
 export interface StartRegistrationInput {
@@ -48,7 +62,9 @@ export function validFullName(value: unknown): string {
 
 export function validEmail(value: unknown): string {
   const email = typeof value === 'string' ? value.trim().toLowerCase() : '';
-  if (!emailPattern.test(email))
+  // The outbox's own check too (no label starting or ending with '-'), so a row that passes here
+  // cannot fail when its mail is queued.
+  if (!emailPattern.test(email) || !isEmailAddress(email))
     throw new TekenError('ERR_INPUT_INVALID', 'email: not a valid e-mail address.', {
       details: { field: 'email' },
     });
@@ -67,8 +83,8 @@ export function assertEmailDomain(email: string, domains: readonly string[]): vo
     );
 }
 
-/** A username from the e-mail's local part, made unique with a number ("budi.santoso", "budi.santoso2"). */
-async function freeUsername(tx: Tx, email: string): Promise<string> {
+/** The username base of an e-mail: its local part, cleaned ("budi.santoso"). */
+function usernameBase(email: string): string {
   let base = email
     .slice(0, email.lastIndexOf('@'))
     .toLowerCase()
@@ -76,93 +92,227 @@ async function freeUsername(tx: Tx, email: string): Promise<string> {
     .replace(/^[._-]+/, '')
     .slice(0, 56);
   if (base.length < 3) base = `user${base}`;
-  const taken = new Set(
-    (
-      await tx
-        .select({ username: accounts.username })
-        .from(accounts)
-        .where(sql`lower(${accounts.username}) like ${`${base}%`}`)
-    ).map((r) => r.username.toLowerCase()),
-  );
+  return base;
+}
+
+/**
+ * The usernames taken among those starting with each base (lowercased). One exact look-up; the
+ * prefix search (no index helps it) only for the bases that are taken or repeat in the batch.
+ */
+async function takenUsernames(tx: Tx, bases: string[]): Promise<Set<string>> {
+  const taken = new Set<string>();
+  if (bases.length === 0) return taken;
+  const unique = [...new Set(bases)];
+  const exact = await tx
+    .select({ username: sql<string>`lower(${accounts.username})` })
+    .from(accounts)
+    .where(inArray(sql`lower(${accounts.username})`, unique));
+  const repeated = new Set(bases.filter((b, i) => bases.indexOf(b) !== i));
+  for (const r of exact) repeated.add(r.username);
+  const prefixes = unique.filter((b) => repeated.has(b));
+  if (prefixes.length > 0) {
+    const like = await tx
+      .select({ username: sql<string>`lower(${accounts.username})` })
+      .from(accounts)
+      .where(
+        sql`lower(${accounts.username}) like any(${sql.raw('ARRAY[')}${sql.join(
+          prefixes.map((p) => sql`${`${p}%`}`),
+          sql`, `,
+        )}${sql.raw(']::text[]')})`,
+      );
+    for (const r of like) taken.add(r.username);
+  }
+  for (const r of exact) taken.add(r.username);
+  return taken;
+}
+
+/** A username from the base, made unique with a number ("budi.santoso", "budi.santoso2"). */
+function freeUsername(base: string, taken: Set<string>): string {
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}${n}`)) return `${base}${n}`;
 }
 
+/** One row's outcome. */
+export type RegistrationOutcome =
+  ({ result: 'created' | 'resent' } & StartedRegistration) | { result: 'refused'; error: TekenError };
+
+type Existing = { id: string; status: string | null; institutionId: string | null };
+
+export async function startRegistrations(
+  ctx: EnrollmentContext,
+  tx: Tx,
+  inputs: readonly StartRegistrationInput[],
+): Promise<RegistrationOutcome[]> {
+  const outcomes: RegistrationOutcome[] = new Array<RegistrationOutcome>(inputs.length);
+  const valid: { i: number; fullName: string; email: string }[] = [];
+  inputs.forEach((input, i) => {
+    try {
+      valid.push({ i, fullName: validFullName(input.fullName), email: validEmail(input.email) });
+    } catch (error) {
+      outcomes[i] = { result: 'refused', error: error as TekenError };
+    }
+  });
+  const institutionIds = [...new Set(valid.map((v) => inputs[v.i]!.institutionId))];
+  const institutionRows =
+    institutionIds.length === 0
+      ? []
+      : await tx.select().from(institutions).where(inArray(institutions.id, institutionIds));
+  const institutionOf = new Map(institutionRows.map((r) => [r.id, r]));
+  const accepted = valid.filter(({ i, email }) => {
+    const institution = institutionOf.get(inputs[i]!.institutionId);
+    try {
+      if (!institution) throw new TekenError('ERR_INSTITUTION_NOT_FOUND');
+      if (!institution.active)
+        throw new TekenError(
+          'ERR_INPUT_INVALID',
+          'The institution is deactivated: it takes no registrations.',
+        );
+      assertEmailDomain(email, institution.emailDomains);
+      return true;
+    } catch (error) {
+      outcomes[i] = { result: 'refused', error: error as TekenError };
+      return false;
+    }
+  });
+
+  const emails = [...new Set(accepted.map((a) => a.email))];
+  const existing = new Map<string, Existing>();
+  if (emails.length > 0) {
+    const rows = await tx
+      .select({
+        id: accounts.id,
+        email: sql<string>`lower(${accounts.email})`,
+        status: registrations.status,
+        institutionId: registrations.institutionId,
+      })
+      .from(accounts)
+      .leftJoin(registrations, eq(registrations.accountId, accounts.id))
+      .where(inArray(sql`lower(${accounts.email})`, emails));
+    for (const r of rows) existing.set(r.email, r);
+  }
+  const taken = await takenUsernames(
+    tx,
+    accepted.filter((a) => !existing.has(a.email)).map((a) => usernameBase(a.email)),
+  );
+
+  // The rows in order, as one call after the other would see them.
+  const now = new Date();
+  const hours = ctx.config.enrollment.activationLinkHours;
+  const expiresAt = new Date(now.getTime() + hours * 3_600_000);
+  const newAccounts: (typeof accounts.$inferInsert)[] = [];
+  const newRegistrations: (typeof registrations.$inferInsert)[] = [];
+  const tokens: (typeof actionTokens.$inferInsert & { accountId: string })[] = [];
+  const resentFromBefore = new Set<string>();
+  const events: AuditEvent[] = [];
+  const messages: EnrollmentMessage[] = [];
+  for (const { i, fullName, email } of accepted) {
+    const input = inputs[i]!;
+    const institutionId = input.institutionId;
+    const found = existing.get(email);
+    let accountId: string;
+    let resent = false;
+    if (found) {
+      const open = found.status === 'invited' || found.status === 'in_progress';
+      if (!open || found.institutionId !== institutionId) {
+        outcomes[i] = {
+          result: 'refused',
+          error: new TekenError('ERR_ACCOUNT_EXISTS', 'email: this e-mail address is already registered.', {
+            details: { field: 'email' },
+          }),
+        };
+        continue;
+      }
+      accountId = found.id;
+      resent = true;
+      // A link made earlier in this batch ends as the next one is made.
+      for (const t of tokens) if (t.accountId === accountId && !t.voidedAt) t.voidedAt = now;
+      if (!newAccounts.some((a) => a.id === accountId)) resentFromBefore.add(accountId);
+    } else {
+      accountId = crypto.randomUUID();
+      const username = freeUsername(usernameBase(email), taken);
+      taken.add(username);
+      newAccounts.push({
+        id: accountId,
+        username,
+        email,
+        fullName,
+        institutionId,
+        roles: ['subscriber'],
+        passwordHash: null,
+        passwordChangedAt: null,
+        requiredActions: [],
+        locale: input.locale ?? 'id',
+        status: 'pending',
+      });
+      newRegistrations.push({ accountId, institutionId, source: input.source, invitedBy: input.invitedBy });
+      existing.set(email, { id: accountId, status: 'invited', institutionId });
+      events.push({
+        actor: input.invitedBy,
+        action: 'account.create',
+        target: `account:${accountId}`,
+        details: { roles: ['subscriber'] },
+      });
+    }
+    const token = newOpaqueToken();
+    tokens.push({
+      tokenHash: hashOpaqueToken(token),
+      accountId,
+      action: 'ACTIVATE_ACCOUNT',
+      createdBy: input.invitedBy,
+      expiresAt,
+    });
+    events.push({
+      actor: input.invitedBy,
+      action: resent ? 'registration.link_resent' : 'registration.started',
+      target: `account:${accountId}`,
+      details: { institutionId, source: input.source },
+    });
+    messages.push({
+      template: 'activate-account',
+      locale: input.locale ?? 'id',
+      to: email,
+      data: { name: fullName, link: activationUrl(ctx.config, token), expiresInHours: String(hours) },
+      idempotencyKey: `activate-account:${crypto.randomUUID()}`,
+      accountId,
+    });
+    outcomes[i] = { result: resent ? 'resent' : 'created', accountId, resent, expiresAt };
+  }
+
+  if (newAccounts.length > 0) {
+    await tx.insert(accounts).values(newAccounts);
+    await tx.insert(registrations).values(newRegistrations);
+  }
+  if (resentFromBefore.size > 0) {
+    const ids = [...resentFromBefore];
+    await tx
+      .update(actionTokens)
+      .set({ voidedAt: now })
+      .where(
+        and(
+          inArray(actionTokens.accountId, ids),
+          eq(actionTokens.action, 'ACTIVATE_ACCOUNT'),
+          isNull(actionTokens.usedAt),
+          isNull(actionTokens.voidedAt),
+          gt(actionTokens.expiresAt, now),
+        ),
+      );
+    await tx.update(registrations).set({ updatedAt: now }).where(inArray(registrations.accountId, ids));
+  }
+  if (tokens.length > 0) await tx.insert(actionTokens).values(tokens);
+  await recordAuditEvents(tx, events);
+  if (ctx.notifyMany) await ctx.notifyMany(tx, messages);
+  else for (const message of messages) await ctx.notify(tx, message);
+  return outcomes;
+}
+
+/** One registration: `startRegistrations` with one row; a refusal is thrown. */
 export async function startRegistration(
   ctx: EnrollmentContext,
   tx: Tx,
   input: StartRegistrationInput,
 ): Promise<StartedRegistration> {
-  const fullName = validFullName(input.fullName);
-  const email = validEmail(input.email);
-  const [institution] = await tx.select().from(institutions).where(eq(institutions.id, input.institutionId));
-  if (!institution) throw new TekenError('ERR_INSTITUTION_NOT_FOUND');
-  if (!institution.active)
-    throw new TekenError('ERR_INPUT_INVALID', 'The institution is deactivated: it takes no registrations.');
-  assertEmailDomain(email, institution.emailDomains);
-
-  const [existing] = await tx
-    .select({ id: accounts.id, status: registrations.status, institutionId: registrations.institutionId })
-    .from(accounts)
-    .leftJoin(registrations, eq(registrations.accountId, accounts.id))
-    .where(sql`lower(${accounts.email}) = ${email}`);
-  let accountId: string;
-  let resent = false;
-  if (existing) {
-    const open = existing.status === 'invited' || existing.status === 'in_progress';
-    if (!open || existing.institutionId !== institution.id)
-      throw new TekenError('ERR_ACCOUNT_EXISTS', 'email: this e-mail address is already registered.', {
-        details: { field: 'email' },
-      });
-    accountId = existing.id;
-    resent = true;
-  } else {
-    const account = await createAccount(
-      ctx.identity,
-      tx,
-      {
-        username: await freeUsername(tx, email),
-        email,
-        fullName,
-        institutionId: institution.id,
-        roles: ['subscriber'],
-        status: 'pending',
-        ...(input.locale ? { locale: input.locale } : {}),
-      },
-      input.invitedBy,
-    );
-    accountId = account.id;
-    await tx.insert(registrations).values({
-      accountId,
-      institutionId: institution.id,
-      source: input.source,
-      invitedBy: input.invitedBy,
-    });
-  }
-  const hours = ctx.config.enrollment.activationLinkHours;
-  const { token, expiresAt } = await createActionLink(tx, {
-    accountId,
-    action: 'ACTIVATE_ACCOUNT',
-    lifetimeMs: hours * 3_600_000,
-    createdBy: input.invitedBy,
-  });
-  await tx
-    .update(registrations)
-    .set({ updatedAt: new Date() })
-    .where(and(eq(registrations.accountId, accountId)));
-  await recordAuditEvent(tx, {
-    actor: input.invitedBy,
-    action: resent ? 'registration.link_resent' : 'registration.started',
-    target: `account:${accountId}`,
-    details: { institutionId: institution.id, source: input.source },
-  });
-  await ctx.notify(tx, {
-    template: 'activate-account',
-    locale: input.locale ?? 'id',
-    to: email,
-    data: { name: fullName, link: activationUrl(ctx.config, token), expiresInHours: String(hours) },
-    idempotencyKey: `activate-account:${crypto.randomUUID()}`,
-    accountId,
-  });
+  const [outcome] = await startRegistrations(ctx, tx, [input]);
+  if (outcome!.result === 'refused') throw outcome!.error;
+  const { accountId, resent, expiresAt } = outcome!;
   return { accountId, resent, expiresAt };
 }

@@ -59,6 +59,8 @@ export const errorCatalogue = {
   ERR_ADMIN_SETUP_DONE: { status: 409, title: 'The first administrator has already been set up.' },
   ERR_INSTITUTION_NOT_FOUND: { status: 404, title: 'No such institution.' },
   ERR_INSTITUTION_CODE_TAKEN: { status: 409, title: 'Another institution already has this code.' },
+  // CSV import (h-csv)
+  ERR_IMPORT_FILE_INVALID: { status: 400, title: 'The CSV file cannot be imported.' },
   ERR_AUDIT_CHAIN_BROKEN: { status: 500, title: 'The audit chain does not verify.' },
   ERR_API_CLIENT_UNAUTHORIZED: {
     status: 401,

@@ -35,13 +35,14 @@ import { consoleDist, consoleRoutes, loadConsoleShell } from './routes/console-r
 import { createCrlCache, crlRoutes, type CrlCache } from './routes/crl-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { institutionRoutes } from './routes/institution-routes.js';
+import { registrationImportRoutes } from './routes/registration-import-routes.js';
+import { enrollmentContextOf } from '../runtime/enrollment-context-of.js';
 import { ocspRoutes, type RawRequestHandler } from './routes/ocsp-routes.js';
 import { repositoryRoutes } from './routes/repository-routes.js';
 import { whoamiRoutes } from './routes/whoami-routes.js';
 import { hrRegistrationRoutes } from './routes/hr-registration-routes.js';
 import { registrationRoutes } from './routes/registration-routes.js';
 import { selfRegistrationRoutes } from './routes/self-registration-routes.js';
-import { enrollmentContextOf } from '../runtime/enrollment-context-of.js';
 // The HTTP edge: headers, body draining, client errors, metrics (one file each).
 import { createMetrics, type TekenMetrics } from '../runtime/metrics.js';
 import { registerBodyDrain } from './body-drain.js';
@@ -165,6 +166,12 @@ export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Prom
   await app.register(institutionRoutes, { identity, db: rt.db });
   // API clients: the console's management (session) and the clients' own routes (HTTP Basic).
   await app.register(apiClientRoutes, { identity });
+  // CSV registration import ("Impor Pengguna").
+  await app.register(registrationImportRoutes, {
+    identity,
+    enrollment: enrollmentContextOf(rt, options),
+    log: rt.log,
+  });
   await app.register(whoamiRoutes, { identity });
   // Starting a registration: invite and re-send (session), HR systems (HTTP Basic), self-registration.
   const enrollment = enrollmentContextOf(rt, options);

@@ -53,20 +53,36 @@ export async function enqueueMessage(
   templates: TemplateRegistry,
   msg: MessageToSend,
 ): Promise<boolean> {
-  if (!isEmailAddress(msg.to))
-    throw new TekenError('ERR_INPUT_INVALID', 'The recipient is not an e-mail address.');
-  if (msg.idempotencyKey.length === 0 || msg.idempotencyKey.length > 200) {
-    throw new TekenError('ERR_SERVER_INTERNAL', 'An outbox idempotency key must have 1 to 200 characters.');
-  }
-  const data = msg.data;
-  const { subject } = templates.render(msg.template, msg.locale, data, config.organisationName);
-  const id = crypto.randomUUID();
-  const aad = outboxAad(id);
-  const inserted = await tx
-    .insert(outbox)
-    .values({
+  const [queued] = await enqueueMessages(tx, master, config, templates, [msg]);
+  return queued!;
+}
+
+/**
+ * Queues several messages in one INSERT (a CSV import queues one per row): each checked, rendered
+ * and sealed exactly as `enqueueMessage` does (that is this, with one message). Returns, per message
+ * in order, false where its idempotency key was used before (or earlier in the same call).
+ */
+export async function enqueueMessages(
+  tx: Tx,
+  master: MasterKey,
+  config: Config,
+  templates: TemplateRegistry,
+  msgs: readonly MessageToSend[],
+): Promise<boolean[]> {
+  if (msgs.length === 0) return [];
+  const rows = msgs.map((msg) => {
+    if (!isEmailAddress(msg.to))
+      throw new TekenError('ERR_INPUT_INVALID', 'The recipient is not an e-mail address.');
+    if (msg.idempotencyKey.length === 0 || msg.idempotencyKey.length > 200) {
+      throw new TekenError('ERR_SERVER_INTERNAL', 'An outbox idempotency key must have 1 to 200 characters.');
+    }
+    const data = msg.data;
+    const { subject } = templates.render(msg.template, msg.locale, data, config.organisationName);
+    const id = crypto.randomUUID();
+    const aad = outboxAad(id);
+    return {
       id,
-      channel: config.notify.smtpUrl ? 'email' : 'log',
+      channel: config.notify.smtpUrl ? ('email' as const) : ('log' as const),
       template: msg.template,
       locale: msg.locale,
       sealedRecipient: master.seal('personal-data/v1', Buffer.from(msg.to, 'utf8'), aad),
@@ -74,14 +90,19 @@ export async function enqueueMessage(
       idempotencyKey: msg.idempotencyKey,
       subject,
       accountId: msg.accountId ?? null,
-    })
+    };
+  });
+  const inserted = await tx
+    .insert(outbox)
+    .values(rows)
     .onConflictDoNothing({ target: outbox.idempotencyKey })
     .returning({ id: outbox.id });
-  return inserted.length > 0;
+  const ids = new Set(inserted.map((r) => r.id));
+  return rows.map((r) => ids.has(r.id));
 }
 
 /** A plain addr-spec without display name, spaces or line breaks (no header injection). */
-function isEmailAddress(value: string): boolean {
+export function isEmailAddress(value: string): boolean {
   return (
     value.length <= 254 &&
     /^[^\s@<>()[\]\\,;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/.test(

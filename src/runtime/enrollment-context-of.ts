@@ -14,5 +14,8 @@ export function enrollmentContextOf(rt: Runtime, options: { now?: () => number }
     notify: async (tx, message) => {
       await rt.notify.enqueue(tx, message);
     },
+    notifyMany: async (tx, messages) => {
+      await rt.notify.enqueueMany(tx, messages);
+    },
   };
 }

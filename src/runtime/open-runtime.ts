@@ -17,7 +17,7 @@ import { SoftwareKeyBackend } from '../keys/software-backend.js';
 import type { Channels } from '../notify/channels/channel.js';
 import { closeChannels, createChannels } from '../notify/channels/create-channels.js';
 import { deliverDueMessages } from '../notify/deliver-outbox.js';
-import { enqueueMessage, type MessageToSend } from '../notify/enqueue-message.js';
+import { enqueueMessage, enqueueMessages, type MessageToSend } from '../notify/enqueue-message.js';
 import { TemplateRegistry } from '../notify/templates/template-registry.js';
 import { AttemptGuard, type GuardHooks } from '../identity/attempt-guard.js';
 import { identityGuardPolicy } from '../identity/lockout-policy.js';
@@ -45,6 +45,8 @@ export interface Runtime {
     /** Every module's message templates, registered here at start. */
     templates: TemplateRegistry;
     enqueue(tx: Tx, msg: MessageToSend): Promise<boolean>;
+    /** Several in one INSERT, each as `enqueue` (bulk operations: the CSV import). */
+    enqueueMany(tx: Tx, msgs: readonly MessageToSend[]): Promise<boolean[]>;
     /** Delivers due messages; returns how many it attempted. */
     deliver(limit?: number): Promise<number>;
   };
@@ -121,6 +123,7 @@ export async function openRuntime(config: Config, options: OpenRuntimeOptions = 
       channels,
       templates,
       enqueue: (tx, msg) => enqueueMessage(tx, master.key, config, templates, msg),
+      enqueueMany: (tx, msgs) => enqueueMessages(tx, master.key, config, templates, msgs),
       deliver: (limit) =>
         deliverDueMessages({ db, master: master.key, config, log, channels, templates }, limit),
     },

@@ -197,6 +197,10 @@ describe('every registered route', () => {
     if (isInstitutionRoute(route)) return { institutionId: institutionA };
     // Institution routes (API clients, ...): the institution in the path, A in validRequest.
     if (route.url.includes(':institutionId')) return { institutionId: institutionA };
+    // Routes on the caller's own institution unless `?institutionId=` names one (the CSV import).
+    const query = (route.schema as { querystring?: { properties?: object } } | undefined)?.querystring;
+    if (query && 'institutionId' in (query.properties ?? {}))
+      return { institutionId: actor.account.institutionId };
     const body = request.payload ? (JSON.parse(request.payload) as Record<string, unknown>) : {};
     if (Array.isArray(body.roles))
       return {

@@ -2293,6 +2293,249 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/registration-imports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An import's progress. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              import: components['schemas']['RegistrationImport'];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/registration-imports/{id}/report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An import's per-row report as CSV: row, nama, email, result, reason. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/registration-imports/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Checks every row of a CSV file as the import would; writes nothing.
+     * @description The CSV file (text/csv): a header row with nama (or "Nama Lengkap"), email, optional bahasa.
+     */
+    post: {
+      parameters: {
+        query?: {
+          /** @description The institution (CA administrators); by default the caller’s own. */
+          institutionId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              institutionId: string;
+              counts: {
+                rows: number;
+                new: number;
+                resend: number;
+                invalid: number;
+              };
+              rows: {
+                row: number;
+                nama: string;
+                email: string;
+                /** @enum {string|null} */
+                bahasa: 'id' | 'en' | null;
+                /** @enum {string} */
+                status: 'new' | 'resend' | 'invalid';
+                problems: {
+                  /** @enum {string} */
+                  column: 'nama' | 'email' | 'bahasa';
+                  /** @enum {string} */
+                  rule:
+                    'required' | 'max_length' | 'format' | 'domain' | 'duplicate' | 'registered' | 'one_of';
+                  message: string;
+                }[];
+              }[];
+              truncated: boolean;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/registration-imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Starts the import of a CSV file (or resumes the unfinished import of the same file); it runs in the background.
+     * @description The CSV file (text/csv): a header row with nama (or "Nama Lengkap"), email, optional bahasa.
+     */
+    post: {
+      parameters: {
+        query?: {
+          /** @description The institution (CA administrators); by default the caller’s own. */
+          institutionId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              import: components['schemas']['RegistrationImport'];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v2/whoami': {
     parameters: {
       query?: never;
@@ -2389,6 +2632,7 @@ export interface paths {
                 | 'ERR_ADMIN_SETUP_DONE'
                 | 'ERR_INSTITUTION_NOT_FOUND'
                 | 'ERR_INSTITUTION_CODE_TAKEN'
+                | 'ERR_IMPORT_FILE_INVALID'
                 | 'ERR_AUDIT_CHAIN_BROKEN'
                 | 'ERR_API_CLIENT_UNAUTHORIZED'
                 | 'ERR_API_CLIENT_DISABLED'
@@ -2468,6 +2712,7 @@ export interface paths {
                 | 'ERR_ADMIN_SETUP_DONE'
                 | 'ERR_INSTITUTION_NOT_FOUND'
                 | 'ERR_INSTITUTION_CODE_TAKEN'
+                | 'ERR_IMPORT_FILE_INVALID'
                 | 'ERR_AUDIT_CHAIN_BROKEN'
                 | 'ERR_API_CLIENT_UNAUTHORIZED'
                 | 'ERR_API_CLIENT_DISABLED'
@@ -3824,6 +4069,7 @@ export interface components {
         | 'ERR_ADMIN_SETUP_DONE'
         | 'ERR_INSTITUTION_NOT_FOUND'
         | 'ERR_INSTITUTION_CODE_TAKEN'
+        | 'ERR_IMPORT_FILE_INVALID'
         | 'ERR_AUDIT_CHAIN_BROKEN'
         | 'ERR_API_CLIENT_UNAUTHORIZED'
         | 'ERR_API_CLIENT_DISABLED'
@@ -4013,6 +4259,27 @@ export interface components {
       secretRotatedAt: string | null;
       /** Format: date-time */
       lastUsedAt: string | null;
+    };
+    /**
+     * RegistrationImport
+     * @description A CSV import's progress.
+     */
+    RegistrationImport: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      institutionId: string;
+      /** @enum {string} */
+      status: 'running' | 'done' | 'failed';
+      totalRows: number;
+      processedRows: number;
+      createdRows: number;
+      resentRows: number;
+      refusedRows: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      finishedAt: string | null;
     };
     /** Authority */
     Authority: {

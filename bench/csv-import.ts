@@ -1,0 +1,225 @@
+/**
+ * CSV registration import benchmark: `importRegistrations` (the job behind `teken enrollment
+ * import` and the console's "Impor Pengguna") over a synthetic file of 10,000 and 100,000 rows, on
+ * PostgreSQL and on PGlite, each (engine, size) in a process of its own so that its peak RSS is its
+ * own. Each row is validated, its account, registration, activation link, sealed outbox message and
+ * audit events stored, its report line sealed. The ceiling, in the same process right before: a
+ * plain `COPY` of the same file into a scratch table (nama, email). After the 10,000-row
+ * PostgreSQL import, its 10,000 activation e-mails are delivered to the SMTP test server.
+ *
+ * Run alone: node --import tsx bench/csv-import.ts [--sizes 10000,100000] [--engines postgres,pglite] [--out file]
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { count, sql } from 'drizzle-orm';
+import { accounts, actionTokens, auditEvents, institutions, outbox } from '../src/db/schema.js';
+import { importRegistrations } from '../src/enrollment/import-registrations.js';
+import { enrollmentContextOf } from '../src/runtime/enrollment-context-of.js';
+import { createLogger } from '../src/runtime/logger.js';
+import { openRuntime } from '../src/runtime/open-runtime.js';
+import { startSmtpServer } from '../test/notify/smtp-test-server.js';
+import { benchDatabase, benchTmpDir, type Engine } from './lib/runtime.js';
+
+export interface CsvImportRun {
+  engine: Engine;
+  rows: number;
+  importSeconds: number;
+  rowsPerSecond: number;
+  copySeconds: number;
+  copyRowsPerSecond: number;
+  /** import rows/s ÷ COPY rows/s. */
+  ofCopy: number;
+  peakRssMiB: number;
+  rssBeforeMiB: number;
+  stored: { accounts: number; links: number; outbox: number; auditEvents: number };
+  created: number;
+  refused: number;
+  /** Messages delivered within the time budget (of `rows` queued), and the rate. */
+  delivery?: { messages: number; seconds: number; perSecond: number; received: number };
+  loadAverage: number[];
+}
+
+export interface CsvImportBenchResult {
+  runs: CsvImportRun[];
+}
+
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '10000,100000' },
+    engines: { type: 'string', default: 'postgres,pglite' },
+    out: { type: 'string' },
+    child: { type: 'boolean', default: false },
+    engine: { type: 'string' },
+    rows: { type: 'string' },
+  },
+});
+
+const DOMAIN = 'bench-impor.go.id';
+const DELIVERY_BUDGET_S = Number(process.env.TEKEN_BENCH_DELIVERY_SECONDS ?? 60);
+
+function writeFile(rows: number): string {
+  // Readable by the PostgreSQL server process (server-side COPY reads it).
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'teken-bench-csv-'));
+  fs.chmodSync(dir, 0o755);
+  const file = path.join(dir, `rows-${rows}.csv`);
+  const out = fs.openSync(file, 'w', 0o644);
+  fs.writeSync(out, 'nama,email\n');
+  let chunk = '';
+  for (let i = 0; i < rows; i++) {
+    chunk += `Pegawai Uji ${i},pegawai.uji${i}@${DOMAIN}\n`;
+    if (chunk.length > 1 << 16) {
+      fs.writeSync(out, chunk);
+      chunk = '';
+    }
+  }
+  fs.writeSync(out, chunk);
+  fs.closeSync(out);
+  fs.chmodSync(file, 0o644);
+  return file;
+}
+
+const mib = (bytes: number) => bytes / 1024 / 1024;
+
+async function child(engine: Engine, rows: number): Promise<CsvImportRun> {
+  const smtp = engine === 'postgres' && rows <= 10_000 ? await startSmtpServer() : undefined;
+  const bench = await benchDatabase(engine, {
+    TEKEN_IMPORT_MAX_ROWS: String(rows),
+    TEKEN_IMPORT_MAX_BYTES: String(64 * 1024 * 1024),
+    ...(smtp ? { TEKEN_SMTP_URL: smtp.url, TEKEN_SMTP_FROM: 'bsre@bench.example' } : {}),
+  });
+  const rt = await openRuntime(bench.config, { log: createLogger('silent') });
+  try {
+    const file = writeFile(rows);
+    const institutionId = '00000000-0000-4000-8000-00000000be01';
+    await rt.db
+      .insert(institutions)
+      .values({ id: institutionId, code: 'BENCH', name: 'Instansi Bench', emailDomains: [DOMAIN] });
+
+    // The ceiling: the same rows COPYed into a scratch table by the database itself.
+    await rt.db.execute(sql`create table scratch_import (nama text, email text)`);
+    const copyStarted = performance.now();
+    if (engine === 'postgres') {
+      await rt.db.execute(sql.raw(`copy scratch_import from '${file}' with (format csv, header)`));
+    } else {
+      const client = (
+        rt.db as unknown as { $client: { query(q: string, p: unknown[], o: object): Promise<unknown> } }
+      ).$client;
+      await client.query(`copy scratch_import from '/dev/blob' with (format csv, header)`, [], {
+        blob: new Blob([fs.readFileSync(file)]),
+      });
+    }
+    const copySeconds = (performance.now() - copyStarted) / 1000;
+    const [copied] = await rt.db.select({ n: sql<number>`count(*)::int` }).from(sql`scratch_import`);
+    if (copied!.n !== rows) throw new Error(`COPY stored ${copied!.n} rows`);
+    await rt.db.execute(sql`drop table scratch_import`);
+
+    const ctx = enrollmentContextOf(rt);
+    global.gc?.();
+    const rssBeforeMiB = mib(process.memoryUsage().rss);
+    let peak = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+    const started = performance.now();
+    const done = await importRegistrations(ctx, { operator: 'bench' }, institutionId, () =>
+      fs.createReadStream(file),
+    );
+    const importSeconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
+    const n = async (table: typeof accounts | typeof actionTokens | typeof outbox | typeof auditEvents) =>
+      (await rt.db.select({ n: count() }).from(table))[0]!.n;
+    const stored = {
+      accounts: await n(accounts),
+      links: await n(actionTokens),
+      outbox: await n(outbox),
+      auditEvents: await n(auditEvents),
+    };
+    let delivery: CsvImportRun['delivery'];
+    if (smtp) {
+      const deliverStarted = performance.now();
+      let messages = 0;
+      // At most DELIVERY_BUDGET_S seconds on a shared machine; the rate gives the time for all.
+      while (performance.now() - deliverStarted < DELIVERY_BUDGET_S * 1000) {
+        const sent = await rt.notify.deliver(50);
+        messages += sent;
+        if (sent === 0) break;
+      }
+      const seconds = (performance.now() - deliverStarted) / 1000;
+      // Wait for the test server to finish parsing what it accepted.
+      for (let i = 0; i < 100 && smtp.received.length < messages; i++)
+        await new Promise((r) => setTimeout(r, 50));
+      delivery = { messages, seconds, perSecond: messages / seconds, received: smtp.received.length };
+    }
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    return {
+      engine,
+      rows,
+      importSeconds,
+      rowsPerSecond: rows / importSeconds,
+      copySeconds,
+      copyRowsPerSecond: rows / copySeconds,
+      ofCopy: rows / importSeconds / (rows / copySeconds),
+      peakRssMiB: mib(peak),
+      rssBeforeMiB,
+      stored,
+      created: done.createdRows,
+      refused: done.refusedRows,
+      ...(delivery ? { delivery } : {}),
+      loadAverage: os.loadavg(),
+    };
+  } finally {
+    await rt.close();
+    await bench.dispose();
+  }
+}
+
+function runChild(engine: string, rows: string): Promise<CsvImportRun> {
+  const out = path.join(benchTmpDir('csv'), 'run.json');
+  return new Promise((resolve, reject) => {
+    const proc = spawn(
+      process.execPath,
+      [
+        '--expose-gc',
+        '--import',
+        'tsx',
+        import.meta.filename,
+        '--child',
+        '--engine',
+        engine,
+        '--rows',
+        rows,
+        '--out',
+        out,
+      ],
+      { stdio: ['ignore', 'inherit', 'inherit'] },
+    );
+    proc.once('error', reject);
+    proc.once('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(fs.readFileSync(out, 'utf8')) as CsvImportRun)
+        : reject(new Error(`csv-import ${engine} ${rows} failed (exit ${code})`)),
+    );
+  });
+}
+
+if (args.child) {
+  const run = await child(args.engine as Engine, Number(args.rows));
+  fs.writeFileSync(args.out!, JSON.stringify(run));
+  process.exit(0);
+} else {
+  const runs: CsvImportRun[] = [];
+  for (const engine of args.engines.split(','))
+    for (const rows of args.sizes.split(',')) {
+      console.error(`csv-import: ${engine}, ${rows} rows`);
+      const run = await runChild(engine, rows);
+      console.error(
+        `  ${run.importSeconds.toFixed(2)} s, ${run.rowsPerSecond.toFixed(0)} rows/s, COPY ${run.copySeconds.toFixed(3)} s, ${run.ofCopy.toFixed(3)}× of COPY, peak RSS ${run.peakRssMiB.toFixed(0)} MiB${run.delivery ? `, delivery ${run.delivery.messages} in ${run.delivery.seconds.toFixed(1)} s` : ''}`,
+      );
+      runs.push(run);
+    }
+  const result: CsvImportBenchResult = { runs };
+  if (args.out) fs.writeFileSync(args.out, JSON.stringify(result));
+  else console.log(JSON.stringify(result, null, 2));
+}
