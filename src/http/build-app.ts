@@ -36,6 +36,8 @@ import { createCrlCache, crlRoutes, type CrlCache } from './routes/crl-routes.js
 import { healthRoutes } from './routes/health-routes.js';
 import { institutionRoutes } from './routes/institution-routes.js';
 import { registrationImportRoutes } from './routes/registration-import-routes.js';
+import { registrationWizardRoutes } from './routes/registration-wizard-routes.js';
+import { createPersonnelRegistry } from '../enrollment/adapters/personnel-registry.js';
 import { enrollmentContextOf } from '../runtime/enrollment-context-of.js';
 import { ocspRoutes, type RawRequestHandler } from './routes/ocsp-routes.js';
 import { repositoryRoutes } from './routes/repository-routes.js';
@@ -164,6 +166,13 @@ export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Prom
     },
   });
   await app.register(institutionRoutes, { identity, db: rt.db });
+  // The registration wizard (activation link) and its consent documents; one registry adapter per
+  // app, so its circuit breaker sees every call.
+  await app.register(registrationWizardRoutes, {
+    ctx: enrollmentContextOf(rt, options),
+    registry: createPersonnelRegistry(rt.config.wizard.personnelRegistry),
+    photoLimits: { maxBytes: rt.config.wizard.photoMaxBytes, maxPixels: rt.config.wizard.photoMaxPixels },
+  });
   // API clients: the console's management (session) and the clients' own routes (HTTP Basic).
   await app.register(apiClientRoutes, { identity });
   // CSV registration import ("Impor Pengguna").
