@@ -19,6 +19,7 @@ import { LinkPage } from './pages/link-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { OtpPage } from './pages/otp-page';
 import { PasswordStepPage } from './pages/password-step-page';
+import { RegistrationPage } from './pages/registration-page';
 import { SecurityPage } from './pages/security-page';
 import { SignInPage } from './pages/sign-in-page';
 import { UpdatePasswordPage } from './pages/update-password-page';
@@ -91,6 +92,7 @@ export function App() {
       <Route path={paths.authenticator} element={<AuthenticatorPage />} />
       <Route path={paths.updatePassword} element={<UpdatePasswordPage />} />
       <Route path={paths.password} element={<PasswordStepPage />} />
+      <Route path={paths.activation} element={<RegistrationPage />} />
       <Route element={<SignedIn />}>
         <Route index element={<WithSession render={(s) => <DashboardPage account={s.account} />} />} />
         <Route path={paths.security} element={<SecurityPage />} />

@@ -18,9 +18,11 @@ export const paths = {
   account: (id: string) => `/admin/akun/${encodeURIComponent(id)}`,
   outbox: '/admin/outbox',
   outboxMessage: (id: string) => `/admin/outbox/${encodeURIComponent(id)}`,
+  /** The registration wizard, opened from the "[BSrE] Aktivasi Akun" e-mail (`/aktivasi#<token>`). */
+  activation: '/aktivasi',
 } as const;
 
-/** The pages anyone may open (sign-in and its steps, Lupa Password, e-mailed links). */
+/** The pages anyone may open (sign-in and its steps, Lupa Password, e-mailed links, the wizard). */
 export const publicPaths: ReadonlySet<string> = new Set([
   paths.signIn,
   paths.forgotPassword,
@@ -29,6 +31,7 @@ export const publicPaths: ReadonlySet<string> = new Set([
   paths.authenticator,
   paths.updatePassword,
   paths.password,
+  paths.activation,
 ]);
 
 /** Ids in paths are UUIDs: anything else is "not found" without asking the server. */
