@@ -192,7 +192,7 @@ describe('registration wizard (Chromium, fake camera)', () => {
     if ((await unit.inputValue()) === '') await unit.fill('Direktorat Teknologi Informasi');
     const jabatan = page.getByLabel('Jabatan');
     if ((await jabatan.inputValue()) === '') await jabatan.fill('Tendik');
-    const province = page.getByLabel('Provinsi', { exact: true });
+    const province = page.getByLabel(/^Provinsi\s*\*?$/);
     if ((await province.inputValue()) === '') await province.selectOption('JAWA TIMUR');
     await page.getByRole('button', { name: 'Next' }).click();
 

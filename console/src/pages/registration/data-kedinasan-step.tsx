@@ -4,7 +4,7 @@
  * Provinsi from the personnel registry (or, with no registry connected, checks the format and
  * leaves them to be typed), or "Lainnya" with Unit Organisasi, Jabatan and "Provinsi Non ASN".
  */
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { registrationApi, type EmployeeType, type NipCheck } from '../../api/registration';
 import { ErrorNotice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
@@ -113,25 +113,18 @@ export function DataKedinasanStep({
         </dl>
         <fieldset className="choice-cards" aria-invalid={needType || undefined}>
           <legend>{t('wizard.employeeType')}</legend>
-          <label className={type === 'asn' ? 'choice-card selected' : 'choice-card'}>
-            <input type="radio" name="employeeType" checked={type === 'asn'} onChange={() => choose('asn')} />
-            <span>
-              <strong>{t('wizard.asn')}</strong>
-              <span className="hint">{t('wizard.asnHint')}</span>
-            </span>
-          </label>
-          <label className={type === 'other' ? 'choice-card selected' : 'choice-card'}>
-            <input
-              type="radio"
-              name="employeeType"
-              checked={type === 'other'}
-              onChange={() => choose('other')}
-            />
-            <span>
-              <strong>{t('wizard.other')}</strong>
-              <span className="hint">{t('wizard.otherHint')}</span>
-            </span>
-          </label>
+          <ChoiceCard
+            name={t('wizard.asn')}
+            hint={t('wizard.asnHint')}
+            checked={type === 'asn'}
+            onChoose={() => choose('asn')}
+          />
+          <ChoiceCard
+            name={t('wizard.other')}
+            hint={t('wizard.otherHint')}
+            checked={type === 'other'}
+            onChoose={() => choose('other')}
+          />
           {(needType || at('employeeType')) && (
             <p className="hint field-error" role="alert">
               {at('employeeType') ?? t('wizard.employeeTypeRequired')}
@@ -226,5 +219,38 @@ export function DataKedinasanStep({
         </div>
       </form>
     </>
+  );
+}
+
+/** One employment status: its name is the radio's name, the line under it its description. */
+function ChoiceCard({
+  name,
+  hint,
+  checked,
+  onChoose,
+}: {
+  name: string;
+  hint: string;
+  checked: boolean;
+  onChoose: () => void;
+}) {
+  const id = useId();
+  return (
+    <label className={checked ? 'choice-card selected' : 'choice-card'}>
+      <input
+        type="radio"
+        name="employeeType"
+        checked={checked}
+        onChange={onChoose}
+        aria-labelledby={`${id}-name`}
+        aria-describedby={`${id}-hint`}
+      />
+      <span>
+        <strong id={`${id}-name`}>{name}</strong>
+        <span className="hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      </span>
+    </label>
   );
 }
