@@ -5,12 +5,13 @@
  */
 import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
 import { blobToDataUrl } from '../../api/client';
-import { registrationApi, type ConsentText } from '../../api/registration';
+import { registrationApi, type ConsentText as ConsentDocumentText } from '../../api/registration';
 import { ErrorNotice } from '../../components/notice';
 import { PageHeading } from '../../components/page-heading';
 import { useI18n } from '../../i18n/i18n';
 import { errorText } from '../../lib/errors';
 import { CameraDialog, GuidanceDialog } from './camera-dialog';
+import { ConsentText } from './consent-text';
 import type { StepProps } from './data-diri-step';
 import { isLinkProblem } from './link-problem';
 import { fieldMessage, refusedField } from './wizard-field';
@@ -36,7 +37,7 @@ export function FotoDiriStep({
   const [savingSelfie, setSavingSelfie] = useState(false);
   const [selfieError, setSelfieError] = useState<string | undefined>();
   const [ktpError, setKtpError] = useState<string | undefined>();
-  const [texts, setTexts] = useState<ConsentText[] | undefined>();
+  const [texts, setTexts] = useState<ConsentDocumentText[] | undefined>();
   const [textsError, setTextsError] = useState<unknown>();
   const [accepted, setAccepted] = useState<Set<string>>(
     () =>
@@ -227,14 +228,7 @@ export function FotoDiriStep({
                   <summary>{t('wizard.consentRead', { title: text?.title ?? doc.title })}</summary>
                   <div className="consent-text">
                     <p className="hint">{t('wizard.consentVersion', { version: doc.version })}</p>
-                    {text ? (
-                      text.text
-                        .split(/\n\s*\n/)
-                        .filter((p) => p.trim())
-                        .map((p, i) => <p key={i}>{p}</p>)
-                    ) : (
-                      <p className="muted">{t('app.loading')}</p>
-                    )}
+                    {text ? <ConsentText text={text.text} /> : <p className="muted">{t('app.loading')}</p>}
                   </div>
                 </details>
                 <label className="checkbox">
