@@ -119,10 +119,19 @@ describe('registration wizard (Chromium, fake camera)', () => {
     return { context, page };
   };
   const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
+  /** A synthetic person whose name is letters only (the institution's rule for Nama Lengkap). */
   const person = (gender?: 'male' | 'female') => {
     const p = syntheticPerson(gender);
     seq++;
-    return { ...p, email: `uji.wizard${seq}.${Date.now() % 100000}@${DOMAIN}` };
+    const suffix = String(Date.now() % 100000)
+      .split('')
+      .map((d) => 'abcdefghij'[Number(d)])
+      .join('');
+    return {
+      ...p,
+      fullName: `Uji Coba ${suffix[0]!.toUpperCase()}${suffix.slice(1)}`,
+      email: `uji.wizard${seq}.${suffix}@${DOMAIN}`,
+    };
   };
 
   const fillDataDiri = async (page: Page, p: ReturnType<typeof person>) => {

@@ -89,7 +89,8 @@ export interface DataKedinasanInput {
 }
 
 export interface NipCheck {
-  verifiedBy: 'bkn' | 'manual';
+  /** `bkn` when the registry confirmed it; null when only the format (and the NIK) was checked. */
+  verifiedBy: 'bkn' | 'manual' | null;
   unitOrganisasi?: string | null;
   jabatan?: string | null;
   province?: string | null;

@@ -367,8 +367,8 @@ export const messagesEn: Record<MessageKey, string> = {
   'wizard.checkNip': 'Check NIP / NRP',
   'wizard.nipCheckFirst': 'Click "Check NIP / NRP" first.',
   'wizard.nipFound': 'NIP / NRP found in SI ASN (BKN); your employment data was filled in from there.',
-  'wizard.nipNotFound':
-    'NIP / NRP not found in SI ASN (BKN). Fill in your employment data; the registration officer will check it.',
+  'wizard.nipRegistryDown':
+    'SI ASN (BKN) could not be reached: the NIP / NRP was checked for its format and against your NIK only. Try "Check NIP / NRP" again later, or go on: the registration officer will check it.',
   'wizard.nipFormatOnly':
     'The NIP / NRP is well-formed. SI ASN (BKN) is not connected: fill in your employment data, the registration officer will check it.',
   'wizard.unitOrganisasi': 'Organisational unit',

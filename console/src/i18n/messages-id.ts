@@ -370,8 +370,8 @@ export const messagesId = {
   'wizard.checkNip': 'Cek NIP / NRP',
   'wizard.nipCheckFirst': 'Klik "Cek NIP / NRP" terlebih dahulu.',
   'wizard.nipFound': 'NIP / NRP ditemukan di SI ASN (BKN); data kedinasan diisi dari sana.',
-  'wizard.nipNotFound':
-    'NIP / NRP tidak ditemukan di SI ASN (BKN). Isi data kedinasan anda; Verifikator akan memeriksanya.',
+  'wizard.nipRegistryDown':
+    'Sistem SI ASN (BKN) tidak dapat dihubungi: NIP / NRP diperiksa formatnya dan kecocokannya dengan NIK saja. Coba "Cek NIP / NRP" lagi nanti, atau lanjutkan: Verifikator akan memeriksanya.',
   'wizard.nipFormatOnly':
     'Format NIP / NRP benar. Sistem SI ASN (BKN) belum terhubung: isi data kedinasan anda, Verifikator akan memeriksanya.',
   'wizard.unitOrganisasi': 'Unit Organisasi',

@@ -16,7 +16,7 @@ export const provinces = [
   'DKI JAKARTA',
   'JAWA BARAT',
   'JAWA TENGAH',
-  'DI YOGYAKARTA',
+  'DAERAH ISTIMEWA YOGYAKARTA',
   'JAWA TIMUR',
   'BANTEN',
   'BALI',

@@ -33,7 +33,7 @@ export function DataKedinasanStep({
   /** The NIP last checked, and what the check said (a saved ASN step counts as checked). */
   const [checked, setChecked] = useState<{ nip: string; result: NipCheck } | undefined>(
     saved.employeeType === 'asn' && saved.nip
-      ? { nip: saved.nip, result: { verifiedBy: saved.nipVerifiedBy ?? 'manual' } }
+      ? { nip: saved.nip, result: { verifiedBy: saved.nipVerifiedBy } }
       : undefined,
   );
   const [busy, setBusy] = useState(false);
@@ -163,7 +163,7 @@ export function DataKedinasanStep({
             {checked.result.verifiedBy === 'bkn'
               ? t('wizard.nipFound')
               : registration.registryEnabled
-                ? t('wizard.nipNotFound')
+                ? t('wizard.nipRegistryDown')
                 : t('wizard.nipFormatOnly')}
           </p>
         )}
