@@ -123,7 +123,7 @@ export const registrationApi = {
   submit: (token: string) => apiRequest<{ status: string }>('POST', `${base}/submit`, {}, { bearer: token }),
   /** Public: the texts of the consent documents, in the user's language where there is one. */
   consentTexts: (lang: 'id' | 'en') =>
-    apiRequest<{ documents: ConsentText[] }>('GET', `/api/v1/consents?lang=${lang}`, undefined, {
+    apiRequest<{ documents: ConsentText[] }>('GET', `/api/v1/consents?locale=${lang}`, undefined, {
       redirectOnAuthRequired: false,
     }),
 };
