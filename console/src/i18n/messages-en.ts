@@ -407,12 +407,11 @@ export const messagesEn: Record<MessageKey, string> = {
   'wizard.guidance.5': 'When the photo is good, click Save.',
   'wizard.guidance.close': 'Close',
   'wizard.ktp.title': 'KTP scan (optional)',
-  'wizard.ktp.hint': 'Upload a scan or photo of your KTP, a JPEG or PNG file of at most 5 MB.',
+  'wizard.ktp.hint': 'Upload a scan or photo of your KTP, a JPEG or PNG file.',
   'wizard.ktp.choose': 'Upload KTP scan',
   'wizard.ktp.replace': 'Replace KTP scan',
   'wizard.ktp.saved': 'KTP scan saved.',
   'wizard.ktp.type': 'The KTP scan must be a JPEG or PNG file.',
-  'wizard.ktp.size': 'The KTP scan may be at most {mb} MB.',
   'wizard.consents': 'Consents',
   'wizard.consentsNote':
     'By registering you accept the Privacy Policy, the Electronic Certificate Subscriber Agreement and the Consent to Personal Data Processing. Read each one, then tick it.',

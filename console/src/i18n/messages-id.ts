@@ -410,12 +410,11 @@ export const messagesId = {
   'wizard.guidance.5': 'Jika foto sudah baik, klik Simpan.',
   'wizard.guidance.close': 'Tutup',
   'wizard.ktp.title': 'Scan KTP (opsional)',
-  'wizard.ktp.hint': 'Unggah scan atau foto KTP anda, berkas JPEG atau PNG, paling besar 5 MB.',
+  'wizard.ktp.hint': 'Unggah scan atau foto KTP anda, berkas JPEG atau PNG.',
   'wizard.ktp.choose': 'Unggah scan KTP',
   'wizard.ktp.replace': 'Ganti scan KTP',
   'wizard.ktp.saved': 'Scan KTP tersimpan.',
   'wizard.ktp.type': 'Scan KTP harus berkas JPEG atau PNG.',
-  'wizard.ktp.size': 'Scan KTP paling besar {mb} MB.',
   'wizard.consents': 'Persetujuan',
   'wizard.consentsNote':
     'Dengan melakukan pendaftaran ini, berarti kamu telah menyetujui Kebijakan Privasi, Perjanjian Pemilik Sertifikat Elektronik dan Persetujuan Pemrosesan Data Pribadi. Baca masing-masing, lalu beri centang.',

@@ -16,9 +16,8 @@ import type { StepProps } from './data-diri-step';
 import { isLinkProblem } from './link-problem';
 import { fieldMessage, refusedField } from './wizard-field';
 
-/** What the server takes (it decodes and re-encodes the image, and has its own limit). */
+/** What the server takes (it decodes and re-encodes the image; its size limit, TEKEN_PHOTO_MAX_BYTES, is its own). */
 const ktpTypes = ['image/jpeg', 'image/png'];
-const ktpMaxBytes = 5 * 1024 * 1024;
 
 export function FotoDiriStep({
   token,
@@ -109,7 +108,6 @@ export function FotoDiriStep({
     setKtpError(undefined);
     if (!file) return;
     if (!ktpTypes.includes(file.type)) return setKtpError(t('wizard.ktp.type'));
-    if (file.size > ktpMaxBytes) return setKtpError(t('wizard.ktp.size', { mb: ktpMaxBytes / 1024 / 1024 }));
     try {
       await registrationApi.savePhoto(token, 'ktp', file);
       setKtp(await blobToDataUrl(file));
