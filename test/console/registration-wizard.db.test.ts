@@ -256,7 +256,9 @@ describe('registration wizard (Chromium, fake camera)', () => {
       'Perjanjian Pemilik Sertifikat Elektronik',
       'Persetujuan Pemrosesan Data Pribadi',
     ]) {
-      const consent = page.locator('.consent').filter({ hasText: new RegExp(title, 'i') });
+      const consent = page.locator('.consent').filter({
+        has: page.locator('summary', { hasText: new RegExp(`^Baca ${title}$`, 'i') }),
+      });
       await consent.locator('summary').click();
       const text = consent.locator('.consent-text');
       await text.getByText(/Versi/).waitFor();

@@ -47,10 +47,15 @@ export function RegistrationPage() {
   const { t } = useI18n();
   const [token, setToken] = useState<string | undefined>(() => takeActivationToken());
   const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
+  // Counts links opened in this tab: the same link again (after Submit, say) must load again too.
+  const [opened, setOpened] = useState(0);
 
   // A second link pasted into the same tab changes only the fragment: take it.
   useEffect(() => {
-    const onHash = () => setToken(takeActivationToken());
+    const onHash = () => {
+      setToken(takeActivationToken());
+      setOpened((n) => n + 1);
+    };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
@@ -84,7 +89,7 @@ export function RegistrationPage() {
 
   useEffect(() => {
     void load();
-  }, [load]);
+  }, [load, opened]);
 
   /** A step's call failed because of the link (it expired meanwhile, a newer one was sent). */
   const onLinkProblem = useCallback((error: unknown) => {
