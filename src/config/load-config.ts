@@ -62,6 +62,13 @@ export interface Config {
   };
   notify: { smtpUrl: string | undefined; mailFrom: string; maxAttempts: number };
   enrollment: { activationLinkHours: number };
+  /** The registration wizard: uploads and the external registries (h-wizard). */
+  wizard: {
+    photoMaxBytes: number;
+    photoMaxPixels: number;
+    personnelRegistry: { url: string | undefined; token: string | undefined; timeoutMs: number };
+    faceMatch: { url: string | undefined; token: string | undefined; timeoutMs: number; minScore: number };
+  };
   /** Warnings about insecure settings, to be logged loudly at start. */
   warnings: string[];
 }
@@ -306,6 +313,21 @@ export function loadConfig(env: Env = process.env): Config {
       maxAttempts: n('outboxMaxAttempts'),
     },
     enrollment: { activationLinkHours: n('activationLinkHours') },
+    wizard: {
+      photoMaxBytes: n('photoMaxBytes'),
+      photoMaxPixels: n('photoMaxPixels'),
+      personnelRegistry: {
+        url: v.personnelRegistryUrl as string | undefined,
+        token: v.personnelRegistryToken as string | undefined,
+        timeoutMs: n('personnelRegistryTimeoutMs'),
+      },
+      faceMatch: {
+        url: v.faceMatchUrl as string | undefined,
+        token: v.faceMatchToken as string | undefined,
+        timeoutMs: n('faceMatchTimeoutMs'),
+        minScore: n('faceMatchMinScore'),
+      },
+    },
     warnings,
   };
 }

@@ -510,6 +510,75 @@ export const options = {
     description:
       'Lifetime of a registration link ("[BSrE] Aktivasi Akun"), in hours. The link opens the registration wizard until it is submitted; a re-send ends the old link.',
   }),
+  // --- Registration wizard (h-wizard) ----------------------------------------------------------
+  ...opt('photoMaxBytes', {
+    group: 'Enrollment',
+    env: 'TEKEN_PHOTO_MAX_BYTES',
+    kind: { type: 'int', min: 16_384, max: 20 * 1024 * 1024 },
+    default: String(2 * 1024 * 1024),
+    description:
+      'Largest selfie or KTP scan the registration wizard accepts, in bytes (JPEG or PNG). Larger uploads are refused with 413 before they are decoded.',
+  }),
+  ...opt('photoMaxPixels', {
+    group: 'Enrollment',
+    env: 'TEKEN_PHOTO_MAX_PIXELS',
+    kind: { type: 'int', min: 65_536, max: 100_000_000 },
+    default: '25000000',
+    description:
+      'Largest width × height of an uploaded image, checked from its header before decoding (so a small file that claims huge dimensions is refused). Stored images are scaled to at most 2048 pixels on their longest side.',
+  }),
+  ...opt('personnelRegistryUrl', {
+    group: 'Enrollment',
+    env: 'TEKEN_PERSONNEL_REGISTRY_URL',
+    kind: { type: 'url' },
+    default: undefined,
+    description:
+      'Base URL of the personnel registry adapter (BKN SI ASN NIP lookup, contract in docs/registries.md). Unset: disabled, and "Cek NIP / NRP" checks the format and the NIK only; the RA officer checks the rest by hand.',
+  }),
+  ...opt('personnelRegistryToken', {
+    group: 'Enrollment',
+    env: 'TEKEN_PERSONNEL_REGISTRY_TOKEN',
+    kind: { type: 'secret' },
+    default: undefined,
+    description: 'Bearer token sent to the personnel registry.',
+  }),
+  ...opt('personnelRegistryTimeoutMs', {
+    group: 'Enrollment',
+    env: 'TEKEN_PERSONNEL_REGISTRY_TIMEOUT_MS',
+    kind: { type: 'int', min: 100, max: 60_000 },
+    default: '5000',
+    description:
+      'Timeout of one personnel registry call. After 5 failures in a row the circuit opens for 30 seconds (calls fail at once), then one trial call decides.',
+  }),
+  ...opt('faceMatchUrl', {
+    group: 'Enrollment',
+    env: 'TEKEN_FACE_MATCH_URL',
+    kind: { type: 'url' },
+    default: undefined,
+    description:
+      'Base URL of the face-match adapter (compares two face images, contract in docs/registries.md). Unset: disabled.',
+  }),
+  ...opt('faceMatchToken', {
+    group: 'Enrollment',
+    env: 'TEKEN_FACE_MATCH_TOKEN',
+    kind: { type: 'secret' },
+    default: undefined,
+    description: 'Bearer token sent to the face-match service.',
+  }),
+  ...opt('faceMatchTimeoutMs', {
+    group: 'Enrollment',
+    env: 'TEKEN_FACE_MATCH_TIMEOUT_MS',
+    kind: { type: 'int', min: 100, max: 60_000 },
+    default: '10000',
+    description: 'Timeout of one face-match call (with the same circuit breaker as the personnel registry).',
+  }),
+  ...opt('faceMatchMinScore', {
+    group: 'Enrollment',
+    env: 'TEKEN_FACE_MATCH_MIN_SCORE',
+    kind: { type: 'int', min: 1, max: 100 },
+    default: '80',
+    description: 'Lowest face-match score (0–100) that counts as a match, whatever the service decides.',
+  }),
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionKey = keyof typeof options;

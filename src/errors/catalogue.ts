@@ -71,6 +71,18 @@ export const errorCatalogue = {
     title: 'This API client has made too many calls. Wait a moment and try again.',
   },
   ERR_API_CLIENT_NOT_FOUND: { status: 404, title: 'No such API client.' },
+  // --- Registration wizard (h-wizard) ---
+  ERR_CONSENT_OUTDATED: { status: 409, title: 'A consent document has a newer version: read and accept it.' },
+  ERR_REGISTRATION_INCOMPLETE: { status: 409, title: 'The registration is not complete yet.' },
+  ERR_REGISTRATION_DUPLICATE: {
+    status: 409,
+    title: 'This NIK, e-mail address or phone number is already registered by someone else.',
+  },
+  ERR_NIP_NOT_FOUND: { status: 400, title: 'The personnel registry does not know this NIP.' },
+  ERR_REGISTRY_UNAVAILABLE: {
+    status: 503,
+    title: 'The external registry is not reachable. Try again later.',
+  },
   ERR_SERVER_INTERNAL: { status: 500, title: 'Internal error. The server log has the details.' },
 } as const satisfies Record<string, { status: number; title: string; retired?: boolean }>;
 

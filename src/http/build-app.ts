@@ -35,6 +35,9 @@ import { consoleDist, consoleRoutes, loadConsoleShell } from './routes/console-r
 import { createCrlCache, crlRoutes, type CrlCache } from './routes/crl-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { institutionRoutes } from './routes/institution-routes.js';
+import { registrationRoutes } from './routes/registration-routes.js';
+import { createPersonnelRegistry } from '../enrollment/adapters/personnel-registry.js';
+import { enrollmentContextOf } from '../runtime/enrollment-context-of.js';
 import { ocspRoutes, type RawRequestHandler } from './routes/ocsp-routes.js';
 import { repositoryRoutes } from './routes/repository-routes.js';
 import { whoamiRoutes } from './routes/whoami-routes.js';
@@ -159,6 +162,13 @@ export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Prom
     },
   });
   await app.register(institutionRoutes, { identity, db: rt.db });
+  // The registration wizard (activation link) and its consent documents; one registry adapter per
+  // app, so its circuit breaker sees every call.
+  await app.register(registrationRoutes, {
+    ctx: enrollmentContextOf(rt, options),
+    registry: createPersonnelRegistry(rt.config.wizard.personnelRegistry),
+    photoLimits: { maxBytes: rt.config.wizard.photoMaxBytes, maxPixels: rt.config.wizard.photoMaxPixels },
+  });
   // API clients: the console's management (session) and the clients' own routes (HTTP Basic).
   await app.register(apiClientRoutes, { identity });
   await app.register(whoamiRoutes, { identity });

@@ -24,6 +24,7 @@ import { can, type Target } from '../../src/identity/authorize.js';
 import { currentTotp } from '../../src/identity/totp.js';
 import type { Runtime } from '../../src/runtime/open-runtime.js';
 import { ApiClient } from '../helpers/api-client.js';
+import { startTestRegistration } from '../helpers/registration.js';
 import { createTestAccount, firstSignIn } from '../helpers/test-accounts.js';
 import { openTestRuntime } from '../helpers/test-runtime.js';
 import { fillUrl, fuzzRequests, sampleObject, seededRandom, type FuzzRequest } from './fuzz-requests.js';
@@ -315,6 +316,46 @@ describe('every registered route', () => {
     t.diagnostic(`signed in: ${signedIn} requests, ${signedInRefused} answered 401`);
     assert.ok(signedInRefused < signedIn / 20, 'signed-in requests reach validation');
     assert.ok(sent >= 300, `only ${sent} requests`);
+    assert.deepEqual(failures, []);
+  });
+
+  it('answers malformed input to the wizard routes, sent with a valid activation token', async (t) => {
+    // A registration started the real way; its token reaches validation and the use cases.
+    let { token } = await startTestRegistration(rt, institutionA);
+    const random = seededRandom(0xac71);
+    const failures: string[] = [];
+    let sent = 0;
+    let unauthenticated = 0;
+    const wizardRoutes = routes.filter((r) => r.access === 'activation');
+    assert.ok(wizardRoutes.length >= 8, `only ${wizardRoutes.length} wizard routes`);
+    for (const route of wizardRoutes)
+      for (const request of fuzzRequests(route, random, uuidFor())) {
+        const response = await app.inject({
+          method: request.method as InjectOptions['method'],
+          url: request.url,
+          remoteAddress: '10.97.0.1',
+          headers: {
+            authorization: `Bearer ${token}`,
+            ...(request.contentType ? { 'content-type': request.contentType } : {}),
+          },
+          ...(request.payload !== undefined ? { payload: request.payload } : {}),
+        });
+        sent++;
+        const contentType = String(response.headers['content-type'] ?? '');
+        const body = (
+          contentType.includes('json') && response.body ? JSON.parse(response.body) : {}
+        ) as Answer['body'];
+        const answer: Answer = { status: response.statusCode, contentType, body };
+        if (answer.status === 401) unauthenticated++;
+        const problem = problemWith(answer, route);
+        if (problem) failures.push(`${request.label} (activation): ${problem}`);
+        // A request that submitted or replaced the registration ends the link: start another.
+        if (answer.status === 410 || (route.url.endsWith('/submit') && answer.status === 200))
+          ({ token } = await startTestRegistration(rt, institutionA));
+      }
+    t.diagnostic(`${sent} malformed wizard requests, ${unauthenticated} answered 401`);
+    assert.ok(sent >= 50, `only ${sent} requests`);
+    assert.ok(unauthenticated < sent / 20, 'requests with the token reach validation');
     assert.deepEqual(failures, []);
   });
 

@@ -1979,6 +1979,638 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/consents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The consent documents of the registration wizard, current versions (templates an operator replaces). */
+    get: {
+      parameters: {
+        query?: {
+          locale?: 'id' | 'en';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              documents: {
+                /** @enum {string} */
+                document: 'privacy_policy' | 'subscriber_agreement' | 'data_processing';
+                version: string;
+                title: string;
+                /** @description Markdown. */
+                text: string;
+              }[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/registration': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The wizard: its status, step and the data given so far (opens it on first use). */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Registration'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/registration/data-diri': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Step 1, Data Diri (the e-mail is given and not editable). */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            fullName: string;
+            /** @description 16 digits, as on the KTP. */
+            nik: string;
+            gelarDepan?: string | null;
+            gelarBelakang?: string | null;
+            /** @description Masukkan 10–15 digit angka. Contoh: 08123456789 */
+            phone: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Registration'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/registration/check-nip': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** "Cek NIP / NRP": the format, the NIK, and the personnel registry (BKN) when configured. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            nip: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string|null} */
+              verifiedBy: 'bkn' | null;
+              unitOrganisasi?: string;
+              jabatan?: string;
+              province?: string;
+              message: string;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/registration/data-kedinasan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Step 2, Data Kedinasan ("asn": ASN dan Penyidik POLRI with the NIP; "other": Lainnya). */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            employeeType: 'asn' | 'other';
+            nip?: string | null;
+            unitOrganisasi: string;
+            jabatan: string;
+            province: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Registration'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/registration/photo/selfie': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The person's own selfie for the preview (image/jpeg or image/png, no-store). */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The stored image (JPEG or PNG). */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    /** Step 3, the selfie: the raw JPEG or PNG bytes (Content-Type image/jpeg or image/png), re-encoded without metadata. */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+              width: number;
+              height: number;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/registration/photo/ktp': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The person's own KTP scan for the preview (image/jpeg or image/png, no-store). */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The stored image (JPEG or PNG). */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    /** The optional KTP scan: the raw JPEG or PNG bytes, re-encoded without metadata. */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+              width: number;
+              height: number;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/registration/consents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Accepts consent documents, each in its current version (recorded with the time). */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            accepted: {
+              /** @enum {string} */
+              document: 'privacy_policy' | 'subscriber_agreement' | 'data_processing';
+              version: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Registration'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/registration/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Submits the registration ("Aktivasi berhasil") after every check again; the link is then closed. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              status: 'submitted';
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/institutions/{institutionId}/api-clients': {
     parameters: {
       query?: never;
@@ -2395,6 +3027,11 @@ export interface paths {
                 | 'ERR_API_CLIENT_ADDRESS'
                 | 'ERR_API_CLIENT_RATE_LIMITED'
                 | 'ERR_API_CLIENT_NOT_FOUND'
+                | 'ERR_CONSENT_OUTDATED'
+                | 'ERR_REGISTRATION_INCOMPLETE'
+                | 'ERR_REGISTRATION_DUPLICATE'
+                | 'ERR_NIP_NOT_FOUND'
+                | 'ERR_REGISTRY_UNAVAILABLE'
                 | 'ERR_SERVER_INTERNAL';
               retryAfterSeconds?: number;
             };
@@ -2471,6 +3108,11 @@ export interface paths {
                 | 'ERR_API_CLIENT_ADDRESS'
                 | 'ERR_API_CLIENT_RATE_LIMITED'
                 | 'ERR_API_CLIENT_NOT_FOUND'
+                | 'ERR_CONSENT_OUTDATED'
+                | 'ERR_REGISTRATION_INCOMPLETE'
+                | 'ERR_REGISTRATION_DUPLICATE'
+                | 'ERR_NIP_NOT_FOUND'
+                | 'ERR_REGISTRY_UNAVAILABLE'
                 | 'ERR_SERVER_INTERNAL';
               retryAfterSeconds?: number;
             };
@@ -3127,6 +3769,11 @@ export interface components {
         | 'ERR_API_CLIENT_ADDRESS'
         | 'ERR_API_CLIENT_RATE_LIMITED'
         | 'ERR_API_CLIENT_NOT_FOUND'
+        | 'ERR_CONSENT_OUTDATED'
+        | 'ERR_REGISTRATION_INCOMPLETE'
+        | 'ERR_REGISTRATION_DUPLICATE'
+        | 'ERR_NIP_NOT_FOUND'
+        | 'ERR_REGISTRY_UNAVAILABLE'
         | 'ERR_SERVER_INTERNAL';
       detail?: string;
       details?: {
@@ -3284,6 +3931,67 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+    };
+    /** Registration */
+    Registration: {
+      /** @enum {string} */
+      status: 'invited' | 'in_progress';
+      step: number;
+      email: string;
+      fullName: string;
+      institution: {
+        name: string;
+        rules: {
+          selfRegistration: boolean;
+          nipCheckRequired: boolean;
+          fourEyes: boolean;
+          nameWithoutTitles: boolean;
+          nameMaxLength: number;
+          jabatanForbiddenCharacters: string;
+          jabatanMaxLength: number;
+          unitUnabbreviated: boolean;
+          unitMaxLength: number;
+        };
+      };
+      dataDiri: {
+        fullName: string;
+        nik: string | null;
+        gelarDepan: string | null;
+        gelarBelakang: string | null;
+        /** @description E.164 (+62…). */
+        phone: string | null;
+        phoneVerified: boolean;
+      };
+      dataKedinasan: {
+        /** @enum {string|null} */
+        employeeType: 'asn' | 'other' | null;
+        nip: string | null;
+        /** @enum {string|null} */
+        nipVerifiedBy: 'bkn' | 'manual' | null;
+        unitOrganisasi: string | null;
+        jabatan: string | null;
+        province: string | null;
+      };
+      photo: {
+        selfie: boolean;
+        ktp: boolean;
+      };
+      consents: {
+        /** @enum {string} */
+        document: 'privacy_policy' | 'subscriber_agreement' | 'data_processing';
+        version: string;
+        /** Format: date-time */
+        acceptedAt: string;
+      }[];
+      consentDocuments: {
+        /** @enum {string} */
+        document: 'privacy_policy' | 'subscriber_agreement' | 'data_processing';
+        version: string;
+        title: string;
+      }[];
+      registryEnabled: boolean;
+      /** Format: date-time */
+      linkExpiresAt: string;
     };
     /**
      * ApiClient
