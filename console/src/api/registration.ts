@@ -5,6 +5,7 @@
  * `Authorization: Bearer`; it is never put in a URL or a log.
  */
 import { apiImage, apiRequest } from './client';
+import type { components, paths } from './schema';
 
 const storageKey = 'teken.activation';
 
@@ -39,71 +40,20 @@ export function forgetActivationToken(): void {
   }
 }
 
-export type EmployeeType = 'asn' | 'other';
-export type ConsentDocumentName = string;
+/** The JSON body of a route's 200 answer, and its JSON request body, from the generated schema. */
+type Ok<O> = O extends { responses: { 200: { content: { 'application/json': infer B } } } } ? B : never;
+type In<O> = O extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 
-// HAND-WRITTEN until the routes have response schemas in schema.d.ts (npm run api:generate).
-export interface RegistrationState {
-  status: string;
-  step: number;
-  email: string;
-  fullName: string;
-  institution: { name: string; rules?: Record<string, unknown> };
-  dataDiri: {
-    fullName: string | null;
-    nik: string | null;
-    gelarDepan: string | null;
-    gelarBelakang: string | null;
-    phone: string | null;
-    phoneVerified: boolean;
-  };
-  dataKedinasan: {
-    employeeType: EmployeeType | null;
-    nip: string | null;
-    nipVerifiedBy: 'bkn' | 'manual' | null;
-    unitOrganisasi: string | null;
-    jabatan: string | null;
-    province: string | null;
-  };
-  photo: { selfie: boolean; ktp: boolean };
-  consents: { document: string; version: string; acceptedAt?: string }[];
-  consentDocuments: { document: ConsentDocumentName; version: string; title: string }[];
-  registryEnabled: boolean;
-  linkExpiresAt: string;
-}
-
-export interface DataDiriInput {
-  fullName: string;
-  nik: string;
-  gelarDepan?: string;
-  gelarBelakang?: string;
-  phone: string;
-}
-
-export interface DataKedinasanInput {
-  employeeType: EmployeeType;
-  nip?: string;
-  unitOrganisasi: string;
-  jabatan: string;
-  province: string;
-}
-
-export interface NipCheck {
-  /** `bkn` when the registry confirmed it; null when only the format (and the NIK) was checked. */
-  verifiedBy: 'bkn' | 'manual' | null;
-  unitOrganisasi?: string | null;
-  jabatan?: string | null;
-  province?: string | null;
-  message?: string;
-}
-
-/** A consent document as the public `GET /api/v1/consents` gives it: its full, versioned text. */
-export interface ConsentText {
-  document: string;
-  version: string;
-  title: string;
-  text: string;
-}
+export type RegistrationState = components['schemas']['Registration'];
+export type EmployeeType = NonNullable<RegistrationState['dataKedinasan']['employeeType']>;
+export type DataDiriInput = In<paths['/api/v1/registration/data-diri']['put']>;
+export type DataKedinasanInput = In<paths['/api/v1/registration/data-kedinasan']['put']>;
+export type ConsentsInput = In<paths['/api/v1/registration/consents']['put']>;
+/** `bkn` when the registry confirmed the NIP; null when only its format (and the NIK) was checked. */
+export type NipCheck = Ok<paths['/api/v1/registration/check-nip']['post']>;
+export type SubmitAnswer = Ok<paths['/api/v1/registration/submit']['post']>;
+/** A consent document as the public `GET /api/v1/consents` gives it: its full, versioned text (Markdown). */
+export type ConsentText = Ok<paths['/api/v1/consents']['get']>['documents'][number];
 
 const base = '/api/v1/registration';
 
@@ -123,7 +73,7 @@ export const registrationApi = {
   submit: (token: string) => apiRequest<{ status: string }>('POST', `${base}/submit`, {}, { bearer: token }),
   /** Public: the texts of the consent documents, in the user's language where there is one. */
   consentTexts: (lang: 'id' | 'en') =>
-    apiRequest<{ documents: ConsentText[] }>('GET', `/api/v1/consents?locale=${lang}`, undefined, {
+    apiRequest<Ok<paths['/api/v1/consents']['get']>>('GET', `/api/v1/consents?locale=${lang}`, undefined, {
       redirectOnAuthRequired: false,
     }),
 };

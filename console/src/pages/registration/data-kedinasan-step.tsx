@@ -31,7 +31,10 @@ export function DataKedinasanStep({
   const [jabatan, setJabatan] = useState(saved.jabatan ?? '');
   const [province, setProvince] = useState(saved.province ?? '');
   /** The NIP last checked, and what the check said (a saved ASN step counts as checked). */
-  const [checked, setChecked] = useState<{ nip: string; result: NipCheck } | undefined>(
+  const [checked, setChecked] = useState<
+    | { nip: string; result: Partial<Omit<NipCheck, 'verifiedBy'>> & { verifiedBy: 'bkn' | 'manual' | null } }
+    | undefined
+  >(
     saved.employeeType === 'asn' && saved.nip
       ? { nip: saved.nip, result: { verifiedBy: saved.nipVerifiedBy } }
       : undefined,
