@@ -20,6 +20,7 @@ import { NotFoundPage } from './pages/not-found-page';
 import { OtpPage } from './pages/otp-page';
 import { PasswordStepPage } from './pages/password-step-page';
 import { InvitePage } from './pages/invite-page';
+import { RegistrationPage } from './pages/registration-page';
 import { SecurityPage } from './pages/security-page';
 import { SelfRegistrationPage } from './pages/self-registration-page';
 import { SignInPage } from './pages/sign-in-page';
@@ -94,6 +95,7 @@ export function App() {
       <Route path={paths.updatePassword} element={<UpdatePasswordPage />} />
       <Route path={paths.password} element={<PasswordStepPage />} />
       <Route path={paths.selfRegistration} element={<SelfRegistrationPage />} />
+      <Route path={paths.activation} element={<RegistrationPage />} />
       <Route element={<SignedIn />}>
         <Route index element={<WithSession render={(s) => <DashboardPage account={s.account} />} />} />
         <Route path={paths.security} element={<SecurityPage />} />

@@ -42,9 +42,13 @@ async function lookUp(tx: Tx | Db, token: unknown): Promise<OpenedRegistration |
       'This registration has been submitted. Sign in once it is verified.',
     );
   if (row.link.voidedAt)
-    throw new TekenError('ERR_LINK_EXPIRED', 'This link was replaced by a newer one. Use the newest link.');
+    throw new TekenError('ERR_LINK_EXPIRED', 'This link was replaced by a newer one. Use the newest link.', {
+      details: { reason: 'replaced' },
+    });
   if (row.link.expiresAt <= new Date())
-    throw new TekenError('ERR_LINK_EXPIRED', 'This link has expired. Ask your institution for a new one.');
+    throw new TekenError('ERR_LINK_EXPIRED', 'This link has expired. Ask your institution for a new one.', {
+      details: { reason: 'expired' },
+    });
   const { id, email, fullName, username, institutionId, locale, status } = row.account;
   return {
     registration: row.registration,

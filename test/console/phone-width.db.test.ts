@@ -2,7 +2,8 @@
  * Every console page on a 360 px phone, signed out and signed in as a CA administrator, in
  * Indonesian and in English: nothing scrolls sideways, the brand and the organisation name are
  * visible and not covered by the language switch, and every visible control is at least 24 × 24
- * CSS pixels (WCAG 2.2, 2.5.8 Target Size).
+ * CSS pixels (WCAG 2.2, 2.5.8 Target Size). The registration wizard (/aktivasi) is walked step by
+ * step with a fake camera, opened from the activation link of a registration started for the test.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -10,13 +11,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { and, desc, eq } from 'drizzle-orm';
+import { outbox } from '../../src/db/schema.js';
+import { createInstitution } from '../../src/enrollment/create-institution.js';
+import { startRegistration } from '../../src/enrollment/start-registration.js';
 import { createAccount } from '../../src/identity/accounts.js';
+import { outboxAad } from '../../src/notify/enqueue-message.js';
+import { enrollmentContextOf } from '../../src/runtime/enrollment-context-of.js';
 import { currentTotp } from '../../src/identity/totp.js';
 import { identityContextOf } from '../../src/runtime/identity-context-of.js';
 import type { RunningServer } from '../../src/runtime/start-server.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { onCleanup } from '../helpers/cleanup.js';
 import { ensureConsoleBuilt } from '../helpers/console-build.js';
+import { syntheticPerson } from '../helpers/synthetic-identity.js';
 import { startTestServer } from '../helpers/test-server.js';
 import { closedPort } from '../notify/smtp-test-server.js';
 
@@ -109,6 +117,7 @@ describe('the console on a 360 px phone (Chromium)', () => {
   let adminCookie: string;
   let accountId: string;
   let messageId: string;
+  let institutionId: string;
   const pageErrors: string[] = [];
 
   before(async () => {
@@ -155,9 +164,25 @@ describe('the console on a 360 px phone (Chromium)', () => {
     });
     const outbox = await client.get<{ items: { id: string }[] }>('/api/v1/admin/outbox');
     messageId = outbox.body.items[0]!.id;
+    institutionId = (
+      await createInstitution(
+        server.rt.db,
+        { operator: 'test' },
+        { name: 'Universitas Uji Coba', emailDomains: ['uji-coba.ac.id'] },
+      )
+    ).id;
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-sync',
+        // The wizard's Foto Diri step: a fake camera, allowed without asking.
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
+      ],
     });
     onCleanup(() => browser.close());
     fs.mkdirSync(screenshots, { recursive: true });
@@ -188,6 +213,10 @@ describe('the console on a 360 px phone (Chromium)', () => {
   /** Goes to a page and lists what is wrong with it at 360 px (all of it, not just the first). */
   const check = async (page: Page, url: string, label: string): Promise<string[]> => {
     await page.goto(`${base}${url}`);
+    return inspect(page, label);
+  };
+  /** What is wrong with the page as it is now at 360 px. */
+  const inspect = async (page: Page, label: string): Promise<string[]> => {
     await page.locator('h1').first().waitFor();
     await page.waitForLoadState('networkidle');
     const layout = await page.evaluate(measure);
@@ -257,6 +286,88 @@ describe('the console on a 360 px phone (Chromium)', () => {
       await page.locator('.avatar-button').click();
       const menu = await page.evaluate(measure);
       assert.deepEqual(menu.small, [], 'avatar menu open: targets under 24 × 24 px');
+    });
+  }
+
+  /**
+   * A registration of a synthetic person, and its wizard link: the "[BSrE] Aktivasi Akun" e-mail
+   * stays queued here (no SMTP server), so the link is read from its sealed payload.
+   */
+  const activationPath = async (lang: 'id' | 'en') => {
+    const n = lang === 'id' ? 1 : 2;
+    const person = syntheticPerson();
+    const email = `uji.lebar${n}.${Date.now() % 100000}@uji-coba.ac.id`;
+    const { accountId } = await server.rt.db.transaction((tx) =>
+      startRegistration(enrollmentContextOf(server.rt), tx, {
+        institutionId,
+        fullName: lang === 'id' ? 'Uji Lebar Satu' : 'Uji Lebar Dua',
+        email,
+        source: 'invite',
+        invitedBy: 'test',
+      }),
+    );
+    const [row] = await server.rt.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.accountId, accountId), eq(outbox.template, 'activate-account')))
+      .orderBy(desc(outbox.createdAt));
+    const data = JSON.parse(
+      server.rt.masterKey.open('personal-data/v1', row!.sealedPayload!, outboxAad(row!.id)).toString('utf8'),
+    ) as { link: string };
+    return { path: new URL(data.link).pathname + new URL(data.link).hash, person };
+  };
+
+  for (const lang of ['id', 'en'] as const) {
+    it(`the registration wizard, ${lang}: every step fits, the camera and the guidance too`, async () => {
+      const { path: wizard, person } = await activationPath(lang);
+      const page = await open(lang, false);
+      const problems: string[] = [];
+      const next = () => page.locator('.wizard-actions .button.primary').click();
+      const at = async (label: string) => problems.push(...(await inspect(page, `${lang} wizard ${label}`)));
+
+      problems.push(...(await check(page, wizard, `${lang} wizard data diri`)));
+      await page.locator('input[inputmode="numeric"]').fill(person.nik);
+      await page.locator('input[type="tel"]').fill(person.phone);
+      await next();
+      await page.locator('input[type="radio"]').first().waitFor();
+      await at('data kedinasan');
+      await page.locator('input[type="radio"]').first().check();
+      await at('data kedinasan asn');
+      await page.locator('input[type="radio"]').nth(1).check();
+      await page.locator('input[maxlength="200"]').nth(0).fill('Universitas Uji Coba');
+      await page.locator('input[maxlength="200"]').nth(1).fill('Tendik');
+      await page.locator('select').selectOption('JAWA TIMUR');
+      await at('data kedinasan lainnya');
+      await next();
+      await page.locator('.wizard-photo').first().waitFor();
+      await at('foto diri');
+      await page.locator('.consent summary').first().click();
+      await at('foto diri consent open');
+      await page.locator('.wizard-photo .button:not(.primary)').first().click();
+      await page.locator('.guidance').waitFor();
+      await at('guidance');
+      await page.locator('.wizard-dialog .button.primary').click();
+      await page.locator('.wizard-photo .button.primary').first().click();
+      await page.locator('.camera-video').waitFor();
+      await page.waitForFunction(() => {
+        const { document } = globalThis as unknown as {
+          document: { querySelector(s: string): { videoWidth: number } | null };
+        };
+        return (document.querySelector('.camera-video')?.videoWidth ?? 0) > 0;
+      });
+      await at('camera');
+      await page.locator('.wizard-dialog .button.primary').click();
+      await page.locator('.camera-photo').waitFor();
+      await at('camera photo taken');
+      await page.locator('.wizard-dialog .actions-end .button.primary').click();
+      await page.locator('.wizard-dialog').waitFor({ state: 'hidden' });
+      for (const box of await page.locator('.consent input[type="checkbox"]').all()) await box.check();
+      await next();
+      // "Aktivasi berhasil" has no stepper.
+      await page.locator('.wizard-steps').waitFor({ state: 'detached' });
+      await at('done');
+      problems.push(...(await check(page, '/aktivasi', `${lang} wizard no link`)));
+      assert.deepEqual(problems, []);
     });
   }
 

@@ -20,9 +20,11 @@ export const paths = {
   outboxMessage: (id: string) => `/admin/outbox/${encodeURIComponent(id)}`,
   invite: '/pengguna/undang',
   selfRegistration: '/daftar',
+  /** The registration wizard, opened from the "[BSrE] Aktivasi Akun" e-mail (`/aktivasi#<token>`). */
+  activation: '/aktivasi',
 } as const;
 
-/** The pages anyone may open (sign-in and its steps, Lupa Password, e-mailed links). */
+/** The pages anyone may open (sign-in and its steps, Lupa Password, e-mailed links, the wizard). */
 export const publicPaths: ReadonlySet<string> = new Set([
   paths.signIn,
   paths.forgotPassword,
@@ -32,6 +34,7 @@ export const publicPaths: ReadonlySet<string> = new Set([
   paths.updatePassword,
   paths.password,
   paths.selfRegistration,
+  paths.activation,
 ]);
 
 /** Ids in paths are UUIDs: anything else is "not found" without asking the server. */

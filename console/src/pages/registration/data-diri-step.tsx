@@ -1,0 +1,136 @@
+/**
+ * Step 1, Data Diri (seed 002): Nama Lengkap, NIK, Gelar Depan, Gelar Belakang, the e-mail the
+ * invitation went to (not editable) and Nomor Telepon; Next saves them.
+ */
+import { useState, type FormEvent } from 'react';
+import { registrationApi, type RegistrationState } from '../../api/registration';
+import { ErrorNotice } from '../../components/notice';
+import { PageHeading } from '../../components/page-heading';
+import { useI18n } from '../../i18n/i18n';
+import { isLinkProblem } from './link-problem';
+import { fieldMessage, refusedField, WizardField } from './wizard-field';
+
+export interface StepProps {
+  token: string;
+  registration: RegistrationState;
+  onLinkProblem: (error: unknown) => void;
+}
+
+const fields = ['fullName', 'nik', 'gelarDepan', 'gelarBelakang', 'phone'];
+
+/** The number as the user typed it: national form (08…) for a stored +62… number. */
+const nationalPhone = (phone: string | null) => (phone ? phone.replace(/^\+62/, '0') : '');
+
+export function DataDiriStep({
+  token,
+  registration,
+  onLinkProblem,
+  onNext,
+}: StepProps & { onNext: () => void }) {
+  const { t, lang } = useI18n();
+  const saved = registration.dataDiri;
+  const [fullName, setFullName] = useState(saved.fullName ?? registration.fullName);
+  const [nik, setNik] = useState(saved.nik ?? '');
+  const [gelarDepan, setGelarDepan] = useState(saved.gelarDepan ?? '');
+  const [gelarBelakang, setGelarBelakang] = useState(saved.gelarBelakang ?? '');
+  const [phone, setPhone] = useState(nationalPhone(saved.phone));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(undefined);
+    setBusy(true);
+    try {
+      await registrationApi.saveDataDiri(token, {
+        fullName: fullName.trim(),
+        nik: nik.trim(),
+        ...(gelarDepan.trim() ? { gelarDepan: gelarDepan.trim() } : {}),
+        ...(gelarBelakang.trim() ? { gelarBelakang: gelarBelakang.trim() } : {}),
+        phone: phone.trim(),
+      });
+      onNext();
+    } catch (e) {
+      if (isLinkProblem(e)) onLinkProblem(e);
+      setError(e);
+      setBusy(false);
+    }
+  };
+  const at = (field: string) => fieldMessage(error, field, t, lang);
+  const field = refusedField(error);
+
+  return (
+    <>
+      <PageHeading title={t('wizard.dataDiri.title')}>{t('wizard.dataDiri.title')}</PageHeading>
+      <p className="muted">{t('wizard.dataDiri.note')}</p>
+      {error !== undefined && !(field && fields.includes(field)) && <ErrorNotice error={error} />}
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate={false}>
+        <WizardField
+          label={t('wizard.fullName')}
+          required
+          autoComplete="name"
+          maxLength={200}
+          value={fullName}
+          error={at('fullName')}
+          onChange={(e) => setFullName(e.target.value)}
+        />
+        <WizardField
+          label={t('wizard.nik')}
+          hint={t('wizard.nikHint')}
+          required
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={16}
+          pattern="[0-9]{16}"
+          value={nik}
+          error={at('nik')}
+          onChange={(e) => setNik(e.target.value.replace(/\D/g, ''))}
+        />
+        <WizardField
+          label={t('wizard.gelarDepan')}
+          placeholder={t('wizard.gelarDepanPlaceholder')}
+          autoComplete="honorific-prefix"
+          maxLength={50}
+          value={gelarDepan}
+          error={at('gelarDepan')}
+          onChange={(e) => setGelarDepan(e.target.value)}
+        />
+        <WizardField
+          label={t('wizard.gelarBelakang')}
+          placeholder={t('wizard.gelarBelakangPlaceholder')}
+          autoComplete="honorific-suffix"
+          maxLength={50}
+          value={gelarBelakang}
+          error={at('gelarBelakang')}
+          onChange={(e) => setGelarBelakang(e.target.value)}
+        />
+        <WizardField label={t('wizard.email')} type="email" readOnly value={registration.email} />
+        <WizardField
+          label={t('wizard.phone')}
+          hint={t('wizard.phoneHint')}
+          required
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          maxLength={20}
+          value={phone}
+          error={at('phone')}
+          onChange={(e) => setPhone(e.target.value)}
+        />
+        {/*
+          PHONE VERIFICATION (issue 9, WhatsApp; built by the phone helper, not here): the code step
+          goes here, under Nomor Telepon — "Kirim Kode OTP" (POST /api/v1/registration/phone/code
+          {phone}), "Kirim Ulang (30s)", "Masukkan Kode OTP", "Verifikasi OTP" (POST
+          /api/v1/registration/phone/verify {code}), "Kode OTP salah" — showing Terverifikasi from
+          registration.dataDiri.phoneVerified; gate Next on it where the policy requires it.
+        */}
+        <div className="wizard-actions">
+          <span />
+          <button type="submit" className="button primary" disabled={busy}>
+            {t('wizard.next')}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
