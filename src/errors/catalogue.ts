@@ -71,6 +71,17 @@ export const errorCatalogue = {
     title: 'This API client has made too many calls. Wait a moment and try again.',
   },
   ERR_API_CLIENT_NOT_FOUND: { status: 404, title: 'No such API client.' },
+  // RA desk (helper ra).
+  ERR_REGISTRATION_NOT_FOUND: { status: 404, title: 'No such registration.' },
+  ERR_REGISTRATION_STATE: {
+    status: 409,
+    title: 'The registration is not in a state that allows this.',
+  },
+  ERR_REGISTRATION_SAME_APPROVER: {
+    status: 409,
+    title: 'The second approval must come from another RA officer.',
+  },
+  ERR_REGISTRATION_NO_PHOTO: { status: 404, title: 'The registration has no such photo.' },
   ERR_SERVER_INTERNAL: { status: 500, title: 'Internal error. The server log has the details.' },
 } as const satisfies Record<string, { status: number; title: string; retired?: boolean }>;
 

@@ -35,6 +35,8 @@ import { consoleDist, consoleRoutes, loadConsoleShell } from './routes/console-r
 import { createCrlCache, crlRoutes, type CrlCache } from './routes/crl-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { institutionRoutes } from './routes/institution-routes.js';
+import { raRoutes } from './routes/ra-routes.js';
+import { enrollmentContextOf } from '../runtime/enrollment-context-of.js';
 import { ocspRoutes, type RawRequestHandler } from './routes/ocsp-routes.js';
 import { repositoryRoutes } from './routes/repository-routes.js';
 import { whoamiRoutes } from './routes/whoami-routes.js';
@@ -159,6 +161,8 @@ export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Prom
     },
   });
   await app.register(institutionRoutes, { identity, db: rt.db });
+  // The RA desk (menu "RA").
+  await app.register(raRoutes, { identity, enrollment: enrollmentContextOf(rt, options) });
   // API clients: the console's management (session) and the clients' own routes (HTTP Basic).
   await app.register(apiClientRoutes, { identity });
   await app.register(whoamiRoutes, { identity });

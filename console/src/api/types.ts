@@ -30,7 +30,7 @@ export type Role = 'subscriber' | 'ra_officer' | 'institution_admin' | 'ca_admin
 export type FlowStep = 'password' | 'otp' | 'configure_totp' | 'update_password';
 export type StepNext = FlowStep | 'done' | 'sign_in';
 export type FlowKind =
-  'login' | 'reset_password' | 'admin_update_password' | 'admin_reset_otp' | 'setup_admin';
+  'login' | 'reset_password' | 'admin_update_password' | 'admin_reset_otp' | 'setup_admin' | 'setup_account';
 export type LockReason = 'password' | 'otp';
 export type AdminLinkAction = 'RESET_OTP_DEVICE' | 'UPDATE_PASSWORD';
 

@@ -37,7 +37,12 @@ export interface AccountRoutesOptions {
 const sessionIdParams = object({ id: { type: 'string', pattern: '^[0-9a-f]{32}$' } }, ['id']);
 
 const permissionsSchema = strictObject(
-  { listAccounts: boolean, createAccountRoles: arrayOf(stringEnum(roleNames)), readOutbox: boolean },
+  {
+    listAccounts: boolean,
+    createAccountRoles: arrayOf(stringEnum(roleNames)),
+    readOutbox: boolean,
+    raDesk: boolean,
+  },
   { $id: 'ConsolePermissions', title: 'ConsolePermissions' },
 );
 
