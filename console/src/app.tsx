@@ -19,6 +19,8 @@ import { LinkPage } from './pages/link-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { OtpPage } from './pages/otp-page';
 import { PasswordStepPage } from './pages/password-step-page';
+import { RaQueuePage } from './pages/ra-queue-page';
+import { RaReviewPage } from './pages/ra-review-page';
 import { SecurityPage } from './pages/security-page';
 import { SignInPage } from './pages/sign-in-page';
 import { UpdatePasswordPage } from './pages/update-password-page';
@@ -55,6 +57,11 @@ function WithSession({ render }: { render: (s: SignedInSession) => ReactElement 
 function AccountRoute() {
   const { id } = useParams();
   return isUuid(id) ? <AdminAccountPage id={id} /> : <NotFoundPage />;
+}
+
+function RaReviewRoute() {
+  const { id } = useParams();
+  return isUuid(id) ? <RaReviewPage id={id} /> : <NotFoundPage />;
 }
 
 function OutboxMessageRoute() {
@@ -105,6 +112,9 @@ export function App() {
         />
         <Route path="/admin/akun/:id" element={<AccountRoute />} />
         <Route path={paths.outbox} element={<AdminOutboxPage />} />
+        {/* RA desk (helper ra). */}
+        <Route path={paths.ra} element={<RaQueuePage />} />
+        <Route path="/ra/:id" element={<RaReviewRoute />} />
         <Route path="/admin/outbox/:id" element={<OutboxMessageRoute />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -7,7 +7,7 @@
  */
 import type { components, paths } from './schema';
 
-type Method = 'get' | 'post' | 'delete';
+type Method = 'get' | 'post' | 'delete' | 'patch' | 'put';
 type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
 type Success<O> = O extends { responses: infer R } ? R[Extract<keyof R, 200 | 201>] : never;
 type Json<R> = R extends { content: { 'application/json': infer B } } ? B : never;
@@ -139,6 +139,7 @@ declare namespace HandWritten {
     listAccounts: boolean;
     createAccountRoles: Role[];
     readOutbox: boolean;
+    raDesk: boolean;
   }
 
   interface SessionInfo {
@@ -248,3 +249,18 @@ declare namespace HandWritten {
     content: { subject: string; text: string; html: string } | null;
   }
 }
+
+// RA desk (helper ra).
+export type RegistrationPage = FromSchema<
+  '/api/v1/ra/registrations',
+  'get',
+  { total: number; registrations: components['schemas']['RegistrationListItem'][] }
+>;
+export type RegistrationListItem = RegistrationPage['registrations'][number];
+export type RegistrationStatus = RegistrationListItem['status'];
+export type RegistrationOverview = components['schemas']['RegistrationOverview'];
+export type RegistrationHistory = FromSchema<
+  '/api/v1/ra/registrations/{id}/history',
+  'get',
+  { history: { id: string; field: string; old: unknown; new: unknown }[] }
+>;

@@ -145,6 +145,13 @@ export function AppShell({
                 {t('nav.dashboards')}
               </Link>
             </li>
+            {permissions.raDesk && (
+              <li>
+                <Link to="/ra" aria-current={current('/ra', false)}>
+                  {t('nav.ra')}
+                </Link>
+              </li>
+            )}
             {showAdmin && (
               <li>
                 <span className="nav-group">{t('nav.admin')}</span>

@@ -18,6 +18,9 @@ export const paths = {
   account: (id: string) => `/admin/akun/${encodeURIComponent(id)}`,
   outbox: '/admin/outbox',
   outboxMessage: (id: string) => `/admin/outbox/${encodeURIComponent(id)}`,
+  // RA desk (helper ra).
+  ra: '/ra',
+  raReview: (id: string) => `/ra/${encodeURIComponent(id)}`,
 } as const;
 
 /** The pages anyone may open (sign-in and its steps, Lupa Password, e-mailed links). */
