@@ -4,6 +4,8 @@
  * visible and not covered by the language switch, and every visible control is at least 24 × 24
  * CSS pixels (WCAG 2.2, 2.5.8 Target Size).
  */
+import { institutions } from '../../src/db/schema.js';
+import { submittedRegistration } from '../helpers/registration-fixture.js';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -109,6 +111,7 @@ describe('the console on a 360 px phone (Chromium)', () => {
   let adminCookie: string;
   let accountId: string;
   let messageId: string;
+  let registrationId: string;
   const pageErrors: string[] = [];
 
   before(async () => {
@@ -155,6 +158,12 @@ describe('the console on a 360 px phone (Chromium)', () => {
     });
     const outbox = await client.get<{ items: { id: string }[] }>('/api/v1/admin/outbox');
     messageId = outbox.body.items[0]!.id;
+    // A submitted registration for the RA desk's pages.
+    const institutionId = '00000000-0000-4000-8000-0000000000c1';
+    await server.rt.db
+      .insert(institutions)
+      .values({ id: institutionId, code: 'HP', name: 'Instansi Ponsel' });
+    ({ accountId: registrationId } = await submittedRegistration(server.rt, { institutionId, ktp: true }));
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync'],
@@ -230,6 +239,8 @@ describe('the console on a 360 px phone (Chromium)', () => {
     `/admin/akun/${accountId}`,
     '/admin/outbox',
     `/admin/outbox/${messageId}`,
+    '/ra',
+    `/ra/${registrationId}`,
     '/tidak-ada',
   ];
 
