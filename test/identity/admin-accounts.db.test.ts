@@ -290,26 +290,31 @@ describe('account administration through the API', () => {
       listAccounts: false,
       createAccountRoles: [],
       readOutbox: false,
+      raDesk: false,
     });
     assert.deepEqual(await permissionsOf(['ra_officer']), {
       listAccounts: true,
       createAccountRoles: [],
       readOutbox: false,
+      raDesk: true,
     });
     assert.deepEqual(await permissionsOf(['institution_admin']), {
       listAccounts: true,
       createAccountRoles: ['subscriber', 'ra_officer'],
       readOutbox: false,
+      raDesk: true,
     });
     assert.deepEqual(await permissionsOf(['institution_admin'], null), {
       listAccounts: true,
       createAccountRoles: [],
       readOutbox: false,
+      raDesk: true,
     });
     assert.deepEqual(await permissionsOf(['ca_admin'], null), {
       listAccounts: true,
       createAccountRoles: ['subscriber', 'ra_officer', 'institution_admin', 'ca_admin'],
       readOutbox: true,
+      raDesk: true,
     });
   });
 
