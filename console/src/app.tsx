@@ -21,6 +21,8 @@ import { OtpPage } from './pages/otp-page';
 import { PasswordStepPage } from './pages/password-step-page';
 import { InvitePage } from './pages/invite-page';
 import { RegistrationPage } from './pages/registration-page';
+import { RaQueuePage } from './pages/ra-queue-page';
+import { RaReviewPage } from './pages/ra-review-page';
 import { SecurityPage } from './pages/security-page';
 import { SelfRegistrationPage } from './pages/self-registration-page';
 import { SignInPage } from './pages/sign-in-page';
@@ -58,6 +60,11 @@ function WithSession({ render }: { render: (s: SignedInSession) => ReactElement 
 function AccountRoute() {
   const { id } = useParams();
   return isUuid(id) ? <AdminAccountPage id={id} /> : <NotFoundPage />;
+}
+
+function RaReviewRoute() {
+  const { id } = useParams();
+  return isUuid(id) ? <RaReviewPage id={id} /> : <NotFoundPage />;
 }
 
 function OutboxMessageRoute() {
@@ -116,6 +123,9 @@ export function App() {
             <WithSession render={(s) => <InvitePage account={s.account} permissions={s.permissions} />} />
           }
         />
+        {/* RA desk (helper ra). */}
+        <Route path={paths.ra} element={<RaQueuePage />} />
+        <Route path="/ra/:id" element={<RaReviewRoute />} />
         <Route path="/admin/outbox/:id" element={<OutboxMessageRoute />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -319,7 +319,9 @@ export type ActionLinkKind =
   /** The registration link ("[BSrE] Aktivasi Akun"): opens the wizard until it is submitted. */
   | 'ACTIVATE_ACCOUNT'
   /** Confirms a new e-mail address of a profile change, from that address. */
-  | 'CONFIRM_EMAIL';
+  | 'CONFIRM_EMAIL'
+  /** "[BSrE] Informasi Akun" after RA approval: authenticator, then password (like SETUP_ADMIN). */
+  | 'SETUP_ACCOUNT';
 
 /** Single-use links (e-mailed); only the SHA-256 of the token is stored. */
 export const actionTokens = pgTable(

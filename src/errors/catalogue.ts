@@ -95,6 +95,16 @@ export const errorCatalogue = {
     status: 503,
     title: 'The external registry is not reachable. Try again later.',
   },
+  // RA desk (helper ra).
+  ERR_REGISTRATION_STATE: {
+    status: 409,
+    title: 'The registration is not in a state that allows this.',
+  },
+  ERR_REGISTRATION_SAME_APPROVER: {
+    status: 409,
+    title: 'The second approval must come from another RA officer.',
+  },
+  ERR_REGISTRATION_NO_PHOTO: { status: 404, title: 'The registration has no such photo.' },
   ERR_SERVER_INTERNAL: { status: 500, title: 'Internal error. The server log has the details.' },
 } as const satisfies Record<string, { status: number; title: string; retired?: boolean }>;
 

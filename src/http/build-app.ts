@@ -38,6 +38,7 @@ import { institutionRoutes } from './routes/institution-routes.js';
 import { registrationImportRoutes } from './routes/registration-import-routes.js';
 import { registrationWizardRoutes } from './routes/registration-wizard-routes.js';
 import { createPersonnelRegistry } from '../enrollment/adapters/personnel-registry.js';
+import { raRoutes } from './routes/ra-routes.js';
 import { enrollmentContextOf } from '../runtime/enrollment-context-of.js';
 import { ocspRoutes, type RawRequestHandler } from './routes/ocsp-routes.js';
 import { repositoryRoutes } from './routes/repository-routes.js';
@@ -173,6 +174,8 @@ export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Prom
     registry: createPersonnelRegistry(rt.config.wizard.personnelRegistry),
     photoLimits: { maxBytes: rt.config.wizard.photoMaxBytes, maxPixels: rt.config.wizard.photoMaxPixels },
   });
+  // The RA desk (menu "RA").
+  await app.register(raRoutes, { identity, enrollment: enrollmentContextOf(rt, options) });
   // API clients: the console's management (session) and the clients' own routes (HTTP Basic).
   await app.register(apiClientRoutes, { identity });
   // CSV registration import ("Impor Pengguna").

@@ -5,12 +5,14 @@ import type { Tx } from '../db/open-database.js';
 import {
   accounts,
   institutions,
+  registrations,
   totpDevices,
   type AccountStatus,
   type RequiredAction,
   type Role,
 } from '../db/schema.js';
 import { TekenError } from '../errors/teken-error.js';
+import type { MasterKey } from '../keys/master-key.js';
 import type { IdentityContext } from './identity-context.js';
 import { assertPasswordAcceptable } from './password-policy.js';
 import { hashPassword } from './password-hash.js';
@@ -118,10 +120,28 @@ export async function createAccount(
   return row!;
 }
 
-/** By username or e-mail, case-insensitive. */
-export async function findAccountByLogin(db: Tx, login: string): Promise<AccountRow | undefined> {
+/**
+ * By username or e-mail, case-insensitive; given the master key, a 16-digit login is also a NIK
+ * (seed 004 signs in "menggunakan NIK"), found through the registrations' keyed lookup hash in the
+ * same single query, so a NIK login costs what any other login costs.
+ */
+export async function findAccountByLogin(
+  db: Tx,
+  login: string,
+  master?: MasterKey,
+): Promise<AccountRow | undefined> {
   const value = login.trim().toLowerCase();
   if (value === '' || value.length > 254 || hasControlCharacters(value)) return undefined;
+  if (master && /^\d{16}$/.test(value)) {
+    const byNik = sql`${accounts.id} in (select ${registrations.accountId} from ${registrations} where ${registrations.nikHash} = ${master.lookupHash('nik', value)})`;
+    const [found] = await db
+      .select()
+      .from(accounts)
+      .where(or(byNik, sql`lower(${accounts.username}) = ${value}`))
+      .orderBy(sql`case when ${byNik} then 0 else 1 end`)
+      .limit(1);
+    return found;
+  }
   const [row] = await db
     .select()
     .from(accounts)

@@ -7,7 +7,7 @@
  * | self.*                | yes        | yes               | yes               | yes      |
  * | account.list / read   | –          | own institution   | own institution   | all      |
  * | account.create        | –          | –                 | own institution*  | all      |
- * | account.send_link     | –          | –                 | own institution   | all      |
+ * | account.send_link     | –          | own institution‡  | own institution   | all      |
  * | account.unlock        | –          | –                 | own institution   | all      |
  * | outbox.read           | –          | –                 | –                 | yes      |
  * | institution.list      | –          | –                 | own institution** | all      |
@@ -20,6 +20,7 @@
  * | registration.review   | –          | own institution†  | –                 | all†     |
  * | registration.photo    | –          | own institution   | –                 | all      |
  * | change_request.review | –          | own institution†  | –                 | all†     |
+ * | registration.correct_nik | –       | own institution†  | –                 | –        |
  *
  * (*) institution admins create subscribers and RA officers of their own institution only.
  * (**) the list an institution admin gets holds their own institution only. `institution.update`
@@ -29,6 +30,9 @@
  * `registration.review` covers approve, reject, Ubah Akun (corrections, NIK included), Jenis
  * Permohonan and marking a phone number verified; `registration.photo` is viewing the selfie and
  * the KTP scan (each view audited).
+ * (‡) RA officers send RESET_OTP_DEVICE / UPDATE_PASSWORD from Tinjau Ulang (seed 003) to the
+ * subscribers of their institution only. `registration.correct_nik` (Ubah Akun of the NIK) is an
+ * RA officer's alone, not even a CA admin's (seed 004: "NIK pada AMS hanya dapat diubah oleh RA").
  */
 import type { Role } from '../db/schema.js';
 import { TekenError } from '../errors/teken-error.js';
@@ -51,7 +55,9 @@ export type Action =
   | 'registration.read'
   | 'registration.review'
   | 'registration.photo'
-  | 'change_request.review';
+  | 'change_request.review'
+  // RA desk (helper ra).
+  | 'registration.correct_nik';
 
 export interface Target {
   institutionId: string | null;
@@ -64,14 +70,19 @@ type Actor = Pick<AccountRow, 'roles' | 'institutionId' | 'status'> & { id?: str
 
 const has = (actor: Pick<AccountRow, 'roles'>, role: Role) => actor.roles.includes(role);
 
-const reviewActions: readonly Action[] = ['registration.review', 'change_request.review'];
+const reviewActions: readonly Action[] = [
+  'registration.review',
+  'change_request.review',
+  'registration.correct_nik',
+];
 
 export function can(actor: Actor, action: Action, target?: Target): boolean {
   if (actor.status !== 'active') return false;
   if (reviewActions.includes(action) && target?.accountId !== undefined && target.accountId === actor.id)
     return false;
-  if (has(actor, 'ca_admin')) return true;
   const sameInstitution = !!target && !!actor.institutionId && target.institutionId === actor.institutionId;
+  if (action === 'registration.correct_nik') return has(actor, 'ra_officer') && sameInstitution;
+  if (has(actor, 'ca_admin')) return true;
   switch (action) {
     case 'account.list':
       return has(actor, 'ra_officer') || has(actor, 'institution_admin');
@@ -84,6 +95,15 @@ export function can(actor: Actor, action: Action, target?: Target): boolean {
         (target?.roles ?? []).every((r) => r === 'subscriber' || r === 'ra_officer')
       );
     case 'account.send_link':
+      if (
+        has(actor, 'ra_officer') &&
+        sameInstitution &&
+        (target?.roles ?? []).every((r) => r === 'subscriber')
+      )
+        return true;
+      return (
+        has(actor, 'institution_admin') && sameInstitution && !(target?.roles ?? []).includes('ca_admin')
+      );
     case 'account.unlock':
       return (
         has(actor, 'institution_admin') && sameInstitution && !(target?.roles ?? []).includes('ca_admin')
@@ -123,6 +143,8 @@ export function consolePermissions(actor: Actor): {
   /** "Undang Pengguna" at one's own institution; `inviteAnyInstitution`: at any (the Instansi field). */
   inviteRegistrants: boolean;
   inviteAnyInstitution: boolean;
+  /** The "RA" menu (the registration queue). */
+  raDesk: boolean;
 } {
   const own = { institutionId: actor.institutionId };
   return {
@@ -131,6 +153,7 @@ export function consolePermissions(actor: Actor): {
     readOutbox: can(actor, 'outbox.read'),
     inviteRegistrants: can(actor, 'registration.invite', own),
     inviteAnyInstitution: can(actor, 'registration.invite', { institutionId: null }),
+    raDesk: can(actor, 'registration.list'),
   };
 }
 

@@ -6,6 +6,7 @@
  *   admin_update_password  link → otp (configure_totp if none yet) → update_password → signed in
  *   admin_reset_otp        link → password → configure_totp (old devices removed) → signed in
  *   setup_admin            link → configure_totp → update_password → signed in
+ *   setup_account          link → configure_totp → update_password → signed in (after RA approval)
  *
  * Each link replaces one factor, never both: a reset must not bypass the second factor. Every flow
  * ends signed in (the partial session is replaced by a full one, with a new token), so the code

@@ -13,6 +13,7 @@ const linkFlows = {
   UPDATE_PASSWORD: 'admin_update_password',
   RESET_OTP_DEVICE: 'admin_reset_otp',
   SETUP_ADMIN: 'setup_admin',
+  SETUP_ACCOUNT: 'setup_account',
 } as const;
 
 /** The links that open a sign-in flow here; activation and e-mail confirmation links open elsewhere. */
@@ -27,6 +28,7 @@ function stepsOf(kind: (typeof linkFlows)[keyof typeof linkFlows], hasDevice: bo
     case 'admin_reset_otp':
       return ['password', 'configure_totp'];
     case 'setup_admin':
+    case 'setup_account':
       return ['configure_totp', 'update_password'];
   }
 }

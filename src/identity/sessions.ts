@@ -15,7 +15,13 @@ export type SessionRow = typeof sessions.$inferSelect;
 
 export interface AuthFlowState {
   kind:
-    'login' | 'reset_password' | 'admin_update_password' | 'admin_reset_otp' | 'setup_admin' | 'add_device';
+    | 'login'
+    | 'reset_password'
+    | 'admin_update_password'
+    | 'admin_reset_otp'
+    | 'setup_admin'
+    | 'setup_account'
+    | 'add_device';
   /** Steps still to do, in order. */
   pending: FlowStep[];
   remember: boolean;

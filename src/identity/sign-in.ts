@@ -1,5 +1,5 @@
 /**
- * Step 1 of sign-in: username or e-mail and password. Every failure gets one answer, and a login that
+ * Step 1 of sign-in: username, e-mail or NIK and password. Every failure gets one answer, and a login that
  * names no account is counted, delayed and locked like a known one (lockout-policy.ts), so neither
  * the answer nor its time tells whether an account exists.
  */
@@ -34,7 +34,7 @@ export async function signIn(
     throw new TekenError('ERR_INPUT_INVALID', 'Give a username or e-mail and a password.');
   }
   const password = input.password;
-  const account = await findAccountByLogin(ctx.db, input.login);
+  const account = await findAccountByLogin(ctx.db, input.login, ctx.master);
   const subject = account ? accountSubject(account.id) : unknownLoginSubject(ctx, input.login);
   const result = await ctx.guard.attempt(
     'password',

@@ -5,6 +5,8 @@
  * CSS pixels (WCAG 2.2, 2.5.8 Target Size). The registration wizard (/aktivasi) is walked step by
  * step with a fake camera, opened from the activation link of a registration started for the test.
  */
+import { institutions } from '../../src/db/schema.js';
+import { submittedRegistration } from '../helpers/registration-fixture.js';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -118,6 +120,7 @@ describe('the console on a 360 px phone (Chromium)', () => {
   let accountId: string;
   let messageId: string;
   let institutionId: string;
+  let registrationId: string;
   const pageErrors: string[] = [];
 
   before(async () => {
@@ -171,6 +174,15 @@ describe('the console on a 360 px phone (Chromium)', () => {
         { name: 'Universitas Uji Coba', emailDomains: ['uji-coba.ac.id'] },
       )
     ).id;
+    // A submitted registration for the RA desk's pages.
+    const raInstitutionId = '00000000-0000-4000-8000-0000000000c1';
+    await server.rt.db
+      .insert(institutions)
+      .values({ id: raInstitutionId, code: 'HP', name: 'Instansi Ponsel' });
+    ({ accountId: registrationId } = await submittedRegistration(server.rt, {
+      institutionId: raInstitutionId,
+      ktp: true,
+    }));
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: [
@@ -261,6 +273,8 @@ describe('the console on a 360 px phone (Chromium)', () => {
     '/admin/outbox',
     `/admin/outbox/${messageId}`,
     '/pengguna/undang',
+    '/ra',
+    `/ra/${registrationId}`,
     '/tidak-ada',
   ];
 

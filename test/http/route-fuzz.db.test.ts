@@ -15,7 +15,7 @@ import { before, describe, it } from 'node:test';
 import { count, eq } from 'drizzle-orm';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { initialiseHierarchy } from '../../src/authority/initialise-hierarchy.js';
-import { accounts, institutions } from '../../src/db/schema.js';
+import { accounts, institutions, registrations } from '../../src/db/schema.js';
 import { errorCatalogue } from '../../src/errors/catalogue.js';
 import type { Access, RouteEntry } from '../../src/http/access.js';
 import { buildApp } from '../../src/http/build-app.js';
@@ -163,6 +163,15 @@ describe('every registered route', () => {
         actors.set(`${role}@${institutionId}`, await signIn(account));
       }
     target = await newAccount('subscriber', institutionA);
+    // A submitted registration for the RA desk's routes to work on.
+    await rt.db.insert(registrations).values({
+      accountId: target.id,
+      institutionId: institutionA,
+      source: 'invite',
+      invitedBy: 'test',
+      status: 'submitted',
+      submittedAt: new Date(),
+    });
   });
 
   const uuidFor = () => target.id;
@@ -195,6 +204,9 @@ describe('every registered route', () => {
   /** What `can()` is asked about for this request (the same target the use case checks). */
   const targetOf = (route: RouteEntry, actor: Actor, request: FuzzRequest): Target | undefined => {
     if (route.url.includes(':id') && route.url.startsWith('/api/v1/admin/accounts')) return target;
+    // The RA desk: the target's registration (institution A), its account for the review rules.
+    if (route.url.startsWith('/api/v1/ra/registrations/:id'))
+      return { institutionId: institutionA, roles: target.roles, accountId: target.id };
     if (isInstitutionRoute(route)) return { institutionId: institutionA };
     // Institution routes (API clients, ...): the institution in the path, A in validRequest.
     if (route.url.includes(':institutionId')) return { institutionId: institutionA };

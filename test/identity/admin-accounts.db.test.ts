@@ -292,6 +292,7 @@ describe('account administration through the API', () => {
       readOutbox: false,
       inviteRegistrants: false,
       inviteAnyInstitution: false,
+      raDesk: false,
     });
     assert.deepEqual(await permissionsOf(['ra_officer']), {
       listAccounts: true,
@@ -299,6 +300,7 @@ describe('account administration through the API', () => {
       readOutbox: false,
       inviteRegistrants: true,
       inviteAnyInstitution: false,
+      raDesk: true,
     });
     assert.deepEqual(await permissionsOf(['institution_admin']), {
       listAccounts: true,
@@ -306,6 +308,7 @@ describe('account administration through the API', () => {
       readOutbox: false,
       inviteRegistrants: true,
       inviteAnyInstitution: false,
+      raDesk: true,
     });
     assert.deepEqual(await permissionsOf(['institution_admin'], null), {
       listAccounts: true,
@@ -313,6 +316,7 @@ describe('account administration through the API', () => {
       readOutbox: false,
       inviteRegistrants: false,
       inviteAnyInstitution: false,
+      raDesk: true,
     });
     assert.deepEqual(await permissionsOf(['ca_admin'], null), {
       listAccounts: true,
@@ -320,6 +324,7 @@ describe('account administration through the API', () => {
       readOutbox: true,
       inviteRegistrants: true,
       inviteAnyInstitution: true,
+      raDesk: true,
     });
   });
 

@@ -44,7 +44,7 @@ export interface RequestOptions {
 }
 
 async function request<T>(
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  method: 'GET' | 'POST' | 'DELETE' | 'PATCH' | 'PUT',
   url: string,
   body?: unknown,
   options: RequestOptions = {},
@@ -143,7 +143,7 @@ export function blobToDataUrl(blob: Blob): Promise<string> {
   });
 }
 
-type Method = 'get' | 'post' | 'delete';
+type Method = 'get' | 'post' | 'delete' | 'patch' | 'put';
 /** The paths of the API that answer `method` (from the generated schema). */
 export type ApiPath<M extends Method> = {
   [P in keyof paths]: paths[P][M] extends undefined ? never : P;
@@ -192,6 +192,16 @@ export const api = {
     body: Body<P> = {} as Body<P>,
     ...[options]: OptionalIfNoParams<P>
   ) => request<ApiResult<P, 'post'>>('POST', apiUrl(path, pathOf(options), options?.query), body, options),
+  patch: <P extends ApiPath<'patch'>>(
+    path: P,
+    body: RequestBody<P, 'patch'>,
+    ...[options]: OptionalIfNoParams<P>
+  ) => request<ApiResult<P, 'patch'>>('PATCH', apiUrl(path, pathOf(options), options?.query), body, options),
+  put: <P extends ApiPath<'put'>>(
+    path: P,
+    body: RequestBody<P, 'put'>,
+    ...[options]: OptionalIfNoParams<P>
+  ) => request<ApiResult<P, 'put'>>('PUT', apiUrl(path, pathOf(options), options?.query), body, options),
   delete: <P extends ApiPath<'delete'>>(path: P, ...[options]: OptionalIfNoParams<P>) =>
     request<ApiResult<P, 'delete'>>(
       'DELETE',

@@ -103,6 +103,7 @@ export interface paths {
                 | 'admin_update_password'
                 | 'admin_reset_otp'
                 | 'setup_admin'
+                | 'setup_account'
                 | 'add_device';
               /** @enum {string|null} */
               next: 'password' | 'otp' | 'configure_totp' | 'update_password' | null;
@@ -488,6 +489,7 @@ export interface paths {
                 | 'admin_update_password'
                 | 'admin_reset_otp'
                 | 'setup_admin'
+                | 'setup_account'
                 | 'add_device';
             };
           };
@@ -1333,7 +1335,13 @@ export interface paths {
             'application/json': {
               links: {
                 /** @enum {string} */
-                action: 'RESET_PASSWORD' | 'UPDATE_PASSWORD' | 'RESET_OTP_DEVICE' | 'SETUP_ADMIN';
+                action:
+                  | 'RESET_PASSWORD'
+                  | 'UPDATE_PASSWORD'
+                  | 'RESET_OTP_DEVICE'
+                  | 'SETUP_ADMIN'
+                  | 'ACTIVATE_ACCOUNT'
+                  | 'SETUP_ACCOUNT';
                 /** Format: date-time */
                 createdAt: string;
                 /** Format: date-time */
@@ -2611,6 +2619,624 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/ra/registrations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The RA queue: registrations of the caller’s institution (a CA admin: any), oldest first. */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Only this institution (a CA admin; others: their own). */
+          institutionId?: string;
+          status?:
+            | 'waiting'
+            | 'all'
+            | 'invited'
+            | 'in_progress'
+            | 'submitted'
+            | 'first_approval'
+            | 'verified'
+            | 'rejected';
+          /** @description Part of the name or e-mail, or a whole NIK (16) or NIP (18 digits). */
+          q?: string;
+          /** @description Submitted at or after. */
+          from?: string;
+          /** @description Submitted before. */
+          to?: string;
+          /** @description At most this many (default 50). */
+          limit?: number;
+          offset?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              total: number;
+              registrations: components['schemas']['RegistrationListItem'][];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ra/registrations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tinjau Ulang → Overview of one registration (the read of its personal data is audited). */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RegistrationOverview'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Ubah Akun: corrects data fields (the NIK by an RA officer only); each change is in Riwayat Data. */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            fullName?: string;
+            gelarDepan?: string | null;
+            gelarBelakang?: string | null;
+            nik?: string;
+            nip?: string | null;
+            phone?: string;
+            jabatan?: string | null;
+            unitOrganisasi?: string | null;
+            province?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              changed: string[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/ra/registrations/{id}/photos/selfie': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The selfie (Foto Diri) of a registration; every view is audited. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The image (JPEG or PNG). */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'image/*': unknown;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ra/registrations/{id}/photos/ktp': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The KTP scan of a registration; every view is audited. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The image (JPEG or PNG). */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'image/*': unknown;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ra/registrations/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Riwayat Data: every change with its old and new value, who and when (the read is audited). */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              history: {
+                /** Format: uuid */
+                id: string;
+                field: string;
+                old: string | string[] | null;
+                new: string | string[] | null;
+                changedBy: string;
+                changedByName: string | null;
+                cause: string;
+                /** Format: date-time */
+                at: string;
+              }[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ra/registrations/{id}/products': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Jenis Permohonan: the products this user may request (esign, eseal). */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            products: ('esign' | 'eseal' | 'ssl')[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              products: string[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ra/registrations/{id}/phone-verified': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Marks the phone number verified by this RA officer ("Terverifikasi"). */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              phoneVerifiedAt: string;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ra/registrations/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approves: verified, or under four-eyes first_approval until a second officer confirms. Sends "[BSrE] Informasi Akun". */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              status: 'invited' | 'in_progress' | 'submitted' | 'first_approval' | 'verified' | 'rejected';
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ra/registrations/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Rejects with a reason the user is told by e-mail. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              status: 'invited' | 'in_progress' | 'submitted' | 'first_approval' | 'verified' | 'rejected';
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/institutions/{institutionId}/api-clients': {
     parameters: {
       query?: never;
@@ -3279,6 +3905,9 @@ export interface paths {
                 | 'ERR_REGISTRATION_DUPLICATE'
                 | 'ERR_NIP_NOT_FOUND'
                 | 'ERR_REGISTRY_UNAVAILABLE'
+                | 'ERR_REGISTRATION_STATE'
+                | 'ERR_REGISTRATION_SAME_APPROVER'
+                | 'ERR_REGISTRATION_NO_PHOTO'
                 | 'ERR_SERVER_INTERNAL';
               retryAfterSeconds?: number;
             };
@@ -3364,6 +3993,9 @@ export interface paths {
                 | 'ERR_REGISTRATION_DUPLICATE'
                 | 'ERR_NIP_NOT_FOUND'
                 | 'ERR_REGISTRY_UNAVAILABLE'
+                | 'ERR_REGISTRATION_STATE'
+                | 'ERR_REGISTRATION_SAME_APPROVER'
+                | 'ERR_REGISTRATION_NO_PHOTO'
                 | 'ERR_SERVER_INTERNAL';
               retryAfterSeconds?: number;
             };
@@ -3645,6 +4277,9 @@ export interface paths {
                 | 'ERR_REGISTRATION_DUPLICATE'
                 | 'ERR_NIP_NOT_FOUND'
                 | 'ERR_REGISTRY_UNAVAILABLE'
+                | 'ERR_REGISTRATION_STATE'
+                | 'ERR_REGISTRATION_SAME_APPROVER'
+                | 'ERR_REGISTRATION_NO_PHOTO'
                 | 'ERR_SERVER_INTERNAL';
               retryAfterSeconds?: number;
             };
@@ -3730,6 +4365,9 @@ export interface paths {
                 | 'ERR_REGISTRATION_DUPLICATE'
                 | 'ERR_NIP_NOT_FOUND'
                 | 'ERR_REGISTRY_UNAVAILABLE'
+                | 'ERR_REGISTRATION_STATE'
+                | 'ERR_REGISTRATION_SAME_APPROVER'
+                | 'ERR_REGISTRATION_NO_PHOTO'
                 | 'ERR_SERVER_INTERNAL';
               retryAfterSeconds?: number;
             };
@@ -3873,6 +4511,9 @@ export interface paths {
                 | 'ERR_REGISTRATION_DUPLICATE'
                 | 'ERR_NIP_NOT_FOUND'
                 | 'ERR_REGISTRY_UNAVAILABLE'
+                | 'ERR_REGISTRATION_STATE'
+                | 'ERR_REGISTRATION_SAME_APPROVER'
+                | 'ERR_REGISTRATION_NO_PHOTO'
                 | 'ERR_SERVER_INTERNAL';
               retryAfterSeconds?: number;
             };
@@ -3958,6 +4599,9 @@ export interface paths {
                 | 'ERR_REGISTRATION_DUPLICATE'
                 | 'ERR_NIP_NOT_FOUND'
                 | 'ERR_REGISTRY_UNAVAILABLE'
+                | 'ERR_REGISTRATION_STATE'
+                | 'ERR_REGISTRATION_SAME_APPROVER'
+                | 'ERR_REGISTRATION_NO_PHOTO'
                 | 'ERR_SERVER_INTERNAL';
               retryAfterSeconds?: number;
             };
@@ -4750,6 +5394,9 @@ export interface components {
         | 'ERR_REGISTRATION_DUPLICATE'
         | 'ERR_NIP_NOT_FOUND'
         | 'ERR_REGISTRY_UNAVAILABLE'
+        | 'ERR_REGISTRATION_STATE'
+        | 'ERR_REGISTRATION_SAME_APPROVER'
+        | 'ERR_REGISTRATION_NO_PHOTO'
         | 'ERR_SERVER_INTERNAL';
       detail?: string;
       details?: {
@@ -4799,6 +5446,7 @@ export interface components {
       readOutbox: boolean;
       inviteRegistrants: boolean;
       inviteAnyInstitution: boolean;
+      raDesk: boolean;
     };
     /**
      * AdminAccount
@@ -4970,6 +5618,108 @@ export interface components {
       registryEnabled: boolean;
       /** Format: date-time */
       linkExpiresAt: string;
+    };
+    /** RegistrationListItem */
+    RegistrationListItem: {
+      /** Format: uuid */
+      accountId: string;
+      /** Format: uuid */
+      institutionId: string;
+      institutionName: string;
+      fullName: string;
+      email: string;
+      /** @enum {string} */
+      status: 'invited' | 'in_progress' | 'submitted' | 'first_approval' | 'verified' | 'rejected';
+      source: string;
+      /** Format: date-time */
+      submittedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      firstApprovedBy: string | null;
+    };
+    /** RegistrationOverview */
+    RegistrationOverview: {
+      /** Format: uuid */
+      accountId: string;
+      username: string;
+      /** @enum {string} */
+      status: 'invited' | 'in_progress' | 'submitted' | 'first_approval' | 'verified' | 'rejected';
+      source: string;
+      /** Format: date-time */
+      submittedAt: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+      personal: {
+        fullName: string;
+        nik: string | null;
+        gelarDepan: string | null;
+        gelarBelakang: string | null;
+        email: string;
+        phone: string | null;
+        /** Format: date-time */
+        phoneVerifiedAt: string | null;
+        /** @enum {string|null} */
+        phoneVerifiedBy: 'whatsapp' | 'ra' | null;
+      };
+      employment: {
+        /** @enum {string|null} */
+        employeeType: 'asn' | 'other' | null;
+        nip: string | null;
+        /** @enum {string|null} */
+        nipVerifiedBy: 'bkn' | 'manual' | null;
+        jabatan: string | null;
+        organisasi: string;
+        /** Format: uuid */
+        institutionId: string;
+        unitOrganisasi: string | null;
+        province: string | null;
+      };
+      certificate: {
+        products: string[];
+        certificates: Record<string, never>[];
+      };
+      accountStatus: {
+        /** @enum {string} */
+        userType: 'ADMIN' | 'USER';
+        accountStatus: string;
+        /** @enum {string} */
+        verificationStatus:
+          'invited' | 'in_progress' | 'submitted' | 'first_approval' | 'verified' | 'rejected';
+      };
+      consents: {
+        /** @enum {string} */
+        document: 'privacy_policy' | 'subscriber_agreement' | 'data_processing';
+        version: string;
+        acceptedAt: string;
+      }[];
+      photos: {
+        selfie: boolean;
+        ktp: boolean;
+      };
+      decision: {
+        fourEyes: boolean;
+        /** Format: uuid */
+        firstApprovedBy: string | null;
+        /** Format: date-time */
+        firstApprovedAt: string | null;
+        /** Format: uuid */
+        verifiedBy: string | null;
+        /** Format: date-time */
+        verifiedAt: string | null;
+        /** Format: uuid */
+        rejectedBy: string | null;
+        /** Format: date-time */
+        rejectedAt: string | null;
+        rejectReason: string | null;
+      };
+      permissions: {
+        review: boolean;
+        correctNik: boolean;
+        photo: boolean;
+        sendLink: boolean;
+        decide: boolean;
+      };
     };
     /**
      * ApiClient

@@ -7,7 +7,7 @@
  */
 import type { components, paths } from './schema';
 
-type Method = 'get' | 'post' | 'delete';
+type Method = 'get' | 'post' | 'delete' | 'patch' | 'put';
 type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
 type Success<O> = O extends { responses: infer R } ? R[Extract<keyof R, 200 | 201>] : never;
 type Json<R> = R extends { content: { 'application/json': infer B } } ? B : never;
@@ -30,7 +30,7 @@ export type Role = 'subscriber' | 'ra_officer' | 'institution_admin' | 'ca_admin
 export type FlowStep = 'password' | 'otp' | 'configure_totp' | 'update_password';
 export type StepNext = FlowStep | 'done' | 'sign_in';
 export type FlowKind =
-  'login' | 'reset_password' | 'admin_update_password' | 'admin_reset_otp' | 'setup_admin';
+  'login' | 'reset_password' | 'admin_update_password' | 'admin_reset_otp' | 'setup_admin' | 'setup_account';
 export type LockReason = 'password' | 'otp';
 export type AdminLinkAction = 'RESET_OTP_DEVICE' | 'UPDATE_PASSWORD';
 
@@ -141,6 +141,7 @@ declare namespace HandWritten {
     readOutbox: boolean;
     inviteRegistrants: boolean;
     inviteAnyInstitution: boolean;
+    raDesk: boolean;
   }
 
   interface SessionInfo {
@@ -250,3 +251,18 @@ declare namespace HandWritten {
     content: { subject: string; text: string; html: string } | null;
   }
 }
+
+// RA desk (helper ra).
+export type RegistrationPage = FromSchema<
+  '/api/v1/ra/registrations',
+  'get',
+  { total: number; registrations: components['schemas']['RegistrationListItem'][] }
+>;
+export type RegistrationListItem = RegistrationPage['registrations'][number];
+export type RegistrationStatus = RegistrationListItem['status'];
+export type RegistrationOverview = components['schemas']['RegistrationOverview'];
+export type RegistrationHistory = FromSchema<
+  '/api/v1/ra/registrations/{id}/history',
+  'get',
+  { history: { id: string; field: string; old: unknown; new: unknown }[] }
+>;

@@ -153,6 +153,13 @@ export function AppShell({
                 </Link>
               </li>
             )}
+            {permissions.raDesk && (
+              <li>
+                <Link to="/ra" aria-current={current('/ra', false)}>
+                  {t('nav.ra')}
+                </Link>
+              </li>
+            )}
             {showAdmin && (
               <li>
                 <span className="nav-group">{t('nav.admin')}</span>

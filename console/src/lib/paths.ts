@@ -22,6 +22,9 @@ export const paths = {
   selfRegistration: '/daftar',
   /** The registration wizard, opened from the "[BSrE] Aktivasi Akun" e-mail (`/aktivasi#<token>`). */
   activation: '/aktivasi',
+  // RA desk (helper ra).
+  ra: '/ra',
+  raReview: (id: string) => `/ra/${encodeURIComponent(id)}`,
 } as const;
 
 /** The pages anyone may open (sign-in and its steps, Lupa Password, e-mailed links, the wizard). */

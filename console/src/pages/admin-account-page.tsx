@@ -20,7 +20,7 @@ import { AccountStatus } from './admin-accounts-page';
 const linkActions: AdminLinkAction[] = ['UPDATE_PASSWORD', 'RESET_OTP_DEVICE'];
 
 /** A success notice that takes the focus, since the control that led to it may be gone. */
-function Done({ children }: { children: ReactNode }) {
+export function Done({ children }: { children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);
   return (
@@ -31,7 +31,7 @@ function Done({ children }: { children: ReactNode }) {
 }
 
 /** "Ya, …" / "Batal" after an action button; the first button takes the focus. */
-function Confirm({
+export function Confirm({
   question,
   yes,
   busy,
@@ -130,7 +130,7 @@ function LockSection({ detail, onChanged }: { detail: AccountDetail; onChanged: 
   );
 }
 
-function LinksSection({ detail }: { detail: AccountDetail }) {
+export function LinksSection({ detail }: { detail: AccountDetail }) {
   const { t, lang } = useI18n();
   const { account, permissions } = detail;
   const selectId = useId();

@@ -43,6 +43,7 @@ const permissionsSchema = strictObject(
     readOutbox: boolean,
     inviteRegistrants: boolean,
     inviteAnyInstitution: boolean,
+    raDesk: boolean,
   },
   { $id: 'ConsolePermissions', title: 'ConsolePermissions' },
 );

@@ -48,6 +48,7 @@ const flowKinds = [
   'admin_update_password',
   'admin_reset_otp',
   'setup_admin',
+  'setup_account',
   'add_device',
 ] as const;
 
