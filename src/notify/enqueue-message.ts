@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Config } from '../config/load-config.js';
 import type { Tx } from '../db/open-database.js';
 import { outbox } from '../db/schema.js';
+import { normalisePhone } from '../enrollment/phone.js';
 import { TekenError } from '../errors/teken-error.js';
 import type { MasterKey } from '../keys/master-key.js';
 import type { Locale } from './templates/template.js';
@@ -14,8 +15,14 @@ import type { TemplateRegistry } from './templates/template-registry.js';
 export interface MessageToSend {
   template: string;
   locale: Locale;
-  /** The recipient's e-mail address. */
+  /** The recipient's e-mail address, or an E.164 number (src/enrollment/phone.ts) for WhatsApp. */
   to: string;
+  /**
+   * `email` (the default; the log channel while SMTP is not configured) or `whatsapp` (the template
+   * must have a WhatsApp mapping and the channel must be configured: callers check
+   * `config.notify.whatsapp` first and tell the user otherwise).
+   */
+  channel?: 'email' | 'whatsapp';
   /** The template's variables; times preformatted with `formatWib`. */
   data: Readonly<Record<string, string>>;
   /**
@@ -53,7 +60,15 @@ export async function enqueueMessage(
   templates: TemplateRegistry,
   msg: MessageToSend,
 ): Promise<boolean> {
-  if (!isEmailAddress(msg.to))
+  const whatsapp = msg.channel === 'whatsapp';
+  if (whatsapp) {
+    if (normalisePhone(msg.to) !== msg.to)
+      throw new TekenError('ERR_INPUT_INVALID', 'The recipient is not a phone number in E.164 (+62…).');
+    if (!templates.whatsapp(msg.template))
+      throw new TekenError('ERR_SERVER_INTERNAL', `The template "${msg.template}" has no WhatsApp template.`);
+    if (!config.notify.whatsapp)
+      throw new TekenError('ERR_SERVER_INTERNAL', 'The WhatsApp channel is not configured.');
+  } else if (!isEmailAddress(msg.to))
     throw new TekenError('ERR_INPUT_INVALID', 'The recipient is not an e-mail address.');
   if (msg.idempotencyKey.length === 0 || msg.idempotencyKey.length > 200) {
     throw new TekenError('ERR_SERVER_INTERNAL', 'An outbox idempotency key must have 1 to 200 characters.');
@@ -66,7 +81,7 @@ export async function enqueueMessage(
     .insert(outbox)
     .values({
       id,
-      channel: config.notify.smtpUrl ? 'email' : 'log',
+      channel: whatsapp ? 'whatsapp' : config.notify.smtpUrl ? 'email' : 'log',
       template: msg.template,
       locale: msg.locale,
       sealedRecipient: master.seal('personal-data/v1', Buffer.from(msg.to, 'utf8'), aad),
