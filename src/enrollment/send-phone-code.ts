@@ -40,8 +40,8 @@ export async function sendPhoneCode(
   holder: PhoneHolder,
   rawPhone: unknown,
 ): Promise<PhoneCodeSent> {
-  requireWhatsApp(ctx);
   const phone = validPhone(rawPhone);
+  requireWhatsApp(ctx);
   const hash = lookupHash(ctx.master, 'phone', phone);
   await refuseTakenNumber(ctx.db, holder.accountId, hash);
   const now = ctx.now?.() ?? Date.now();

@@ -79,7 +79,7 @@ export const errorCatalogue = {
   ERR_PHONE_CODE_QUOTA: { status: 429, title: 'Too many codes were sent. Try again later.' },
   ERR_PHONE_TAKEN: { status: 409, title: 'This phone number is already verified for another account.' },
   ERR_PHONE_WHATSAPP_UNAVAILABLE: {
-    status: 503,
+    status: 409,
     title: 'Phone numbers cannot be verified over WhatsApp here; the RA officer verifies them.',
   },
   ERR_SERVER_INTERNAL: { status: 500, title: 'Internal error. The server log has the details.' },
