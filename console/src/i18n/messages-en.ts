@@ -315,6 +315,9 @@ export const messagesEn: Record<MessageKey, string> = {
   'violation.missing_symbol': 'contain a symbol',
   'form.required': 'required',
 
+  // Dead letters (admin outbox).
+  'outbox.failedOnly': 'Failed only',
+  'outbox.resend': 'Send again',
   // Phone verification (WhatsApp, seed 003).
   'phone.pageTitle': 'Phone number',
   'phone.dialogTitle': 'Verify phone number',

@@ -318,6 +318,9 @@ export const messagesId = {
   'violation.missing_symbol': 'memuat simbol',
   'form.required': 'wajib diisi',
 
+  // Dead letters (admin outbox).
+  'outbox.failedOnly': 'Hanya yang Gagal',
+  'outbox.resend': 'Kirim ulang',
   // Phone verification (WhatsApp, seed 003).
   'phone.pageTitle': 'Nomor HP',
   'phone.dialogTitle': 'Verifikasi Nomor HP',
