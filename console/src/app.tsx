@@ -8,6 +8,7 @@ import { useI18n } from './i18n/i18n';
 import { isUuid, paths, publicPaths } from './lib/paths';
 import { Navigate, Outlet, useNavigate, useParams, usePath } from './lib/router';
 import { ActivityPage } from './pages/activity-page';
+import { PhoneNumberPage } from './pages/phone-number-page';
 import { AdminAccountCreatePage } from './pages/admin-account-create-page';
 import { AdminAccountPage } from './pages/admin-account-page';
 import { AdminAccountsPage } from './pages/admin-accounts-page';
@@ -107,6 +108,7 @@ export function App() {
         <Route index element={<WithSession render={(s) => <DashboardPage account={s.account} />} />} />
         <Route path={paths.security} element={<SecurityPage />} />
         <Route path={paths.activity} element={<ActivityPage />} />
+        <Route path={paths.phoneNumber} element={<PhoneNumberPage />} />
         <Route
           path={paths.accounts}
           element={<WithSession render={(s) => <AdminAccountsPage permissions={s.permissions} />} />}

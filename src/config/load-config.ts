@@ -60,12 +60,12 @@ export interface Config {
     resetRequestsPerHour: number;
     trustProxy: string[];
   };
-  notify: { smtpUrl: string | undefined; mailFrom: string; maxAttempts: number };
   enrollment: {
     activationLinkHours: number;
     selfRegistrationsPerHour: number;
     importMaxBytes: number;
     importMaxRows: number;
+    phoneCodesPerHour: number;
   };
   /** The registration wizard: uploads and the external registries (h-wizard). */
   wizard: {
@@ -74,8 +74,27 @@ export interface Config {
     personnelRegistry: { url: string | undefined; token: string | undefined; timeoutMs: number };
     faceMatch: { url: string | undefined; token: string | undefined; timeoutMs: number; minScore: number };
   };
+  notify: {
+    smtpUrl: string | undefined;
+    mailFrom: string;
+    maxAttempts: number;
+    /** Set when TEKEN_WHATSAPP_PHONE_NUMBER_ID and TEKEN_WHATSAPP_TOKEN are. */
+    whatsapp: WhatsAppConfig | undefined;
+    recipientPerHour: number;
+    failedRetentionDays: number;
+  };
   /** Warnings about insecure settings, to be logged loudly at start. */
   warnings: string[];
+}
+
+export interface WhatsAppConfig {
+  apiUrl: string;
+  version: string;
+  phoneNumberId: string;
+  token: string;
+  language: string;
+  /** Teken template name → provider-side name, where it differs from the default. */
+  templateNames: Readonly<Record<string, string>>;
 }
 
 type Env = Record<string, string | undefined>;
@@ -241,6 +260,7 @@ export function loadConfig(env: Env = process.env): Config {
         problems.push(`TEKEN_TRUST_PROXY takes IP addresses and CIDR ranges (got "${entry}")`);
     }
   }
+  const whatsapp = whatsappConfig(v, problems);
   if (problems.length > 0) {
     throw new TekenError('ERR_CONFIG_INVALID', `Invalid configuration:\n  - ${problems.join('\n  - ')}`, {
       details: { problems },
@@ -316,12 +336,16 @@ export function loadConfig(env: Env = process.env): Config {
       smtpUrl: v.smtpUrl as string | undefined,
       mailFrom: s('mailFrom'),
       maxAttempts: n('outboxMaxAttempts'),
+      whatsapp,
+      recipientPerHour: n('outboxRecipientPerHour'),
+      failedRetentionDays: n('outboxFailedRetentionDays'),
     },
     enrollment: {
       activationLinkHours: n('activationLinkHours'),
       selfRegistrationsPerHour: n('selfRegistrationsPerHour'),
       importMaxBytes: n('importMaxBytes'),
       importMaxRows: n('importMaxRows'),
+      phoneCodesPerHour: n('phoneCodesPerHour'),
     },
     wizard: {
       photoMaxBytes: n('photoMaxBytes'),
@@ -339,5 +363,42 @@ export function loadConfig(env: Env = process.env): Config {
       },
     },
     warnings,
+  };
+}
+
+/** The WhatsApp channel's settings: both the phone number id and the token, or neither. */
+function whatsappConfig(v: Record<string, unknown>, problems: string[]): WhatsAppConfig | undefined {
+  const phoneNumberId = v.whatsappPhoneNumberId as string | undefined;
+  const token = v.whatsappToken as string | undefined;
+  const version = v.whatsappApiVersion as string;
+  const language = v.whatsappLanguage as string;
+  if (!/^v\d{1,3}\.\d{1,3}$/.test(version))
+    problems.push(`TEKEN_WHATSAPP_API_VERSION must look like v21.0 (got "${version}")`);
+  if (!/^[a-z]{2,3}(_[A-Z]{2})?$/.test(language))
+    problems.push(`TEKEN_WHATSAPP_LANGUAGE must be a language code such as id or en_US (got "${language}")`);
+  if (phoneNumberId !== undefined && !/^\d{1,30}$/.test(phoneNumberId))
+    problems.push('TEKEN_WHATSAPP_PHONE_NUMBER_ID must be the numeric phone number id from Meta');
+  const templateNames: Record<string, string> = {};
+  for (const entry of (v.whatsappTemplateNames as string).split(',').map((x) => x.trim())) {
+    if (entry === '') continue;
+    const match = /^([a-z0-9-]{1,64})=([a-z0-9_]{1,512})$/.exec(entry);
+    if (!match)
+      problems.push(
+        `TEKEN_WHATSAPP_TEMPLATE_NAMES takes teken-template=provider_name pairs (lower-case provider names, digits and _); "${entry.slice(0, 80)}" is not one`,
+      );
+    else templateNames[match[1]!] = match[2]!;
+  }
+  if ((phoneNumberId === undefined) !== (token === undefined)) {
+    problems.push('TEKEN_WHATSAPP_PHONE_NUMBER_ID and TEKEN_WHATSAPP_TOKEN must be set together');
+    return undefined;
+  }
+  if (phoneNumberId === undefined || token === undefined) return undefined;
+  return {
+    apiUrl: (v.whatsappApiUrl as string).replace(/\/+$/, ''),
+    version,
+    phoneNumberId,
+    token,
+    language,
+    templateNames,
   };
 }

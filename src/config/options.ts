@@ -502,6 +502,77 @@ export const options = {
     description:
       'Delivery attempts per message (with exponential backoff from 10 seconds) before it is marked failed.',
   }),
+  // WhatsApp channel and outbox limits (docs/notifications.md).
+  ...opt('whatsappApiUrl', {
+    group: 'Notifications',
+    env: 'TEKEN_WHATSAPP_API_URL',
+    kind: { type: 'url' },
+    default: 'https://graph.facebook.com',
+    description:
+      'Base URL of the WhatsApp Business Cloud API (Meta Graph API). Messages are posted to `{base}/{version}/{phone number id}/messages`.',
+  }),
+  ...opt('whatsappApiVersion', {
+    group: 'Notifications',
+    env: 'TEKEN_WHATSAPP_API_VERSION',
+    kind: { type: 'string' },
+    default: 'v21.0',
+    description: 'Graph API version of the WhatsApp Cloud API calls, e.g. `v21.0`.',
+  }),
+  ...opt('whatsappPhoneNumberId', {
+    group: 'Notifications',
+    env: 'TEKEN_WHATSAPP_PHONE_NUMBER_ID',
+    kind: { type: 'string' },
+    default: undefined,
+    description:
+      'The WhatsApp Business phone number id messages are sent from. Set it and TEKEN_WHATSAPP_TOKEN to enable the WhatsApp channel; without them phone numbers are verified by the RA officer.',
+  }),
+  ...opt('whatsappToken', {
+    group: 'Notifications',
+    env: 'TEKEN_WHATSAPP_TOKEN',
+    kind: { type: 'secret' },
+    default: undefined,
+    description: 'Access token of the WhatsApp Cloud API (a system user token), sent as Bearer.',
+  }),
+  ...opt('whatsappLanguage', {
+    group: 'Notifications',
+    env: 'TEKEN_WHATSAPP_LANGUAGE',
+    kind: { type: 'string' },
+    default: 'id',
+    description:
+      'Language code of the WhatsApp templates as registered at Meta (`id` for Bahasa Indonesia, `en`, `en_US`).',
+  }),
+  ...opt('whatsappTemplateNames', {
+    group: 'Notifications',
+    env: 'TEKEN_WHATSAPP_TEMPLATE_NAMES',
+    kind: { type: 'string' },
+    default: '',
+    description:
+      'Provider-side names of WhatsApp templates that differ from the defaults of docs/notifications.md, as `teken-template=provider_name` pairs separated by commas (e.g. `phone-code-registration=kode_otp_daftar`).',
+  }),
+  ...opt('outboxRecipientPerHour', {
+    group: 'Notifications',
+    env: 'TEKEN_OUTBOX_RECIPIENT_PER_HOUR',
+    kind: { type: 'int', min: 1, max: 10_000 },
+    default: '10',
+    description:
+      'Messages delivered to one recipient per hour and channel. Further messages are held back until the hour has passed (not dropped).',
+  }),
+  ...opt('outboxFailedRetentionDays', {
+    group: 'Notifications',
+    env: 'TEKEN_OUTBOX_FAILED_RETENTION_DAYS',
+    kind: { type: 'int', min: 0, max: 90 },
+    default: '7',
+    description:
+      'Days the sealed content of a failed message is kept so that an administrator can "Kirim ulang" it; then it is purged (0: purged at once, no resend).',
+  }),
+  ...opt('phoneCodesPerHour', {
+    group: 'Enrollment',
+    env: 'TEKEN_PHONE_CODES_PER_HOUR',
+    kind: { type: 'int', min: 1, max: 100 },
+    default: '5',
+    description:
+      'WhatsApp verification codes ("Kirim Kode OTP") one account, and one phone number, may be sent per hour.',
+  }),
   ...opt('activationLinkHours', {
     group: 'Enrollment',
     env: 'TEKEN_ACTIVATION_LINK_HOURS',

@@ -377,6 +377,8 @@ export const outbox = pgTable(
     accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'set null' }),
     createdAt: tz('created_at').notNull().defaultNow(),
     sentAt: tz('sent_at'),
+    /** When it was dead-lettered; its sealed payload is purged TEKEN_OUTBOX_FAILED_RETENTION_DAYS later. */
+    failedAt: tz('failed_at'),
   },
   (t) => [
     index('outbox_due_idx')

@@ -105,6 +105,17 @@ export const errorCatalogue = {
     title: 'The second approval must come from another RA officer.',
   },
   ERR_REGISTRATION_NO_PHOTO: { status: 404, title: 'The registration has no such photo.' },
+  // Notifications and phone verification (WhatsApp).
+  ERR_OUTBOX_NOT_RESENDABLE: { status: 409, title: 'This message cannot be sent again.' },
+  ERR_PHONE_CODE_INVALID: { status: 400, title: 'Kode OTP salah.' },
+  ERR_PHONE_CODE_EXPIRED: { status: 410, title: 'The code has expired. Send a new one.' },
+  ERR_PHONE_CODE_TOO_SOON: { status: 429, title: 'A code was just sent. Wait before sending another.' },
+  ERR_PHONE_CODE_QUOTA: { status: 429, title: 'Too many codes were sent. Try again later.' },
+  ERR_PHONE_TAKEN: { status: 409, title: 'This phone number is already verified for another account.' },
+  ERR_PHONE_WHATSAPP_UNAVAILABLE: {
+    status: 409,
+    title: 'Phone numbers cannot be verified over WhatsApp here; the RA officer verifies them.',
+  },
   ERR_SERVER_INTERNAL: { status: 500, title: 'Internal error. The server log has the details.' },
 } as const satisfies Record<string, { status: number; title: string; retired?: boolean }>;
 

@@ -13,6 +13,7 @@ import { TekenError } from '../errors/teken-error.js';
 import type { Runtime } from '../runtime/open-runtime.js';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
+import { resendOutboxMessage } from '../notify/resend-outbox-message.js';
 import { listOutbox } from '../notify/list-outbox.js';
 import { readOutboxMessage } from '../notify/read-outbox-message.js';
 import { ocspErrorResponse } from '../pki/ocsp.js';
@@ -46,6 +47,7 @@ import { whoamiRoutes } from './routes/whoami-routes.js';
 import { hrRegistrationRoutes } from './routes/hr-registration-routes.js';
 import { registrationRoutes } from './routes/registration-routes.js';
 import { selfRegistrationRoutes } from './routes/self-registration-routes.js';
+import { profilePhoneRoutes, registrationPhoneRoutes } from './routes/phone-routes.js';
 // The HTTP edge: headers, body draining, client errors, metrics (one file each).
 import { createMetrics, type TekenMetrics } from '../runtime/metrics.js';
 import { registerBodyDrain } from './body-drain.js';
@@ -152,7 +154,9 @@ export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Prom
   await app.register(adminRoutes, {
     identity,
     outbox: {
-      list: (limit, offset) => listOutbox(rt.db, rt.masterKey, { limit, offset }),
+      list: (limit, offset, status) =>
+        listOutbox(rt.db, rt.masterKey, { limit, offset, ...(status ? { status } : {}) }),
+      resend: (actorId, id) => resendOutboxMessage(rt.db, actorId, id),
       read: async (id) => {
         const message = await readOutboxMessage(
           rt.db,
@@ -190,6 +194,9 @@ export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Prom
   await app.register(registrationRoutes, { enrollment });
   await app.register(hrRegistrationRoutes, { enrollment });
   await app.register(selfRegistrationRoutes, { enrollment });
+  // Phone verification over WhatsApp: the wizard's and "Ubah nomor HP".
+  await app.register(registrationPhoneRoutes, { enrollment });
+  await app.register(profilePhoneRoutes, { enrollment });
   await app.register(consoleConfigRoutes, { organisationName: rt.config.organisationName });
   await app.register(healthRoutes, { database: rt.database, registry: rt.registry });
   await app.register(caRoutes, { registry: rt.registry });

@@ -29,9 +29,15 @@ export interface BudgetRule {
 }
 
 /** The secrets guessed through Teken's paths. A new path adds its kind here and to `GuardPolicy`. */
-export type SecretKind = 'password' | 'otp' | 'link' | 'api_client_secret';
+export type SecretKind = 'password' | 'otp' | 'link' | 'api_client_secret' | 'phone_code';
 /** Counted uses that are not guesses. */
-export type QuotaKind = 'link_email' | 'reset_request' | 'api_client_call' | 'self_registration';
+export type QuotaKind =
+  | 'link_email'
+  | 'reset_request'
+  | 'api_client_call'
+  | 'self_registration'
+  | 'phone_code_send'
+  | 'outbox_recipient';
 
 export interface SecretPolicy {
   /** Prefix of the subject's key (`pw` → `pw:acct:<id>`), and its budget. */
@@ -40,6 +46,12 @@ export interface SecretPolicy {
   /** Key prefix of the per-address budget (shared between kinds that give the same prefix). */
   addressPrefix: string;
   address: BudgetRule;
+  /**
+   * Further subjects one guess counts against, each with its own budget (a WhatsApp code: the code
+   * itself, then the account and the phone number), by name; the attempter names their subjects in
+   * `also`. They are reserved, failed and cleared together with the main subject.
+   */
+  also?: Readonly<Record<string, { prefix: string; rule: BudgetRule }>>;
 }
 
 export interface GuardPolicy {
@@ -59,6 +71,8 @@ export interface Attempter {
   subject?: string;
   /** The client's address (`request.ip`, proxy-aware). */
   address?: string;
+  /** Subjects of the kind's further budgets (`SecretPolicy.also`), by name. */
+  also?: Readonly<Record<string, string>>;
 }
 
 export type AttemptResult<T> =
@@ -234,6 +248,11 @@ export class AttemptGuard {
       budgets.push({ key: `${policy.addressPrefix}:${who.address}`, rule: policy.address, role: 'address' });
     if (who.subject)
       budgets.push({ key: `${policy.subjectPrefix}:${who.subject}`, rule: policy.subject, role: 'subject' });
+    for (const [name, subject] of Object.entries(who.also ?? {})) {
+      const extra = policy.also?.[name];
+      if (!extra) throw new Error(`The guard kind "${kind}" has no further budget "${name}".`);
+      budgets.push({ key: `${extra.prefix}:${subject}`, rule: extra.rule, role: 'subject' });
+    }
     const counts = budgets.length > 0 ? await reserve(this.db, budgets) : [];
     const refusedAt = counts.findIndex((c) => c === null);
     if (refusedAt >= 0) {

@@ -10,6 +10,7 @@
  * | account.send_link     | –          | own institution‡  | own institution   | all      |
  * | account.unlock        | –          | –                 | own institution   | all      |
  * | outbox.read           | –          | –                 | –                 | yes      |
+ * | outbox.resend         | –          | –                 | –                 | yes      |
  * | institution.list      | –          | –                 | own institution** | all      |
  * | institution.read      | –          | –                 | own institution   | all      |
  * | institution.create    | –          | –                 | –                 | yes      |
@@ -45,6 +46,7 @@ export type Action =
   | 'account.send_link'
   | 'account.unlock'
   | 'outbox.read'
+  | 'outbox.resend'
   | 'institution.list'
   | 'institution.read'
   | 'institution.create'
@@ -109,6 +111,7 @@ export function can(actor: Actor, action: Action, target?: Target): boolean {
         has(actor, 'institution_admin') && sameInstitution && !(target?.roles ?? []).includes('ca_admin')
       );
     case 'outbox.read':
+    case 'outbox.resend':
       return false;
     case 'institution.list':
       return has(actor, 'institution_admin');

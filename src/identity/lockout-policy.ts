@@ -19,6 +19,8 @@ import type { SessionMeta } from './sessions.js';
 const FIFTEEN_MINUTES = 15 * 60_000;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+/** Wrong guesses one WhatsApp code allows before a new one must be sent. */
+export const PHONE_CODE_GUESSES = 5;
 
 export function identityGuardPolicy(config: Config): GuardPolicy {
   const id = config.identity;
@@ -40,6 +42,20 @@ export function identityGuardPolicy(config: Config): GuardPolicy {
         addressPrefix: 'apic:ip',
         address,
       },
+      // WhatsApp codes ("Kirim Kode OTP", docs/notifications.md): 6 digits, so small budgets. The
+      // main subject is the code (`pv:<verification id>`): 5 guesses, then a new code is needed.
+      // Every guess also counts against the account and the number, over a day, so new codes do
+      // not buy new guesses without end.
+      phone_code: {
+        subjectPrefix: 'pv',
+        subject: { max: PHONE_CODE_GUESSES, windowMs: HOUR, blockMs: 0 },
+        addressPrefix: 'auth:ip',
+        address,
+        also: {
+          account: { prefix: 'pv:acct', rule: { max: 15, windowMs: DAY, blockMs: HOUR } },
+          number: { prefix: 'pv:num', rule: { max: 15, windowMs: DAY, blockMs: HOUR } },
+        },
+      },
     },
     quotas: {
       link_email: { prefix: 'mail', rule: { max: id.linkEmailsPerHour, windowMs: HOUR, blockMs: 0 } },
@@ -54,6 +70,16 @@ export function identityGuardPolicy(config: Config): GuardPolicy {
       self_registration: {
         prefix: 'selfreg:ip',
         rule: { max: config.enrollment.selfRegistrationsPerHour, windowMs: HOUR, blockMs: 0 },
+      },
+      // Codes sent per account and per number (two consumes, `acct:<id>` and `num:<hash>`).
+      phone_code_send: {
+        prefix: 'pvsend',
+        rule: { max: config.enrollment.phoneCodesPerHour, windowMs: HOUR, blockMs: 0 },
+      },
+      // Outbox deliveries per recipient and channel; `max` is TEKEN_OUTBOX_RECIPIENT_PER_HOUR.
+      outbox_recipient: {
+        prefix: 'outbox:to',
+        rule: { max: config.notify.recipientPerHour, windowMs: HOUR, blockMs: 0 },
       },
     },
     failureDelayMs: id.failureDelayMs,

@@ -1,10 +1,12 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import crypto from 'node:crypto';
+import { and, asc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Config } from '../config/load-config.js';
 import type { Db } from '../db/open-database.js';
 import { outbox } from '../db/schema.js';
 import type { MasterKey } from '../keys/master-key.js';
 import type { Logger } from '../runtime/logger.js';
-import type { Channel, ChannelName, Channels } from './channels/channel.js';
+import type { AttemptGuard } from '../identity/attempt-guard.js';
+import { isPermanentFailure, type Channel, type ChannelName, type Channels } from './channels/channel.js';
 import { outboxAad } from './enqueue-message.js';
 import { maskRecipient } from './mask-recipient.js';
 import type { RenderedMessage } from './templates/render-message.js';
@@ -17,6 +19,8 @@ export interface DeliveryDeps {
   log: Logger;
   channels: Channels;
   templates: TemplateRegistry;
+  /** For the per-recipient limit (quota `outbox_recipient`); without it there is none. */
+  guard?: AttemptGuard;
 }
 
 /**
@@ -93,10 +97,20 @@ async function deliverOne(deps: DeliveryDeps, row: OutboxRow): Promise<void> {
     await markFailed(deps, row, channel, describeError(error, to), true);
     return;
   }
+  if (await heldBack(deps, row, to)) return;
+  const whatsapp = deps.templates.whatsapp(row.template);
   try {
-    await channel.send({ id: row.id, template: row.template, locale: row.locale, to, data, rendered });
+    await channel.send({
+      id: row.id,
+      template: row.template,
+      locale: row.locale,
+      to,
+      data,
+      rendered,
+      ...(whatsapp ? { whatsapp } : {}),
+    });
   } catch (error) {
-    await markFailed(deps, row, channel, describeError(error, to), false);
+    await markFailed(deps, row, channel, describeError(error, to), isPermanentFailure(error));
     return;
   }
   await deps.db
@@ -120,11 +134,14 @@ async function markFailed(
 ): Promise<void> {
   const final = permanent || row.attempts >= deps.config.notify.maxAttempts;
   const delay = retryDelaySeconds(row.attempts);
+  // A dead letter keeps its sealed payload for TEKEN_OUTBOX_FAILED_RETENTION_DAYS so that it can be
+  // sent again ("Kirim ulang"); purgeFailedPayloads drops it after that.
+  const keep = channel.keepsPayload || deps.config.notify.failedRetentionDays > 0;
   await deps.db
     .update(outbox)
     .set(
       final
-        ? { status: 'failed', lastError, ...(channel.keepsPayload ? {} : { sealedPayload: null }) }
+        ? { status: 'failed', lastError, failedAt: sql`now()`, ...(keep ? {} : { sealedPayload: null }) }
         : { lastError, nextAttemptAt: sql`now() + make_interval(secs => ${delay})` },
     )
     .where(claimedAsBefore(row));
@@ -139,6 +156,62 @@ async function markFailed(
     },
     final ? 'message delivery failed for good' : 'message delivery failed, will retry',
   );
+}
+
+/**
+ * The per-recipient limit (TEKEN_OUTBOX_RECIPIENT_PER_HOUR per channel): a message over it is held
+ * back, not dropped: its claim's attempt is given back and it is due again when the recipient's
+ * hour has passed. The recipient is named in the counter by a keyed hash only. The log channel
+ * delivers to nobody and has no limit.
+ */
+async function heldBack(deps: DeliveryDeps, row: OutboxRow, to: string): Promise<boolean> {
+  if (!deps.guard || row.channel === 'log') return false;
+  const digest = crypto
+    .createHmac('sha256', deps.master.derive('throttle-subject/v1'))
+    .update(to.toLowerCase())
+    .digest('base64url')
+    .slice(0, 32);
+  const taken = await deps.guard.consume('outbox_recipient', `${row.channel}:${digest}`, {
+    max: deps.config.notify.recipientPerHour,
+  });
+  if (taken.ok) return false;
+  await deps.db
+    .update(outbox)
+    .set({
+      attempts: sql`${outbox.attempts} - 1`,
+      lastError: `Held back: more than ${deps.config.notify.recipientPerHour} messages to this recipient within an hour (TEKEN_OUTBOX_RECIPIENT_PER_HOUR).`,
+      nextAttemptAt: sql`now() + make_interval(secs => ${taken.retryAfterSeconds})`,
+    })
+    .where(claimedAsBefore(row));
+  deps.log.warn(
+    {
+      outboxId: row.id,
+      template: row.template,
+      channel: row.channel,
+      retryInSeconds: taken.retryAfterSeconds,
+    },
+    'message held back by the per-recipient limit',
+  );
+  return true;
+}
+
+/**
+ * Drops the sealed payload of dead letters older than TEKEN_OUTBOX_FAILED_RETENTION_DAYS (a
+ * background job), after which they can no longer be sent again. Returns how many it purged.
+ */
+export async function purgeFailedPayloads(db: Db, retentionDays: number): Promise<number> {
+  const purged = await db
+    .update(outbox)
+    .set({ sealedPayload: null })
+    .where(
+      and(
+        eq(outbox.status, 'failed'),
+        isNotNull(outbox.sealedPayload),
+        lte(outbox.failedAt, sql`now() - make_interval(days => ${retentionDays})`),
+      ),
+    )
+    .returning({ id: outbox.id });
+  return purged.length;
 }
 
 /**
@@ -160,6 +233,8 @@ export function describeError(error: unknown, recipient?: string): string {
   if (recipient) text = text.split(recipient).join(maskRecipient(recipient));
   text = text
     .replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, '[url]')
+    // Phone numbers (a provider's details may echo one) and codes: no run of digits survives.
+    .replace(/\+?\d{9,}/g, (digits) => maskRecipient(digits))
     .replace(/[^\s<>()[\]@"',;:]+@[A-Za-z0-9.-]+/g, (address) => maskRecipient(address))
     .replace(/\s+/g, ' ')
     .trim();

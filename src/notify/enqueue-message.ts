@@ -14,8 +14,14 @@ import type { TemplateRegistry } from './templates/template-registry.js';
 export interface MessageToSend {
   template: string;
   locale: Locale;
-  /** The recipient's e-mail address. */
+  /** The recipient's e-mail address, or an E.164 number (src/enrollment/phone.ts) for WhatsApp. */
   to: string;
+  /**
+   * `email` (the default; the log channel while SMTP is not configured) or `whatsapp` (the template
+   * must have a WhatsApp mapping and the channel must be configured: callers check
+   * `config.notify.whatsapp` first and tell the user otherwise).
+   */
+  channel?: 'email' | 'whatsapp';
   /** The template's variables; times preformatted with `formatWib`. */
   data: Readonly<Record<string, string>>;
   /**
@@ -71,7 +77,18 @@ export async function enqueueMessages(
 ): Promise<boolean[]> {
   if (msgs.length === 0) return [];
   const rows = msgs.map((msg) => {
-    if (!isEmailAddress(msg.to))
+    const whatsapp = msg.channel === 'whatsapp';
+    if (whatsapp) {
+      if (!/^\+[1-9]\d{7,14}$/.test(msg.to))
+        throw new TekenError('ERR_INPUT_INVALID', 'The recipient is not a phone number in E.164 (+62…).');
+      if (!templates.whatsapp(msg.template))
+        throw new TekenError(
+          'ERR_SERVER_INTERNAL',
+          `The template "${msg.template}" has no WhatsApp template.`,
+        );
+      if (!config.notify.whatsapp)
+        throw new TekenError('ERR_SERVER_INTERNAL', 'The WhatsApp channel is not configured.');
+    } else if (!isEmailAddress(msg.to))
       throw new TekenError('ERR_INPUT_INVALID', 'The recipient is not an e-mail address.');
     if (msg.idempotencyKey.length === 0 || msg.idempotencyKey.length > 200) {
       throw new TekenError('ERR_SERVER_INTERNAL', 'An outbox idempotency key must have 1 to 200 characters.');
@@ -82,7 +99,11 @@ export async function enqueueMessages(
     const aad = outboxAad(id);
     return {
       id,
-      channel: config.notify.smtpUrl ? ('email' as const) : ('log' as const),
+      channel: whatsapp
+        ? ('whatsapp' as const)
+        : config.notify.smtpUrl
+          ? ('email' as const)
+          : ('log' as const),
       template: msg.template,
       locale: msg.locale,
       sealedRecipient: master.seal('personal-data/v1', Buffer.from(msg.to, 'utf8'), aad),

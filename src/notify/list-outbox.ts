@@ -1,4 +1,4 @@
-import { count, desc } from 'drizzle-orm';
+import { count, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/open-database.js';
 import { outbox } from '../db/schema.js';
 import type { MasterKey } from '../keys/master-key.js';
@@ -22,25 +22,31 @@ export interface OutboxEntry {
   accountId: string | null;
   createdAt: Date;
   sentAt: Date | null;
+  /** When it was dead-lettered. */
+  failedAt: Date | null;
+  /** A dead letter whose sealed content is still kept: "Kirim ulang" is possible. */
+  resendable: boolean;
 }
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
-/** The newest messages first, a page at a time, with the total for paging. */
+/** The newest messages first, a page at a time, with the total for paging; `status` filters ("Gagal": failed). */
 export async function listOutbox(
   db: Db,
   master: MasterKey,
-  page: { limit: number; offset: number },
+  page: { limit: number; offset: number; status?: OutboxEntry['status'] },
 ): Promise<{ total: number; items: OutboxEntry[] }> {
+  const where = page.status ? eq(outbox.status, page.status) : undefined;
   const limit = Math.min(Math.max(Math.trunc(page.limit), 1), 200);
   const offset = Math.max(Math.trunc(page.offset), 0);
   const rows = await db
     .select()
     .from(outbox)
+    .where(where)
     .orderBy(desc(outbox.createdAt), desc(outbox.id))
     .limit(limit)
     .offset(offset);
-  const [total] = await db.select({ n: count() }).from(outbox);
+  const [total] = await db.select({ n: count() }).from(outbox).where(where);
   return { total: total?.n ?? 0, items: rows.map((row) => toEntry(master, row)) };
 }
 
@@ -67,5 +73,7 @@ export function toEntry(master: MasterKey, row: OutboxRow): OutboxEntry {
     accountId: row.accountId,
     createdAt: row.createdAt,
     sentAt: row.sentAt,
+    failedAt: row.failedAt,
+    resendable: row.status === 'failed' && row.sealedPayload !== null,
   };
 }

@@ -10,6 +10,7 @@ import { generateCrl, latestCrl } from '../authority/generate-crl.js';
 import { renewDelegatedSigners } from '../authority/delegated-signers.js';
 import { reconcilePendingCertificates } from '../authority/reconcile-pending.js';
 import { refreshOcspResponses } from '../authority/refresh-ocsp-responses.js';
+import { purgeFailedPayloads } from '../notify/deliver-outbox.js';
 import type { Runtime } from './open-runtime.js';
 
 export interface BackgroundJobs {
@@ -91,6 +92,10 @@ export function startBackgroundJobs(
   const reconcile = guard('reconcile-pending', () => reconcilePendingCertificates(rt.authority, SYSTEM));
   // Counters whose window and block have passed hold nothing; the longest window is a day.
   const purgeCounters = guard('throttle-purge', () => rt.guard.purgeExpired(2 * 24 * 3_600_000));
+  // Dead letters keep their sealed content only for TEKEN_OUTBOX_FAILED_RETENTION_DAYS ("Kirim ulang").
+  const purgeDeadLetters = guard('outbox-purge', () =>
+    purgeFailedPayloads(rt.db, rt.config.notify.failedRetentionDays),
+  );
   const outbox = guard('outbox-deliver', async () => {
     while (!stopped && (await rt.notify.deliver(20)) === 20);
   });
@@ -102,6 +107,7 @@ export function startBackgroundJobs(
   timers.push(setInterval(() => void renewSigners(), 60 * 60_000));
   timers.push(setInterval(() => void outbox(), 1_000));
   timers.push(setInterval(() => void purgeCounters(), 60 * 60_000));
+  timers.push(setInterval(() => void purgeDeadLetters(), 60 * 60_000));
   for (const t of timers) t.unref();
 
   return {
@@ -122,6 +128,7 @@ export function startBackgroundJobs(
       await seal();
       await outbox();
       await purgeCounters();
+      await purgeDeadLetters();
     },
     async stop() {
       stopped = true;

@@ -107,6 +107,7 @@ export async function openRuntime(config: Config, options: OpenRuntimeOptions = 
   const auditKey = master.key.derive('audit-chain/v1');
   const channels = createChannels(config.notify, log);
   const templates = new TemplateRegistry().register(identityTemplates).register(enrollmentTemplates);
+  const guard = new AttemptGuard(db, identityGuardPolicy(config), options.guardHooks);
   let closing: Promise<void> | undefined;
   return {
     config,
@@ -118,14 +119,14 @@ export async function openRuntime(config: Config, options: OpenRuntimeOptions = 
     registry,
     authority: { db, config, registry, backends },
     sealAudit: () => sealAuditChain(db, auditKey),
-    guard: new AttemptGuard(db, identityGuardPolicy(config), options.guardHooks),
+    guard,
     notify: {
       channels,
       templates,
       enqueue: (tx, msg) => enqueueMessage(tx, master.key, config, templates, msg),
       enqueueMany: (tx, msgs) => enqueueMessages(tx, master.key, config, templates, msgs),
       deliver: (limit) =>
-        deliverDueMessages({ db, master: master.key, config, log, channels, templates }, limit),
+        deliverDueMessages({ db, master: master.key, config, log, channels, templates, guard }, limit),
     },
     // Idempotent: a second close waits for the first.
     close: () =>

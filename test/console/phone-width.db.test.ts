@@ -267,6 +267,7 @@ describe('the console on a 360 px phone (Chromium)', () => {
     '/',
     '/keamanan',
     '/aktivitas',
+    '/pengaturan/nomor-hp',
     '/admin/akun',
     '/admin/akun/baru',
     `/admin/akun/${accountId}`,

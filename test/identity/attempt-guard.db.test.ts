@@ -232,8 +232,16 @@ describe('the attempt guard', () => {
       address: { ...rule, max: 1000 },
     };
     return {
-      secrets: { password: secret, otp: secret, link: secret, api_client_secret: secret },
+      secrets: {
+        password: secret,
+        otp: secret,
+        link: secret,
+        api_client_secret: secret,
+        phone_code: { ...secret, also: { account: { prefix: 'gt:acct', rule: { ...rule, max: 6 } } } },
+      },
       quotas: {
+        phone_code_send: { prefix: 'gt:pvsend', rule: { max: 3, windowMs: 3_600_000, blockMs: 0 } },
+        outbox_recipient: { prefix: 'gt:to', rule: { max: 3, windowMs: 3_600_000, blockMs: 0 } },
         link_email: { prefix: 'gt:mail', rule: { max: 3, windowMs: 3_600_000, blockMs: 0 } },
         reset_request: { prefix: 'gt:reset', rule: { max: 3, windowMs: 3_600_000, blockMs: 0 } },
         api_client_call: { prefix: 'gt:call', rule: { max: 100, windowMs: 60_000, blockMs: 0 } },

@@ -40,7 +40,12 @@ describe('notify outbox', () => {
 
   before(async () => {
     smtp = await startSmtpServer();
-    ({ rt, config } = await openTestRuntime({ TEKEN_SMTP_URL: smtp.url, TEKEN_OUTBOX_MAX_ATTEMPTS: '3' }));
+    ({ rt, config } = await openTestRuntime({
+      TEKEN_SMTP_URL: smtp.url,
+      TEKEN_OUTBOX_MAX_ATTEMPTS: '3',
+      // Every message here goes to one address; the per-recipient limit has its own test (whatsapp.db.test.ts).
+      TEKEN_OUTBOX_RECIPIENT_PER_HOUR: '10000',
+    }));
   });
   beforeEach(async () => {
     await rt.db.delete(outbox);
@@ -181,7 +186,9 @@ describe('notify outbox', () => {
     row = await only();
     assert.equal(row.status, 'failed');
     assert.equal(row.attempts, 3);
-    assert.equal(row.sealedPayload, null);
+    // A dead letter keeps its sealed content for "Kirim ulang" (TEKEN_OUTBOX_FAILED_RETENTION_DAYS).
+    assert.ok(row.sealedPayload);
+    assert.ok(row.failedAt);
     assert.match(row.lastError ?? '', /450/);
 
     await makeDue();

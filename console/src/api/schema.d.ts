@@ -1489,13 +1489,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The notification outbox, newest first. */
+    /** The notification outbox, newest first; `status=failed` lists the dead letters ("Gagal"). */
     get: {
       parameters: {
         query?: {
           /** @description At most this many (default 50 for the outbox, 100 for accounts). */
           limit?: number;
           offset?: number;
+          status?: 'pending' | 'sent' | 'failed';
         };
         header?: never;
         path?: never;
@@ -1591,6 +1592,10 @@ export interface paths {
               createdAt: string;
               /** Format: date-time */
               sentAt: string | null;
+              /** Format: date-time */
+              failedAt: string | null;
+              /** @description A dead letter whose content is still kept ("Kirim ulang"). */
+              resendable: boolean;
               content: {
                 subject: string;
                 text: string;
@@ -1621,6 +1626,60 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/outbox/{id}/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** "Kirim ulang": queues a failed message again (its content must still be kept). */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description No content. */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -3908,6 +3967,13 @@ export interface paths {
                 | 'ERR_REGISTRATION_STATE'
                 | 'ERR_REGISTRATION_SAME_APPROVER'
                 | 'ERR_REGISTRATION_NO_PHOTO'
+                | 'ERR_OUTBOX_NOT_RESENDABLE'
+                | 'ERR_PHONE_CODE_INVALID'
+                | 'ERR_PHONE_CODE_EXPIRED'
+                | 'ERR_PHONE_CODE_TOO_SOON'
+                | 'ERR_PHONE_CODE_QUOTA'
+                | 'ERR_PHONE_TAKEN'
+                | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
                 | 'ERR_SERVER_INTERNAL';
               retryAfterSeconds?: number;
             };
@@ -3996,6 +4062,13 @@ export interface paths {
                 | 'ERR_REGISTRATION_STATE'
                 | 'ERR_REGISTRATION_SAME_APPROVER'
                 | 'ERR_REGISTRATION_NO_PHOTO'
+                | 'ERR_OUTBOX_NOT_RESENDABLE'
+                | 'ERR_PHONE_CODE_INVALID'
+                | 'ERR_PHONE_CODE_EXPIRED'
+                | 'ERR_PHONE_CODE_TOO_SOON'
+                | 'ERR_PHONE_CODE_QUOTA'
+                | 'ERR_PHONE_TAKEN'
+                | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
                 | 'ERR_SERVER_INTERNAL';
               retryAfterSeconds?: number;
             };
@@ -4280,6 +4353,13 @@ export interface paths {
                 | 'ERR_REGISTRATION_STATE'
                 | 'ERR_REGISTRATION_SAME_APPROVER'
                 | 'ERR_REGISTRATION_NO_PHOTO'
+                | 'ERR_OUTBOX_NOT_RESENDABLE'
+                | 'ERR_PHONE_CODE_INVALID'
+                | 'ERR_PHONE_CODE_EXPIRED'
+                | 'ERR_PHONE_CODE_TOO_SOON'
+                | 'ERR_PHONE_CODE_QUOTA'
+                | 'ERR_PHONE_TAKEN'
+                | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
                 | 'ERR_SERVER_INTERNAL';
               retryAfterSeconds?: number;
             };
@@ -4368,6 +4448,13 @@ export interface paths {
                 | 'ERR_REGISTRATION_STATE'
                 | 'ERR_REGISTRATION_SAME_APPROVER'
                 | 'ERR_REGISTRATION_NO_PHOTO'
+                | 'ERR_OUTBOX_NOT_RESENDABLE'
+                | 'ERR_PHONE_CODE_INVALID'
+                | 'ERR_PHONE_CODE_EXPIRED'
+                | 'ERR_PHONE_CODE_TOO_SOON'
+                | 'ERR_PHONE_CODE_QUOTA'
+                | 'ERR_PHONE_TAKEN'
+                | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
                 | 'ERR_SERVER_INTERNAL';
               retryAfterSeconds?: number;
             };
@@ -4514,6 +4601,13 @@ export interface paths {
                 | 'ERR_REGISTRATION_STATE'
                 | 'ERR_REGISTRATION_SAME_APPROVER'
                 | 'ERR_REGISTRATION_NO_PHOTO'
+                | 'ERR_OUTBOX_NOT_RESENDABLE'
+                | 'ERR_PHONE_CODE_INVALID'
+                | 'ERR_PHONE_CODE_EXPIRED'
+                | 'ERR_PHONE_CODE_TOO_SOON'
+                | 'ERR_PHONE_CODE_QUOTA'
+                | 'ERR_PHONE_TAKEN'
+                | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
                 | 'ERR_SERVER_INTERNAL';
               retryAfterSeconds?: number;
             };
@@ -4602,6 +4696,13 @@ export interface paths {
                 | 'ERR_REGISTRATION_STATE'
                 | 'ERR_REGISTRATION_SAME_APPROVER'
                 | 'ERR_REGISTRATION_NO_PHOTO'
+                | 'ERR_OUTBOX_NOT_RESENDABLE'
+                | 'ERR_PHONE_CODE_INVALID'
+                | 'ERR_PHONE_CODE_EXPIRED'
+                | 'ERR_PHONE_CODE_TOO_SOON'
+                | 'ERR_PHONE_CODE_QUOTA'
+                | 'ERR_PHONE_TAKEN'
+                | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
                 | 'ERR_SERVER_INTERNAL';
               retryAfterSeconds?: number;
             };
@@ -4715,6 +4816,340 @@ export interface paths {
           content: {
             'application/json': {
               message: string;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/registration/phone/code': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** "Kirim Kode OTP": sends a verification code to this number over WhatsApp. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Masukkan 10–15 digit angka. Contoh: 08123456789 */
+            phone: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Masked, e.g. +62 812-****-789. */
+              phone: string;
+              /** Format: date-time */
+              expiresAt: string;
+              /**
+               * Format: date-time
+               * @description "Kirim Ulang" is allowed from then.
+               */
+              resendAt: string;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/registration/phone/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** "Verifikasi OTP": confirms the number with the code sent to it. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Kode OTP: 6 digits. */
+            code: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              phone: string;
+              verified: boolean;
+              /** Format: date-time */
+              verifiedAt: string;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/profile/phone': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in user’s phone number (masked) and whether it is verified. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              phone: string | null;
+              verified: boolean;
+              hasProfile: boolean;
+              /** @description Whether codes can be sent over WhatsApp here. */
+              whatsapp: boolean;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/profile/phone/code': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** "Ubah nomor HP" → "Kirim Kode OTP": sends a code to the new number over WhatsApp. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Masukkan 10–15 digit angka. Contoh: 08123456789 */
+            phone: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Masked, e.g. +62 812-****-789. */
+              phone: string;
+              /** Format: date-time */
+              expiresAt: string;
+              /**
+               * Format: date-time
+               * @description "Kirim Ulang" is allowed from then.
+               */
+              resendAt: string;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/profile/phone/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** "Verifikasi OTP": the new number replaces the old one once its code is confirmed. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Kode OTP: 6 digits. */
+            code: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              phone: string;
+              verified: boolean;
+              /** Format: date-time */
+              verifiedAt: string;
             };
           };
         };
@@ -5397,6 +5832,13 @@ export interface components {
         | 'ERR_REGISTRATION_STATE'
         | 'ERR_REGISTRATION_SAME_APPROVER'
         | 'ERR_REGISTRATION_NO_PHOTO'
+        | 'ERR_OUTBOX_NOT_RESENDABLE'
+        | 'ERR_PHONE_CODE_INVALID'
+        | 'ERR_PHONE_CODE_EXPIRED'
+        | 'ERR_PHONE_CODE_TOO_SOON'
+        | 'ERR_PHONE_CODE_QUOTA'
+        | 'ERR_PHONE_TAKEN'
+        | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
         | 'ERR_SERVER_INTERNAL';
       detail?: string;
       details?: {
@@ -5525,6 +5967,10 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       sentAt: string | null;
+      /** Format: date-time */
+      failedAt: string | null;
+      /** @description A dead letter whose content is still kept ("Kirim ulang"). */
+      resendable: boolean;
     };
     /** InstitutionPolicy */
     InstitutionPolicy: {

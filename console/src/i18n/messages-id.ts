@@ -555,6 +555,31 @@ export const messagesId = {
   'ra.history.by': 'Oleh',
   'ra.history.at': 'Waktu',
   'ra.history.empty': 'Belum ada perubahan.',
+  // Dead letters (admin outbox).
+  'outbox.failedOnly': 'Hanya yang Gagal',
+  'outbox.resend': 'Kirim ulang',
+  // Phone verification (WhatsApp, seed 003).
+  'phone.pageTitle': 'Nomor HP',
+  'phone.dialogTitle': 'Verifikasi Nomor HP',
+  'phone.change': 'Ubah nomor HP',
+  'phone.number': 'Nomor HP',
+  'phone.status': 'Status',
+  'phone.hint': 'Masukkan 10–15 digit angka. Contoh: 08123456789',
+  'phone.send': 'Kirim Kode OTP',
+  'phone.resend': 'Kirim Ulang',
+  'phone.resendIn': 'Kirim Ulang ({s}s)',
+  'phone.sentTo': 'Kode OTP dikirim lewat WhatsApp ke {phone}.',
+  'phone.code': 'Masukkan Kode OTP',
+  'phone.verify': 'Verifikasi OTP',
+  'phone.wrongCode': 'Kode OTP salah',
+  'phone.expired': 'Kode OTP sudah tidak berlaku. Kirim kode baru.',
+  'phone.taken': 'Nomor HP ini sudah diverifikasi untuk akun lain.',
+  'phone.unavailable':
+    'Verifikasi lewat WhatsApp tidak tersedia; nomor HP Anda diverifikasi oleh petugas RA.',
+  'phone.error': 'Terjadi kesalahan. Coba lagi.',
+  'phone.close': 'Tutup',
+  'phone.verified': 'Terverifikasi',
+  'phone.notVerified': 'Belum Terverifikasi',
 } as const;
 
 export type MessageKey = keyof typeof messagesId;

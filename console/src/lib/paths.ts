@@ -17,6 +17,7 @@ export const paths = {
   newAccount: '/admin/akun/baru',
   account: (id: string) => `/admin/akun/${encodeURIComponent(id)}`,
   outbox: '/admin/outbox',
+  phoneNumber: '/pengaturan/nomor-hp',
   outboxMessage: (id: string) => `/admin/outbox/${encodeURIComponent(id)}`,
   invite: '/pengguna/undang',
   selfRegistration: '/daftar',

@@ -24,17 +24,20 @@ export function AdminOutboxPage() {
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<{ total: number; items: OutboxEntry[] } | undefined>();
   const [error, setError] = useState<unknown>();
+  // "Gagal": the dead letters only.
+  const [failedOnly, setFailedOnly] = useState(false);
 
   useEffect(() => {
     let live = true;
-    api.get('/api/v1/admin/outbox', { query: { limit: PAGE, offset } }).then(
+    const query = failedOnly ? { limit: PAGE, offset, status: 'failed' as const } : { limit: PAGE, offset };
+    api.get('/api/v1/admin/outbox', { query }).then(
       (p) => live && setPage(p),
       (e: unknown) => live && setError(e),
     );
     return () => {
       live = false;
     };
-  }, [offset]);
+  }, [offset, failedOnly]);
 
   return (
     <>
@@ -43,6 +46,17 @@ export function AdminOutboxPage() {
       />
       <PageHeading title={t('outbox.title')}>{t('outbox.title')}</PageHeading>
       <p className="muted">{t('outbox.help')}</p>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={failedOnly}
+          onChange={(e) => {
+            setFailedOnly(e.target.checked);
+            setOffset(0);
+          }}
+        />{' '}
+        {t('outbox.failedOnly')}
+      </label>
       <LoadErrorNotice error={error} />
       {page && page.items.length === 0 && <p>{t('outbox.empty')}</p>}
       {page && page.items.length > 0 && (
@@ -147,6 +161,20 @@ export function AdminOutboxMessagePage({ id }: { id: string }) {
                 </>
               )}
             </dl>
+            {message.resendable && (
+              <button
+                type="button"
+                className="button"
+                onClick={() =>
+                  void api.post('/api/v1/admin/outbox/{id}/resend', {}, { path: { id: message.id } }).then(
+                    () => setMessage({ ...message, status: 'pending', resendable: false }),
+                    (e: unknown) => setError(e),
+                  )
+                }
+              >
+                {t('outbox.resend')}
+              </button>
+            )}
           </section>
           <section className="card" aria-labelledby="content-heading">
             <h2 id="content-heading">{t('outbox.content')}</h2>

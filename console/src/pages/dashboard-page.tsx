@@ -4,6 +4,8 @@ import { useAppState } from '../app-state';
 import { Breadcrumb } from '../components/app-shell';
 import { Notice } from '../components/notice';
 import { PageHeading } from '../components/page-heading';
+import { PhoneVerificationDialog } from '../components/phone-verification-dialog';
+import { api } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { roleName } from '../lib/roles';
 
@@ -16,8 +18,23 @@ export function DashboardPage({ account }: { account: Account }) {
   useEffect(() => {
     if (notice) setFlash(undefined);
   }, [notice, setFlash]);
+  // Seed 003 "Tampilan Notifikasi": an unverified number opens "Verifikasi Nomor HP" over the cards.
+  const [verifyPhone, setVerifyPhone] = useState(false);
+  useEffect(() => {
+    void api
+      .get('/api/v1/profile/phone')
+      .then((s) => setVerifyPhone(s.hasProfile && s.whatsapp && !s.verified))
+      .catch(() => undefined);
+  }, []);
   return (
     <>
+      {verifyPhone && (
+        <PhoneVerificationDialog
+          title={t('phone.dialogTitle')}
+          onClose={() => setVerifyPhone(false)}
+          onVerified={() => setVerifyPhone(false)}
+        />
+      )}
       <Breadcrumb
         items={[
           { label: t('nav.home'), to: '/' },

@@ -37,8 +37,10 @@ import { authOf, useSessionAuth } from '../session-auth.js';
 
 /** The notification outbox as the admin pages read it (src/notify). */
 export interface OutboxReader {
-  list(limit: number, offset: number): Promise<unknown>;
+  list(limit: number, offset: number, status?: 'pending' | 'sent' | 'failed'): Promise<unknown>;
   read(id: string): Promise<unknown>;
+  /** "Kirim ulang" of a dead letter by this administrator (audited). */
+  resend(actorId: string, id: string): Promise<void>;
 }
 
 export interface AdminRoutesOptions {
@@ -67,6 +69,8 @@ const outboxEntry = strictObject(
     accountId: nullableUuid,
     createdAt: timestamp,
     sentAt: nullableTimestamp,
+    failedAt: nullableTimestamp,
+    resendable: { ...boolean, description: 'A dead letter whose content is still kept ("Kirim ulang").' },
   },
   { $id: 'OutboxEntry', title: 'OutboxEntry' },
 );
@@ -240,13 +244,13 @@ export const adminRoutes = routeGroup<AdminRoutesOptions>((app, { identity: ctx,
   );
 
   if (!outbox) return;
-  app.get<{ Querystring: { limit?: number; offset?: number } }>(
+  app.get<{ Querystring: { limit?: number; offset?: number; status?: 'pending' | 'sent' | 'failed' } }>(
     '/api/v1/admin/outbox',
     {
       config: { access: { action: 'outbox.read' } },
       schema: {
-        summary: 'The notification outbox, newest first.',
-        querystring: object(page),
+        summary: 'The notification outbox, newest first; `status=failed` lists the dead letters ("Gagal").',
+        querystring: object({ ...page, status: stringEnum(['pending', 'sent', 'failed']) }),
         response: responses({
           200: strictObject(
             { total: { type: 'integer', minimum: 0 }, items: arrayOf({ $ref: 'OutboxEntry#' }) },
@@ -255,7 +259,8 @@ export const adminRoutes = routeGroup<AdminRoutesOptions>((app, { identity: ctx,
         }),
       },
     },
-    async (request) => outbox.list(request.query.limit ?? 50, request.query.offset ?? 0),
+    async (request) =>
+      outbox.list(request.query.limit ?? 50, request.query.offset ?? 0, request.query.status),
   );
 
   app.get<{ Params: { id: string } }>(
@@ -286,5 +291,23 @@ export const adminRoutes = routeGroup<AdminRoutesOptions>((app, { identity: ctx,
       },
     },
     async (request) => outbox.read(request.params.id),
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/api/v1/admin/outbox/:id/resend',
+    {
+      config: { access: { action: 'outbox.resend' } },
+      schema: {
+        summary: '"Kirim ulang": queues a failed message again (its content must still be kept).',
+        params: uuidParams,
+        response: responses({ 204: noContent }),
+      },
+    },
+    async (request, reply) => {
+      const actor = authOf(request).account;
+      authorize(actor, 'outbox.resend');
+      await outbox.resend(actor.id, request.params.id);
+      return reply.code(204).send();
+    },
   );
 });

@@ -6,7 +6,7 @@
 import { TekenError } from '../../errors/teken-error.js';
 import type { RenderedMessage } from './layout.js';
 import { renderTemplate } from './render-message.js';
-import type { Locale, MessageTemplate } from './template.js';
+import type { Locale, MessageTemplate, WhatsAppMapping } from './template.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any variable set
 export type TemplateSet = Readonly<Record<string, MessageTemplate<any>>>;
@@ -19,8 +19,10 @@ export type MessageOf<S extends TemplateSet> = {
   [K in keyof S & string]: {
     template: K;
     locale: Locale;
-    /** The recipient's e-mail address. */
+    /** The recipient's e-mail address, or an E.164 number for `channel: 'whatsapp'`. */
     to: string;
+    /** E-mail (the default) or WhatsApp (the template must have a WhatsApp mapping). */
+    channel?: 'email' | 'whatsapp';
     /** The template's variables; times preformatted with `formatWib`. */
     data: TemplateData<S[K]>;
     /**
@@ -46,6 +48,11 @@ export class TemplateRegistry {
 
   has(name: string): boolean {
     return this.#templates.has(name);
+  }
+
+  /** The WhatsApp template of a message, if it has one. */
+  whatsapp(name: string): WhatsAppMapping<string> | undefined {
+    return this.#templates.get(name)?.whatsapp;
   }
 
   names(): string[] {

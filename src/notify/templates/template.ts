@@ -23,7 +23,21 @@ export interface MessageTemplate<V extends string> {
   /** Bahasa Indonesia, the default. */
   id: LocalizedTemplate<V>;
   en: LocalizedTemplate<V>;
+  /** How the message goes out over WhatsApp (a provider-side template); none: e-mail only. */
+  whatsapp?: WhatsAppMapping<V>;
 }
+
+/**
+ * A message's WhatsApp Business template (docs/notifications.md "Templates"). WhatsApp only sends
+ * templates registered and approved at Meta, so Teken names the template and the order of its
+ * parameters; the text is the one registered there. `name` is the default provider-side name
+ * (TEKEN_WHATSAPP_TEMPLATE_NAMES can rename it).
+ * - `authentication`: a code, with the copy-code button (body parameter and URL button 0 both carry it).
+ * - `utility`: body parameters `{{1}}`, `{{2}}`, … from these variables, in this order.
+ */
+export type WhatsAppMapping<V extends string> =
+  | { category: 'authentication'; name: string; code: V }
+  | { category: 'utility'; name: string; parameters: readonly V[] };
 
 export type Locale = 'id' | 'en';
 
