@@ -35,6 +35,10 @@ import { consoleDist, consoleRoutes, loadConsoleShell } from './routes/console-r
 import { createCrlCache, crlRoutes, type CrlCache } from './routes/crl-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { institutionRoutes } from './routes/institution-routes.js';
+// Profile changes (Ubah Profil).
+import { changeRequestRoutes } from './routes/change-request-routes.js';
+import { profileRoutes } from './routes/profile-routes.js';
+import { enrollmentContextOf } from '../runtime/enrollment-context-of.js';
 import { ocspRoutes, type RawRequestHandler } from './routes/ocsp-routes.js';
 import { repositoryRoutes } from './routes/repository-routes.js';
 import { whoamiRoutes } from './routes/whoami-routes.js';
@@ -162,6 +166,10 @@ export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Prom
   // API clients: the console's management (session) and the clients' own routes (HTTP Basic).
   await app.register(apiClientRoutes, { identity });
   await app.register(whoamiRoutes, { identity });
+  // Profile changes (Ubah Profil): the subscriber's side and the RA desk's queue.
+  const enrollment = enrollmentContextOf(rt, options);
+  await app.register(profileRoutes, { enrollment });
+  await app.register(changeRequestRoutes, { enrollment });
   await app.register(consoleConfigRoutes, { organisationName: rt.config.organisationName });
   await app.register(healthRoutes, { database: rt.database, registry: rt.registry });
   await app.register(caRoutes, { registry: rt.registry });

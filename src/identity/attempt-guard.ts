@@ -31,7 +31,7 @@ export interface BudgetRule {
 /** The secrets guessed through Teken's paths. A new path adds its kind here and to `GuardPolicy`. */
 export type SecretKind = 'password' | 'otp' | 'link' | 'api_client_secret';
 /** Counted uses that are not guesses. */
-export type QuotaKind = 'link_email' | 'reset_request' | 'api_client_call';
+export type QuotaKind = 'link_email' | 'reset_request' | 'api_client_call' | 'email_availability';
 
 export interface SecretPolicy {
   /** Prefix of the subject's key (`pw` → `pw:acct:<id>`), and its budget. */

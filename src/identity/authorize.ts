@@ -20,9 +20,11 @@
  * | registration.review   | –          | own institution†  | –                 | all†     |
  * | registration.photo    | –          | own institution   | –                 | all      |
  * | change_request.review | –          | own institution†  | –                 | all†     |
+ * | change_request.list   | –          | own institution** | –                 | all      |
  *
  * (*) institution admins create subscribers and RA officers of their own institution only.
- * (**) the list an institution admin gets holds their own institution only. `institution.update`
+ * (**) the list an institution admin (for change requests: an RA officer) gets holds their own
+ * institution only. `institution.update`
  * covers editing, deactivating and reactivating.
  * (†) never on one's own account: nobody verifies their own registration or approves their own
  * change (four-eyes: the second approval must come from another officer, checked by the use case).
@@ -51,7 +53,8 @@ export type Action =
   | 'registration.read'
   | 'registration.review'
   | 'registration.photo'
-  | 'change_request.review';
+  | 'change_request.review'
+  | 'change_request.list';
 
 export interface Target {
   institutionId: string | null;
@@ -108,6 +111,9 @@ export function can(actor: Actor, action: Action, target?: Target): boolean {
     case 'registration.photo':
     case 'change_request.review':
       return has(actor, 'ra_officer') && sameInstitution;
+    case 'change_request.list':
+      // Without a target: whether there is a queue to see at all (the use case filters it).
+      return has(actor, 'ra_officer') && (!target || sameInstitution);
   }
 }
 

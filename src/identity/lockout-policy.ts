@@ -49,6 +49,8 @@ export function identityGuardPolicy(config: Config): GuardPolicy {
       },
       // Calls per client per minute; `max` is each client's own setting (consume's override).
       api_client_call: { prefix: 'apic:call', rule: { max: 600, windowMs: 60_000, blockMs: 0 } },
+      // "Cek ketersediaan email" per account: enough for typing, too few to probe who is registered.
+      email_availability: { prefix: 'mailcheck', rule: { max: 20, windowMs: HOUR, blockMs: 0 } },
     },
     failureDelayMs: id.failureDelayMs,
   };

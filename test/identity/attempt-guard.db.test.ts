@@ -237,6 +237,7 @@ describe('the attempt guard', () => {
         link_email: { prefix: 'gt:mail', rule: { max: 3, windowMs: 3_600_000, blockMs: 0 } },
         reset_request: { prefix: 'gt:reset', rule: { max: 3, windowMs: 3_600_000, blockMs: 0 } },
         api_client_call: { prefix: 'gt:call', rule: { max: 100, windowMs: 60_000, blockMs: 0 } },
+        email_availability: { prefix: 'gt:mailcheck', rule: { max: 3, windowMs: 3_600_000, blockMs: 0 } },
       },
       failureDelayMs: 0,
     };
