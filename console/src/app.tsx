@@ -22,6 +22,11 @@ import { PasswordStepPage } from './pages/password-step-page';
 import { SecurityPage } from './pages/security-page';
 import { SignInPage } from './pages/sign-in-page';
 import { UpdatePasswordPage } from './pages/update-password-page';
+// Menus of seed 003 and Pengaturan → Profil (enrollment issue).
+import { CertificatesPage } from './pages/certificates-page';
+import { ChangeRequestsPage } from './pages/change-requests-page';
+import { ConfirmEmailPage } from './pages/confirm-email-page';
+import { ProfilePage } from './pages/profile-page';
 
 type SignedInSession = Extract<SessionState, { status: 'signed-in' }>;
 
@@ -91,6 +96,7 @@ export function App() {
       <Route path={paths.authenticator} element={<AuthenticatorPage />} />
       <Route path={paths.updatePassword} element={<UpdatePasswordPage />} />
       <Route path={paths.password} element={<PasswordStepPage />} />
+      <Route path={paths.confirmEmail} element={<ConfirmEmailPage />} />
       <Route element={<SignedIn />}>
         <Route index element={<WithSession render={(s) => <DashboardPage account={s.account} />} />} />
         <Route path={paths.security} element={<SecurityPage />} />
@@ -106,6 +112,9 @@ export function App() {
         <Route path="/admin/akun/:id" element={<AccountRoute />} />
         <Route path={paths.outbox} element={<AdminOutboxPage />} />
         <Route path="/admin/outbox/:id" element={<OutboxMessageRoute />} />
+        <Route path={paths.certificates} element={<CertificatesPage />} />
+        <Route path={paths.profile} element={<ProfilePage />} />
+        <Route path={paths.changeRequests} element={<ChangeRequestsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -126,12 +126,23 @@ export function consolePermissions(actor: Actor): {
   listAccounts: boolean;
   createAccountRoles: Role[];
   readOutbox: boolean;
+  // Menus of seed 003 (Pengguna, RA, Admin → Instansi / Klien API).
+  listInstitutions: boolean;
+  manageApiClients: boolean;
+  reviewRegistrations: boolean;
+  inviteRegistrants: boolean;
+  reviewChangeRequests: boolean;
 } {
   const own = { institutionId: actor.institutionId };
   return {
     listAccounts: can(actor, 'account.list'),
     createAccountRoles: roles.filter((role) => can(actor, 'account.create', { ...own, roles: [role] })),
     readOutbox: can(actor, 'outbox.read'),
+    listInstitutions: can(actor, 'institution.list'),
+    manageApiClients: can(actor, 'api_client.manage', own),
+    reviewRegistrations: can(actor, 'registration.review', own),
+    inviteRegistrants: can(actor, 'registration.invite', own),
+    reviewChangeRequests: can(actor, 'change_request.list'),
   };
 }
 

@@ -290,26 +290,51 @@ describe('account administration through the API', () => {
       listAccounts: false,
       createAccountRoles: [],
       readOutbox: false,
+      listInstitutions: false,
+      manageApiClients: false,
+      reviewRegistrations: false,
+      inviteRegistrants: false,
+      reviewChangeRequests: false,
     });
     assert.deepEqual(await permissionsOf(['ra_officer']), {
       listAccounts: true,
       createAccountRoles: [],
       readOutbox: false,
+      listInstitutions: false,
+      manageApiClients: false,
+      reviewRegistrations: true,
+      inviteRegistrants: true,
+      reviewChangeRequests: true,
     });
     assert.deepEqual(await permissionsOf(['institution_admin']), {
       listAccounts: true,
       createAccountRoles: ['subscriber', 'ra_officer'],
       readOutbox: false,
+      listInstitutions: true,
+      manageApiClients: true,
+      reviewRegistrations: false,
+      inviteRegistrants: true,
+      reviewChangeRequests: false,
     });
     assert.deepEqual(await permissionsOf(['institution_admin'], null), {
       listAccounts: true,
       createAccountRoles: [],
       readOutbox: false,
+      listInstitutions: true,
+      manageApiClients: false,
+      reviewRegistrations: false,
+      inviteRegistrants: false,
+      reviewChangeRequests: false,
     });
     assert.deepEqual(await permissionsOf(['ca_admin'], null), {
       listAccounts: true,
       createAccountRoles: ['subscriber', 'ra_officer', 'institution_admin', 'ca_admin'],
       readOutbox: true,
+      listInstitutions: true,
+      manageApiClients: true,
+      reviewRegistrations: true,
+      inviteRegistrants: true,
+      reviewChangeRequests: true,
     });
   });
 

@@ -3925,6 +3925,11 @@ export interface components {
       listAccounts: boolean;
       createAccountRoles: ('subscriber' | 'ra_officer' | 'institution_admin' | 'ca_admin')[];
       readOutbox: boolean;
+      listInstitutions: boolean;
+      manageApiClients: boolean;
+      reviewRegistrations: boolean;
+      inviteRegistrants: boolean;
+      reviewChangeRequests: boolean;
     };
     /**
      * AdminAccount

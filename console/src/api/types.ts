@@ -139,6 +139,11 @@ declare namespace HandWritten {
     listAccounts: boolean;
     createAccountRoles: Role[];
     readOutbox: boolean;
+    listInstitutions: boolean;
+    manageApiClients: boolean;
+    reviewRegistrations: boolean;
+    inviteRegistrants: boolean;
+    reviewChangeRequests: boolean;
   }
 
   interface SessionInfo {

@@ -18,6 +18,18 @@ export const paths = {
   account: (id: string) => `/admin/akun/${encodeURIComponent(id)}`,
   outbox: '/admin/outbox',
   outboxMessage: (id: string) => `/admin/outbox/${encodeURIComponent(id)}`,
+  // Menus of seed 003 and Pengaturan → Profil (enrollment issue). Some pages are built by others.
+  certificates: '/sertifikat',
+  profile: '/pengaturan/profil',
+  phone: '/pengaturan/nomor-hp',
+  confirmEmail: '/konfirmasi-email',
+  invite: '/pengguna/undang',
+  importCsv: '/pengguna/impor',
+  ra: '/ra',
+  changeRequests: '/ra/perubahan-data',
+  institutions: '/admin/instansi',
+  institution: (id: string) => `/admin/instansi/${encodeURIComponent(id)}`,
+  apiClients: (id: string) => `/admin/instansi/${encodeURIComponent(id)}/klien-api`,
 } as const;
 
 /** The pages anyone may open (sign-in and its steps, Lupa Password, e-mailed links). */
@@ -29,6 +41,7 @@ export const publicPaths: ReadonlySet<string> = new Set([
   paths.authenticator,
   paths.updatePassword,
   paths.password,
+  paths.confirmEmail,
 ]);
 
 /** Ids in paths are UUIDs: anything else is "not found" without asking the server. */

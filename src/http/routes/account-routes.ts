@@ -37,7 +37,17 @@ export interface AccountRoutesOptions {
 const sessionIdParams = object({ id: { type: 'string', pattern: '^[0-9a-f]{32}$' } }, ['id']);
 
 const permissionsSchema = strictObject(
-  { listAccounts: boolean, createAccountRoles: arrayOf(stringEnum(roleNames)), readOutbox: boolean },
+  {
+    listAccounts: boolean,
+    createAccountRoles: arrayOf(stringEnum(roleNames)),
+    readOutbox: boolean,
+    // Menus of seed 003.
+    listInstitutions: boolean,
+    manageApiClients: boolean,
+    reviewRegistrations: boolean,
+    inviteRegistrants: boolean,
+    reviewChangeRequests: boolean,
+  },
   { $id: 'ConsolePermissions', title: 'ConsolePermissions' },
 );
 
