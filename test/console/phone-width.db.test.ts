@@ -220,6 +220,7 @@ describe('the console on a 360 px phone (Chromium)', () => {
     '/authenticator',
     '/update-password',
     '/password',
+    '/konfirmasi-email',
   ];
   const signedInPages = () => [
     '/',
@@ -230,6 +231,10 @@ describe('the console on a 360 px phone (Chromium)', () => {
     `/admin/akun/${accountId}`,
     '/admin/outbox',
     `/admin/outbox/${messageId}`,
+    // Menus of seed 003, Pengaturan → Profil, RA → Perubahan Data (enrollment issue).
+    '/sertifikat',
+    '/pengaturan/profil',
+    '/ra/perubahan-data',
     '/tidak-ada',
   ];
 

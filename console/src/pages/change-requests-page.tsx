@@ -46,7 +46,7 @@ function Review({ id, onDone }: { id: string; onDone: (message: MessageKey) => v
       <ErrorNotice error={error} />
       {detail && (
         <>
-          <div className="scroll-x">
+          <div className="table-scroll">
             <table className="table">
               <thead>
                 <tr>
@@ -82,7 +82,7 @@ function Review({ id, onDone }: { id: string; onDone: (message: MessageKey) => v
               >
                 {t('changeRequests.approve')}
               </button>
-              <label className="inline-field">
+              <label className="field">
                 <span>{t('changeRequests.reason')}</span>
                 <input value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
               </label>

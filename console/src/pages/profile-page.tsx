@@ -3,7 +3,7 @@
  * server), "Ubah Profil" with "Cek ketersediaan email", the pending request and the outcome of the
  * last one. A change is a request an RA officer decides (docs/enrollment.md).
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { Fragment, useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { api } from '../api/client';
 import type { components } from '../api/schema';
 import type { ResponseBody } from '../api/types';
@@ -148,14 +148,14 @@ export function ProfilePage() {
     }
   };
 
-  const row = (label: MessageKey, value: string | null | undefined, extra?: React.ReactNode) => (
-    <div className="detail-row">
+  const row = (label: MessageKey, value: string | null | undefined, extra?: ReactNode) => (
+    <Fragment key={label}>
       <dt>{t(label)}</dt>
       <dd>
         {value ?? t('profile.empty')}
         {extra}
       </dd>
-    </div>
+    </Fragment>
   );
 
   return (
@@ -179,8 +179,8 @@ export function ProfilePage() {
       )}
       {profile && !profile.registrationStatus && <p className="muted">{t('profile.noRegistration')}</p>}
       {profile && !editing && (
-        <section className="card">
-          <dl className="details">
+        <section className="card stack">
+          <dl className="facts">
             {row('profile.name', profile.fullName)}
             {row('profile.gelarDepan', profile.gelarDepan)}
             {row('profile.gelarBelakang', profile.gelarBelakang)}
@@ -197,7 +197,7 @@ export function ProfilePage() {
                 profile.phone,
                 <>
                   {' '}
-                  <span className={profile.phoneVerified ? 'badge badge-ok' : 'badge badge-warn'}>
+                  <span className={profile.phoneVerified ? 'tag tag-sent' : 'tag tag-pending'}>
                     {profile.phoneVerified ? t('profile.phoneVerified') : t('profile.phoneUnverified')}
                   </span>{' '}
                   <Link to={paths.phone}>{t('profile.changePhone')}</Link>
