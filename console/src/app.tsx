@@ -27,6 +27,9 @@ import { CertificatesPage } from './pages/certificates-page';
 import { ChangeRequestsPage } from './pages/change-requests-page';
 import { ConfirmEmailPage } from './pages/confirm-email-page';
 import { ProfilePage } from './pages/profile-page';
+import { ApiClientsPage } from './pages/api-clients-page';
+import { InstitutionPage } from './pages/institution-page';
+import { InstitutionsPage } from './pages/institutions-page';
 
 type SignedInSession = Extract<SessionState, { status: 'signed-in' }>;
 
@@ -60,6 +63,28 @@ function WithSession({ render }: { render: (s: SignedInSession) => ReactElement 
 function AccountRoute() {
   const { id } = useParams();
   return isUuid(id) ? <AdminAccountPage id={id} /> : <NotFoundPage />;
+}
+
+function InstitutionRoute() {
+  const { id } = useParams();
+  return isUuid(id) ? (
+    <WithSession
+      render={(s) => (
+        <InstitutionPage
+          id={id}
+          canEdit={s.permissions.editInstitutions}
+          canManageClients={s.permissions.manageApiClients}
+        />
+      )}
+    />
+  ) : (
+    <NotFoundPage />
+  );
+}
+
+function ApiClientsRoute() {
+  const { id } = useParams();
+  return isUuid(id) ? <ApiClientsPage institutionId={id} /> : <NotFoundPage />;
 }
 
 function OutboxMessageRoute() {
@@ -115,6 +140,14 @@ export function App() {
         <Route path={paths.certificates} element={<CertificatesPage />} />
         <Route path={paths.profile} element={<ProfilePage />} />
         <Route path={paths.changeRequests} element={<ChangeRequestsPage />} />
+        <Route
+          path={paths.institutions}
+          element={
+            <WithSession render={(s) => <InstitutionsPage canCreate={s.permissions.createInstitutions} />} />
+          }
+        />
+        <Route path="/admin/instansi/:id" element={<InstitutionRoute />} />
+        <Route path="/admin/instansi/:id/klien-api" element={<ApiClientsRoute />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

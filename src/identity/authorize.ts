@@ -128,6 +128,8 @@ export function consolePermissions(actor: Actor): {
   readOutbox: boolean;
   // Menus of seed 003 (Pengguna, RA, Admin → Instansi / Klien API).
   listInstitutions: boolean;
+  createInstitutions: boolean;
+  editInstitutions: boolean;
   manageApiClients: boolean;
   reviewRegistrations: boolean;
   inviteRegistrants: boolean;
@@ -139,6 +141,8 @@ export function consolePermissions(actor: Actor): {
     createAccountRoles: roles.filter((role) => can(actor, 'account.create', { ...own, roles: [role] })),
     readOutbox: can(actor, 'outbox.read'),
     listInstitutions: can(actor, 'institution.list'),
+    createInstitutions: can(actor, 'institution.create'),
+    editInstitutions: can(actor, 'institution.update', own),
     manageApiClients: can(actor, 'api_client.manage', own),
     reviewRegistrations: can(actor, 'registration.review', own),
     inviteRegistrants: can(actor, 'registration.invite', own),

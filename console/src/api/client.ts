@@ -39,7 +39,7 @@ export interface RequestOptions {
 }
 
 async function request<T>(
-  method: 'GET' | 'POST' | 'DELETE',
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
   url: string,
   body?: unknown,
   options: RequestOptions = {},
@@ -85,7 +85,7 @@ async function request<T>(
   return data as T;
 }
 
-type Method = 'get' | 'post' | 'delete';
+type Method = 'get' | 'post' | 'patch' | 'delete';
 /** The paths of the API that answer `method` (from the generated schema). */
 export type ApiPath<M extends Method> = {
   [P in keyof paths]: paths[P][M] extends undefined ? never : P;
@@ -119,6 +119,9 @@ export function apiUrl(template: string, path?: Record<string, string>, query?: 
 type Body<P extends keyof paths> = [RequestBody<P, 'post'>] extends [never]
   ? unknown
   : RequestBody<P, 'post'>;
+type PatchBody<P extends keyof paths> = [RequestBody<P, 'patch'>] extends [never]
+  ? unknown
+  : RequestBody<P, 'patch'>;
 
 /**
  * The JSON API, typed from the generated schema: the path (a template from schema.d.ts) picks
@@ -134,6 +137,8 @@ export const api = {
     body: Body<P> = {} as Body<P>,
     ...[options]: OptionalIfNoParams<P>
   ) => request<ApiResult<P, 'post'>>('POST', apiUrl(path, pathOf(options), options?.query), body, options),
+  patch: <P extends ApiPath<'patch'>>(path: P, body: PatchBody<P>, ...[options]: OptionalIfNoParams<P>) =>
+    request<ApiResult<P, 'patch'>>('PATCH', apiUrl(path, pathOf(options), options?.query), body, options),
   delete: <P extends ApiPath<'delete'>>(path: P, ...[options]: OptionalIfNoParams<P>) =>
     request<ApiResult<P, 'delete'>>(
       'DELETE',

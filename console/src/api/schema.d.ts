@@ -3926,6 +3926,8 @@ export interface components {
       createAccountRoles: ('subscriber' | 'ra_officer' | 'institution_admin' | 'ca_admin')[];
       readOutbox: boolean;
       listInstitutions: boolean;
+      createInstitutions: boolean;
+      editInstitutions: boolean;
       manageApiClients: boolean;
       reviewRegistrations: boolean;
       inviteRegistrants: boolean;

@@ -7,7 +7,7 @@
  */
 import type { components, paths } from './schema';
 
-type Method = 'get' | 'post' | 'delete';
+type Method = 'get' | 'post' | 'patch' | 'delete';
 type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
 type Success<O> = O extends { responses: infer R } ? R[Extract<keyof R, 200 | 201>] : never;
 type Json<R> = R extends { content: { 'application/json': infer B } } ? B : never;
@@ -140,6 +140,8 @@ declare namespace HandWritten {
     createAccountRoles: Role[];
     readOutbox: boolean;
     listInstitutions: boolean;
+    createInstitutions: boolean;
+    editInstitutions: boolean;
     manageApiClients: boolean;
     reviewRegistrations: boolean;
     inviteRegistrants: boolean;

@@ -43,6 +43,8 @@ const permissionsSchema = strictObject(
     readOutbox: boolean,
     // Menus of seed 003.
     listInstitutions: boolean,
+    createInstitutions: boolean,
+    editInstitutions: boolean,
     manageApiClients: boolean,
     reviewRegistrations: boolean,
     inviteRegistrants: boolean,
