@@ -173,6 +173,63 @@ describe('Ubah Profil in the console (Chromium)', () => {
     assert.ok((await page.locator('dl.facts').innerText()).includes('Pranata Komputer'));
   });
 
+  it('creates an institution and an API client, whose secret is shown once', async () => {
+    const ca = await staff('ca_admin', null);
+    const page = await browserFor(ca.account, ca.secret);
+    await page
+      .getByRole('navigation', { name: 'Menu utama' })
+      .getByRole('link', { name: 'Instansi' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Instansi' }).waitFor();
+    await page.getByLabel('Nama instansi').fill('Badan Uji Konsol');
+    await page.getByLabel('Domain email').fill('ujikonsol.go.id');
+    await page.getByRole('button', { name: 'Buat instansi' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Badan Uji Konsol' }).waitFor();
+    await page.getByLabel('Panjang nama maksimal').fill('40');
+    await page.getByLabel('Pendaftaran mandiri dibuka').check();
+    await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await page.getByText('Perubahan disimpan.').waitFor();
+    const [created] = await server.rt.db
+      .select()
+      .from(institutions)
+      .where(eq(institutions.name, 'Badan Uji Konsol'));
+    assert.equal(created!.nameMaxLength, 40);
+    assert.equal(created!.selfRegistration, true);
+    assert.deepEqual(created!.emailDomains, ['ujikonsol.go.id']);
+
+    await page.getByRole('link', { name: 'Klien API' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Klien API' }).waitFor();
+    await page.getByLabel('Keterangan').fill('SIMPEG Uji');
+    await page.getByRole('button', { name: 'Buat klien API' }).click();
+    const once = page.getByTestId('secret-once');
+    await once.waitFor();
+    assert.match(await once.innerText(), /hanya ditampilkan sekali/);
+    const secret = (await once.locator('code.secret').textContent()) ?? '';
+    const username = (await once.locator('code').first().textContent()) ?? '';
+    assert.match(username, /^tkn_[a-z2-7]{16}$/);
+    assert.match(secret, /^[A-Za-z0-9_-]{43}$/);
+    await once.getByRole('button', { name: 'Salin secret' }).waitFor();
+    const whoami = await server.web.app.inject({
+      method: 'GET',
+      url: '/api/v2/whoami',
+      headers: { authorization: `Basic ${Buffer.from(`${username}:${secret}`).toString('base64')}` },
+    });
+    assert.equal(whoami.statusCode, 200);
+
+    const item = page.getByTestId(`client-${username}`);
+    await item.getByLabel('Alamat IP yang diizinkan (CIDR)').fill('10.20.0.0/16');
+    await item.getByLabel('Batas panggilan per menit').fill('30');
+    await item.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByText('Klien API diperbarui.').waitFor();
+    await item.getByRole('button', { name: 'Nonaktifkan' }).click();
+    await item.getByText('Nonaktif', { exact: true }).waitFor();
+    await page.reload();
+    assert.equal(await page.getByTestId('secret-once').count(), 0, 'the secret is not shown again');
+    const reloaded = page.getByTestId(`client-${username}`);
+    assert.equal(await reloaded.getByLabel('Batas panggilan per menit').inputValue(), '30');
+    assert.equal(await reloaded.getByLabel('Alamat IP yang diizinkan (CIDR)').inputValue(), '10.20.0.0/16');
+  });
+
   it('shows each role the menus of seed 003 it may use', async () => {
     const menus = async (page: Page) => {
       const nav = page.getByRole('navigation', { name: 'Menu utama' });

@@ -218,7 +218,7 @@ export function ApiClientsPage({ institutionId }: { institutionId: string }) {
       <PageHeading title={t('apiClients.title')}>{t('apiClients.title')}</PageHeading>
       <LoadErrorNotice error={loadError} />
       {secret && <SecretOnce {...secret} />}
-      {saved && !secret && <Notice tone="success">{t('apiClients.saved')}</Notice>}
+      {saved && <Notice tone="success">{t('apiClients.saved')}</Notice>}
       <form className="card form" onSubmit={(e) => void create(e)}>
         <h2>{t('apiClients.new')}</h2>
         <ErrorNotice error={error} />
