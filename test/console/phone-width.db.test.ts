@@ -235,6 +235,7 @@ describe('the console on a 360 px phone (Chromium)', () => {
     '/sertifikat',
     '/pengaturan/profil',
     '/ra/perubahan-data',
+    '/admin/instansi',
     '/tidak-ada',
   ];
 
