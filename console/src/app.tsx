@@ -28,6 +28,14 @@ import { SecurityPage } from './pages/security-page';
 import { SelfRegistrationPage } from './pages/self-registration-page';
 import { SignInPage } from './pages/sign-in-page';
 import { UpdatePasswordPage } from './pages/update-password-page';
+// Menus of seed 003 and Pengaturan → Profil (enrollment issue).
+import { CertificatesPage } from './pages/certificates-page';
+import { ChangeRequestsPage } from './pages/change-requests-page';
+import { ConfirmEmailPage } from './pages/confirm-email-page';
+import { ProfilePage } from './pages/profile-page';
+import { ApiClientsPage } from './pages/api-clients-page';
+import { InstitutionPage } from './pages/institution-page';
+import { InstitutionsPage } from './pages/institutions-page';
 
 type SignedInSession = Extract<SessionState, { status: 'signed-in' }>;
 
@@ -67,6 +75,27 @@ function RaReviewRoute() {
   const { id } = useParams();
   return isUuid(id) ? <RaReviewPage id={id} /> : <NotFoundPage />;
 }
+function InstitutionRoute() {
+  const { id } = useParams();
+  return isUuid(id) ? (
+    <WithSession
+      render={(s) => (
+        <InstitutionPage
+          id={id}
+          canEdit={s.permissions.editInstitutions}
+          canManageClients={s.permissions.manageApiClients}
+        />
+      )}
+    />
+  ) : (
+    <NotFoundPage />
+  );
+}
+
+function ApiClientsRoute() {
+  const { id } = useParams();
+  return isUuid(id) ? <ApiClientsPage institutionId={id} /> : <NotFoundPage />;
+}
 
 function OutboxMessageRoute() {
   const { id } = useParams();
@@ -104,6 +133,7 @@ export function App() {
       <Route path={paths.password} element={<PasswordStepPage />} />
       <Route path={paths.selfRegistration} element={<SelfRegistrationPage />} />
       <Route path={paths.activation} element={<RegistrationPage />} />
+      <Route path={paths.confirmEmail} element={<ConfirmEmailPage />} />
       <Route element={<SignedIn />}>
         <Route index element={<WithSession render={(s) => <DashboardPage account={s.account} />} />} />
         <Route path={paths.security} element={<SecurityPage />} />
@@ -129,6 +159,17 @@ export function App() {
         <Route path={paths.ra} element={<RaQueuePage />} />
         <Route path="/ra/:id" element={<RaReviewRoute />} />
         <Route path="/admin/outbox/:id" element={<OutboxMessageRoute />} />
+        <Route path={paths.certificates} element={<CertificatesPage />} />
+        <Route path={paths.profile} element={<ProfilePage />} />
+        <Route path={paths.changeRequests} element={<ChangeRequestsPage />} />
+        <Route
+          path={paths.institutions}
+          element={
+            <WithSession render={(s) => <InstitutionsPage canCreate={s.permissions.createInstitutions} />} />
+          }
+        />
+        <Route path="/admin/instansi/:id" element={<InstitutionRoute />} />
+        <Route path="/admin/instansi/:id/klien-api" element={<ApiClientsRoute />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -5,7 +5,14 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isTekenError } from '../errors/teken-error.js';
 import { defaultIo, write, type CliIo } from './cli-context.js';
 import { adminCreate, adminSetupLink } from './commands/admin-commands.js';
-import { apiClientCreate, apiClientDisable, apiClientList } from './commands/api-client-commands.js';
+import {
+  apiClientCreate,
+  apiClientDisable,
+  apiClientEnable,
+  apiClientList,
+  apiClientUpdate,
+  apiClientUpdateUsage,
+} from './commands/api-client-commands.js';
 import { auditVerify } from './commands/audit-commands.js';
 import { caCert, caInit, caList, caRenewSigner } from './commands/ca-commands.js';
 import { certIssue, certRelease, certRevoke, certShow } from './commands/cert-commands.js';
@@ -214,6 +221,24 @@ const commands: Record<string, Command> = {
     summary: 'Disable an API client: its next call is refused',
     options: {},
     run: (io, p) => apiClientDisable(io, p[0]),
+  },
+  'api-client enable': {
+    usage: 'teken api-client enable <username>',
+    summary: 'Enable a disabled API client again (with the secret it had)',
+    options: {},
+    run: (io, p) => apiClientEnable(io, p[0]),
+  },
+  'api-client update': {
+    usage: apiClientUpdateUsage,
+    summary:
+      'Replace the source-address allowlist (--allow 10.0.0.0/8,192.0.2.7; --allow any clears it) and/or set the rate limit in calls per minute',
+    options: { allow: { type: 'string' }, 'rate-limit': { type: 'string' }, json: { type: 'boolean' } },
+    run: (io, p, v) =>
+      apiClientUpdate(io, p[0], {
+        allow: str(v.allow),
+        rateLimit: str(v['rate-limit']),
+        json: v.json === true,
+      }),
   },
   'audit verify': {
     usage: 'teken audit verify',

@@ -116,6 +116,18 @@ export const errorCatalogue = {
     status: 409,
     title: 'Phone numbers cannot be verified over WhatsApp here; the RA officer verifies them.',
   },
+  // Profile changes ("Ubah Profil", enrollment issue).
+  ERR_CHANGE_REQUEST_NOT_FOUND: { status: 404, title: 'No such profile change request.' },
+  ERR_CHANGE_REQUEST_PENDING: {
+    status: 409,
+    title: 'A profile change request is already waiting: cancel it or wait for its decision.',
+  },
+  ERR_CHANGE_REQUEST_DECIDED: { status: 409, title: 'This profile change request is no longer pending.' },
+  ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED: {
+    status: 409,
+    title: 'The new e-mail address has not been confirmed from that address yet.',
+  },
+  ERR_PROFILE_NOT_VERIFIED: { status: 409, title: 'Only a verified registration can be changed this way.' },
   ERR_SERVER_INTERNAL: { status: 500, title: 'Internal error. The server log has the details.' },
 } as const satisfies Record<string, { status: number; title: string; retired?: boolean }>;
 

@@ -40,6 +40,9 @@ import { registrationImportRoutes } from './routes/registration-import-routes.js
 import { registrationWizardRoutes } from './routes/registration-wizard-routes.js';
 import { createPersonnelRegistry } from '../enrollment/adapters/personnel-registry.js';
 import { raRoutes } from './routes/ra-routes.js';
+// Profile changes (Ubah Profil).
+import { changeRequestRoutes } from './routes/change-request-routes.js';
+import { profileRoutes } from './routes/profile-routes.js';
 import { enrollmentContextOf } from '../runtime/enrollment-context-of.js';
 import { ocspRoutes, type RawRequestHandler } from './routes/ocsp-routes.js';
 import { repositoryRoutes } from './routes/repository-routes.js';
@@ -197,6 +200,9 @@ export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Prom
   // Phone verification over WhatsApp: the wizard's and "Ubah nomor HP".
   await app.register(registrationPhoneRoutes, { enrollment });
   await app.register(profilePhoneRoutes, { enrollment });
+  // Profile changes (Ubah Profil): the subscriber's side and the RA desk's queue.
+  await app.register(profileRoutes, { enrollment });
+  await app.register(changeRequestRoutes, { enrollment });
   await app.register(consoleConfigRoutes, { organisationName: rt.config.organisationName });
   await app.register(healthRoutes, { database: rt.database, registry: rt.registry });
   await app.register(caRoutes, { registry: rt.registry });

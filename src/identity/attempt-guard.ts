@@ -37,7 +37,8 @@ export type QuotaKind =
   | 'api_client_call'
   | 'self_registration'
   | 'phone_code_send'
-  | 'outbox_recipient';
+  | 'outbox_recipient'
+  | 'email_availability';
 
 export interface SecretPolicy {
   /** Prefix of the subject's key (`pw` → `pw:acct:<id>`), and its budget. */

@@ -22,9 +22,11 @@
  * | registration.photo    | –          | own institution   | –                 | all      |
  * | change_request.review | –          | own institution†  | –                 | all†     |
  * | registration.correct_nik | –       | own institution†  | –                 | –        |
+ * | change_request.list   | –          | own institution** | –                 | all      |
  *
  * (*) institution admins create subscribers and RA officers of their own institution only.
- * (**) the list an institution admin gets holds their own institution only. `institution.update`
+ * (**) the list an institution admin (for change requests: an RA officer) gets holds their own
+ * institution only. `institution.update`
  * covers editing, deactivating and reactivating.
  * (†) never on one's own account: nobody verifies their own registration or approves their own
  * change (four-eyes: the second approval must come from another officer, checked by the use case).
@@ -59,7 +61,8 @@ export type Action =
   | 'registration.photo'
   | 'change_request.review'
   // RA desk (helper ra).
-  | 'registration.correct_nik';
+  | 'registration.correct_nik'
+  | 'change_request.list';
 
 export interface Target {
   institutionId: string | null;
@@ -131,6 +134,9 @@ export function can(actor: Actor, action: Action, target?: Target): boolean {
     case 'registration.photo':
     case 'change_request.review':
       return has(actor, 'ra_officer') && sameInstitution;
+    case 'change_request.list':
+      // Without a target: whether there is a queue to see at all (the use case filters it).
+      return has(actor, 'ra_officer') && (!target || sameInstitution);
   }
 }
 
@@ -148,6 +154,13 @@ export function consolePermissions(actor: Actor): {
   inviteAnyInstitution: boolean;
   /** The "RA" menu (the registration queue). */
   raDesk: boolean;
+  // Menus of seed 003 (Pengguna, RA, Admin → Instansi / Klien API).
+  listInstitutions: boolean;
+  createInstitutions: boolean;
+  editInstitutions: boolean;
+  manageApiClients: boolean;
+  reviewRegistrations: boolean;
+  reviewChangeRequests: boolean;
 } {
   const own = { institutionId: actor.institutionId };
   return {
@@ -157,6 +170,12 @@ export function consolePermissions(actor: Actor): {
     inviteRegistrants: can(actor, 'registration.invite', own),
     inviteAnyInstitution: can(actor, 'registration.invite', { institutionId: null }),
     raDesk: can(actor, 'registration.list'),
+    listInstitutions: can(actor, 'institution.list'),
+    createInstitutions: can(actor, 'institution.create'),
+    editInstitutions: can(actor, 'institution.update', own),
+    manageApiClients: can(actor, 'api_client.manage', own),
+    reviewRegistrations: can(actor, 'registration.review', own),
+    reviewChangeRequests: can(actor, 'change_request.list'),
   };
 }
 

@@ -81,6 +81,8 @@ export function identityGuardPolicy(config: Config): GuardPolicy {
         prefix: 'outbox:to',
         rule: { max: config.notify.recipientPerHour, windowMs: HOUR, blockMs: 0 },
       },
+      // "Cek ketersediaan email" per account: enough for typing, too few to probe who is registered.
+      email_availability: { prefix: 'mailcheck', rule: { max: 20, windowMs: HOUR, blockMs: 0 } },
     },
     failureDelayMs: id.failureDelayMs,
   };

@@ -345,7 +345,7 @@ describe('web console (Chromium)', () => {
     await page.getByRole('button', { name: /Menu akun/ }).click();
     await page.locator('.avatar-panel').getByText(account.email).waitFor();
     await page.screenshot({ path: path.join(screenshots, 'avatar-menu.png') });
-    await page.getByRole('link', { name: 'Keamanan' }).click();
+    await page.locator('.avatar-panel').getByRole('link', { name: 'Keamanan' }).click();
     await heading(page, 'Keamanan').waitFor();
     const sessions = page.locator('section[aria-labelledby="sessions-heading"] li.list-item');
     await sessions.nth(1).waitFor();
@@ -358,7 +358,7 @@ describe('web console (Chromium)', () => {
     await page.screenshot({ path: path.join(screenshots, 'keamanan.png'), fullPage: true });
 
     await second.page.getByRole('button', { name: /Menu akun/ }).click();
-    await second.page.getByRole('link', { name: 'Aktivitas' }).click();
+    await second.page.locator('.avatar-panel').getByRole('link', { name: 'Aktivitas' }).click();
     await heading(second.page, 'BeID').waitFor();
     await second.page.getByText('Sesi anda telah berakhir').waitFor();
     assert.equal(new URL(second.page.url()).pathname, '/masuk');
@@ -399,7 +399,7 @@ describe('web console (Chromium)', () => {
 
     // Aktivitas: translated event names, times in WIB.
     await page.getByRole('button', { name: /Menu akun/ }).click();
-    await page.getByRole('link', { name: 'Aktivitas' }).click();
+    await page.locator('.avatar-panel').getByRole('link', { name: 'Aktivitas' }).click();
     await heading(page, 'Aktivitas').waitFor();
     const events = page.locator('ol.events > li');
     await events.first().waitFor();

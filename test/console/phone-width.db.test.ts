@@ -262,6 +262,7 @@ describe('the console on a 360 px phone (Chromium)', () => {
     '/update-password',
     '/password',
     '/daftar',
+    '/konfirmasi-email',
   ];
   const signedInPages = () => [
     '/',
@@ -276,6 +277,11 @@ describe('the console on a 360 px phone (Chromium)', () => {
     '/pengguna/undang',
     '/ra',
     `/ra/${registrationId}`,
+    // Menus of seed 003, Pengaturan → Profil, RA → Perubahan Data (enrollment issue).
+    '/sertifikat',
+    '/pengaturan/profil',
+    '/ra/perubahan-data',
+    '/admin/instansi',
     '/tidak-ada',
   ];
 

@@ -293,6 +293,12 @@ describe('account administration through the API', () => {
       inviteRegistrants: false,
       inviteAnyInstitution: false,
       raDesk: false,
+      listInstitutions: false,
+      createInstitutions: false,
+      editInstitutions: false,
+      manageApiClients: false,
+      reviewRegistrations: false,
+      reviewChangeRequests: false,
     });
     assert.deepEqual(await permissionsOf(['ra_officer']), {
       listAccounts: true,
@@ -301,6 +307,12 @@ describe('account administration through the API', () => {
       inviteRegistrants: true,
       inviteAnyInstitution: false,
       raDesk: true,
+      listInstitutions: false,
+      createInstitutions: false,
+      editInstitutions: false,
+      manageApiClients: false,
+      reviewRegistrations: true,
+      reviewChangeRequests: true,
     });
     assert.deepEqual(await permissionsOf(['institution_admin']), {
       listAccounts: true,
@@ -309,6 +321,12 @@ describe('account administration through the API', () => {
       inviteRegistrants: true,
       inviteAnyInstitution: false,
       raDesk: true,
+      listInstitutions: true,
+      createInstitutions: false,
+      editInstitutions: false,
+      manageApiClients: true,
+      reviewRegistrations: false,
+      reviewChangeRequests: false,
     });
     assert.deepEqual(await permissionsOf(['institution_admin'], null), {
       listAccounts: true,
@@ -317,6 +335,12 @@ describe('account administration through the API', () => {
       inviteRegistrants: false,
       inviteAnyInstitution: false,
       raDesk: true,
+      listInstitutions: true,
+      createInstitutions: false,
+      editInstitutions: false,
+      manageApiClients: false,
+      reviewRegistrations: false,
+      reviewChangeRequests: false,
     });
     assert.deepEqual(await permissionsOf(['ca_admin'], null), {
       listAccounts: true,
@@ -325,6 +349,12 @@ describe('account administration through the API', () => {
       inviteRegistrants: true,
       inviteAnyInstitution: true,
       raDesk: true,
+      listInstitutions: true,
+      createInstitutions: true,
+      editInstitutions: true,
+      manageApiClients: true,
+      reviewRegistrations: true,
+      reviewChangeRequests: true,
     });
   });
 

@@ -246,6 +246,7 @@ describe('the attempt guard', () => {
         reset_request: { prefix: 'gt:reset', rule: { max: 3, windowMs: 3_600_000, blockMs: 0 } },
         api_client_call: { prefix: 'gt:call', rule: { max: 100, windowMs: 60_000, blockMs: 0 } },
         self_registration: { prefix: 'gt:self', rule: { max: 3, windowMs: 3_600_000, blockMs: 0 } },
+        email_availability: { prefix: 'gt:mailcheck', rule: { max: 3, windowMs: 3_600_000, blockMs: 0 } },
       },
       failureDelayMs: 0,
     };

@@ -3535,6 +3535,71 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/institutions/{institutionId}/api-clients/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Edits the source-address allowlist (CIDR; empty: any) and the rate limit; fields not given stay. */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          institutionId: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            allowedCidrs?: string[];
+            /** @description Calls per minute. */
+            rateLimitPerMinute?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description An API client, without its secret or hash. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ApiClient'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
   '/api/v1/institutions/{institutionId}/api-clients/{id}/rotate-secret': {
     parameters: {
       query?: never;
@@ -3974,6 +4039,11 @@ export interface paths {
                 | 'ERR_PHONE_CODE_QUOTA'
                 | 'ERR_PHONE_TAKEN'
                 | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
+                | 'ERR_CHANGE_REQUEST_NOT_FOUND'
+                | 'ERR_CHANGE_REQUEST_PENDING'
+                | 'ERR_CHANGE_REQUEST_DECIDED'
+                | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
+                | 'ERR_PROFILE_NOT_VERIFIED'
                 | 'ERR_SERVER_INTERNAL';
               retryAfterSeconds?: number;
             };
@@ -4069,6 +4139,11 @@ export interface paths {
                 | 'ERR_PHONE_CODE_QUOTA'
                 | 'ERR_PHONE_TAKEN'
                 | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
+                | 'ERR_CHANGE_REQUEST_NOT_FOUND'
+                | 'ERR_CHANGE_REQUEST_PENDING'
+                | 'ERR_CHANGE_REQUEST_DECIDED'
+                | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
+                | 'ERR_PROFILE_NOT_VERIFIED'
                 | 'ERR_SERVER_INTERNAL';
               retryAfterSeconds?: number;
             };
@@ -4360,6 +4435,11 @@ export interface paths {
                 | 'ERR_PHONE_CODE_QUOTA'
                 | 'ERR_PHONE_TAKEN'
                 | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
+                | 'ERR_CHANGE_REQUEST_NOT_FOUND'
+                | 'ERR_CHANGE_REQUEST_PENDING'
+                | 'ERR_CHANGE_REQUEST_DECIDED'
+                | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
+                | 'ERR_PROFILE_NOT_VERIFIED'
                 | 'ERR_SERVER_INTERNAL';
               retryAfterSeconds?: number;
             };
@@ -4455,6 +4535,11 @@ export interface paths {
                 | 'ERR_PHONE_CODE_QUOTA'
                 | 'ERR_PHONE_TAKEN'
                 | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
+                | 'ERR_CHANGE_REQUEST_NOT_FOUND'
+                | 'ERR_CHANGE_REQUEST_PENDING'
+                | 'ERR_CHANGE_REQUEST_DECIDED'
+                | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
+                | 'ERR_PROFILE_NOT_VERIFIED'
                 | 'ERR_SERVER_INTERNAL';
               retryAfterSeconds?: number;
             };
@@ -4608,6 +4693,11 @@ export interface paths {
                 | 'ERR_PHONE_CODE_QUOTA'
                 | 'ERR_PHONE_TAKEN'
                 | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
+                | 'ERR_CHANGE_REQUEST_NOT_FOUND'
+                | 'ERR_CHANGE_REQUEST_PENDING'
+                | 'ERR_CHANGE_REQUEST_DECIDED'
+                | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
+                | 'ERR_PROFILE_NOT_VERIFIED'
                 | 'ERR_SERVER_INTERNAL';
               retryAfterSeconds?: number;
             };
@@ -4703,6 +4793,11 @@ export interface paths {
                 | 'ERR_PHONE_CODE_QUOTA'
                 | 'ERR_PHONE_TAKEN'
                 | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
+                | 'ERR_CHANGE_REQUEST_NOT_FOUND'
+                | 'ERR_CHANGE_REQUEST_PENDING'
+                | 'ERR_CHANGE_REQUEST_DECIDED'
+                | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
+                | 'ERR_PROFILE_NOT_VERIFIED'
                 | 'ERR_SERVER_INTERNAL';
               retryAfterSeconds?: number;
             };
@@ -5151,6 +5246,677 @@ export interface paths {
               /** Format: date-time */
               verifiedAt: string;
             };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/profile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The own profile (NIK, NIP and phone masked) and the latest change request. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              username: string;
+              fullName: string;
+              email: string;
+              gelarDepan: string | null;
+              gelarBelakang: string | null;
+              unitOrganisasi: string | null;
+              jabatan: string | null;
+              province: string | null;
+              institution: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              registrationStatus: string | null;
+              /** @description Masked: the first four and the last two digits. */
+              nik: string | null;
+              /** @description Masked: the first four and the last two digits. */
+              nip: string | null;
+              /** @description Masked (+62 812-****-789). */
+              phone: string | null;
+              phoneVerified: boolean;
+              employeeType: string | null;
+              canRequestChange: boolean;
+              latestRequest: components['schemas']['ChangeRequest'] | null;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/profile/email-availability': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** "Cek ketersediaan email": whether a new address may be asked for (rate limited). */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            email: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              email: string;
+              available: boolean;
+              /** @enum {string|null} */
+              reason: 'current' | 'taken' | null;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/profile/change-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The own change requests, newest first, with their status. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              requests: components['schemas']['ChangeRequest'][];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** "Ubah Profil": asks an RA officer to change profile fields (one request at a time). */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            fullName?: string;
+            gelarDepan?: string | null;
+            gelarBelakang?: string | null;
+            email?: string;
+            unitOrganisasi?: string;
+            jabatan?: string;
+            province?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ChangeRequest'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/profile/change-requests/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraws the own pending change request. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ChangeRequest'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/profile/confirm-email': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Confirms the new e-mail address of a change request with the token of its link. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            token: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              confirmed: boolean;
+              /** Format: uuid */
+              requestId: string;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ra/change-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The change requests of the caller’s institution (a CA admin: all), pending first. */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'pending' | 'approved' | 'rejected' | 'cancelled';
+          /** @description A CA admin: one institution only. */
+          institutionId?: string;
+          /** @description Part of the name, username or e-mail. */
+          q?: string;
+          /** @description At most this many (default 50). */
+          limit?: number;
+          offset?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              total: number;
+              requests: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                accountId: string;
+                username: string;
+                fullName: string;
+                email: string;
+                institution: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                };
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'rejected' | 'cancelled';
+                fields: string[];
+                emailChange: boolean;
+                emailConfirmed: boolean;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                decidedAt: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ra/change-requests/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One change request with the current and the asked-for values (the read is audited). */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              status: 'pending' | 'approved' | 'rejected' | 'cancelled';
+              changes: {
+                /** @enum {string} */
+                field:
+                  | 'fullName'
+                  | 'gelarDepan'
+                  | 'gelarBelakang'
+                  | 'email'
+                  | 'unitOrganisasi'
+                  | 'jabatan'
+                  | 'province';
+                from: string | null;
+                to: string | null;
+              }[];
+              emailChange: boolean;
+              emailConfirmed: boolean;
+              reason: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              decidedAt: string | null;
+              account: {
+                /** Format: uuid */
+                id: string;
+                username: string;
+                fullName: string;
+                email: string;
+              };
+              institution: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              decidedBy: string | null;
+              canDecide: boolean;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ra/change-requests/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approves: applies the values, records Riwayat Data and tells the subscriber. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ChangeRequest'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ra/change-requests/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Rejects with a reason the subscriber is told. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ChangeRequest'];
           };
         };
         /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
@@ -5839,6 +6605,11 @@ export interface components {
         | 'ERR_PHONE_CODE_QUOTA'
         | 'ERR_PHONE_TAKEN'
         | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
+        | 'ERR_CHANGE_REQUEST_NOT_FOUND'
+        | 'ERR_CHANGE_REQUEST_PENDING'
+        | 'ERR_CHANGE_REQUEST_DECIDED'
+        | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
+        | 'ERR_PROFILE_NOT_VERIFIED'
         | 'ERR_SERVER_INTERNAL';
       detail?: string;
       details?: {
@@ -5889,6 +6660,12 @@ export interface components {
       inviteRegistrants: boolean;
       inviteAnyInstitution: boolean;
       raDesk: boolean;
+      listInstitutions: boolean;
+      createInstitutions: boolean;
+      editInstitutions: boolean;
+      manageApiClients: boolean;
+      reviewRegistrations: boolean;
+      reviewChangeRequests: boolean;
     };
     /**
      * AdminAccount
@@ -6208,6 +6985,27 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       finishedAt: string | null;
+    };
+    /** ChangeRequest */
+    ChangeRequest: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'pending' | 'approved' | 'rejected' | 'cancelled';
+      changes: {
+        /** @enum {string} */
+        field:
+          'fullName' | 'gelarDepan' | 'gelarBelakang' | 'email' | 'unitOrganisasi' | 'jabatan' | 'province';
+        from: string | null;
+        to: string | null;
+      }[];
+      emailChange: boolean;
+      emailConfirmed: boolean;
+      reason: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      decidedAt: string | null;
     };
     /** Authority */
     Authority: {

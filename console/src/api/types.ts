@@ -142,6 +142,12 @@ declare namespace HandWritten {
     inviteRegistrants: boolean;
     inviteAnyInstitution: boolean;
     raDesk: boolean;
+    listInstitutions: boolean;
+    createInstitutions: boolean;
+    editInstitutions: boolean;
+    manageApiClients: boolean;
+    reviewRegistrations: boolean;
+    reviewChangeRequests: boolean;
   }
 
   interface SessionInfo {

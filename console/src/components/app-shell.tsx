@@ -1,17 +1,28 @@
 /**
  * The signed-in frame: top bar with the menu toggle (phones), the language switch and the avatar
- * menu (name, Keamanan, Aktivitas, Keluar); the side menu ("Dashboards", and under Admin the pages
- * the server says this account may use: Akun, Outbox).
+ * menu (name, Keamanan, Aktivitas, Keluar); the side menu of seed 003 (menusOf below).
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { api } from '../api/client';
 import type { Account, Permissions } from '../api/types';
 import { useAppState } from '../app-state';
 import { useI18n } from '../i18n/i18n';
-import { Link, usePath } from '../lib/router';
 import { paths } from '../lib/paths';
+import { Link, usePath } from '../lib/router';
 import { BrandText } from './brand';
 import { LanguageSwitch } from './language-switch';
+
+/**
+ * The menu groups of seed 003 (Dashboards, Sertifikat Saya, Pengguna, RA, Admin, Pengaturan), each
+ * shown only when the server's consolePermissions (authorize.ts, the one rule) allow one of its pages.
+ */
+export function menusOf(permissions: Permissions): { users: boolean; ra: boolean; admin: boolean } {
+  return {
+    users: permissions.inviteRegistrants,
+    ra: permissions.reviewRegistrations || permissions.reviewChangeRequests,
+    admin: permissions.listAccounts || permissions.listInstitutions || permissions.readOutbox,
+  };
+}
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -110,7 +121,7 @@ export function AppShell({
   const path = usePath();
   const [navOpen, setNavOpen] = useState(false);
   const navId = useId();
-  const showAdmin = permissions.listAccounts || permissions.readOutbox;
+  const menus = menusOf(permissions);
   useEffect(() => setNavOpen(false), [path]);
   const current = (to: string, exact = true) =>
     (exact ? path === to : path === to || path.startsWith(`${to}/`)) ? 'page' : undefined;
@@ -146,21 +157,50 @@ export function AppShell({
                 {t('nav.dashboards')}
               </Link>
             </li>
-            {permissions.inviteRegistrants && (
+            <li>
+              <Link to={paths.certificates} aria-current={current(paths.certificates, false)}>
+                {t('nav.certificates')}
+              </Link>
+            </li>
+            {menus.users && (
               <li>
-                <Link to={paths.invite} aria-current={current(paths.invite)}>
-                  {t('nav.invite')}
-                </Link>
+                <span className="nav-group">{t('nav.users')}</span>
+                <ul>
+                  <li>
+                    <Link to={paths.invite} aria-current={current(paths.invite)}>
+                      {t('nav.invite')}
+                    </Link>
+                  </li>
+                  <li>
+                    <Link to={paths.importCsv} aria-current={current(paths.importCsv)}>
+                      {t('nav.importCsv')}
+                    </Link>
+                  </li>
+                </ul>
               </li>
             )}
-            {permissions.raDesk && (
+            {menus.ra && (
               <li>
-                <Link to="/ra" aria-current={current('/ra', false)}>
-                  {t('nav.ra')}
-                </Link>
+                <span className="nav-group">{t('nav.ra')}</span>
+                <ul>
+                  {permissions.reviewRegistrations && (
+                    <li>
+                      <Link to={paths.ra} aria-current={current(paths.ra)}>
+                        {t('nav.raRegistrations')}
+                      </Link>
+                    </li>
+                  )}
+                  {permissions.reviewChangeRequests && (
+                    <li>
+                      <Link to={paths.changeRequests} aria-current={current(paths.changeRequests, false)}>
+                        {t('nav.changeRequests')}
+                      </Link>
+                    </li>
+                  )}
+                </ul>
               </li>
             )}
-            {showAdmin && (
+            {menus.admin && (
               <li>
                 <span className="nav-group">{t('nav.admin')}</span>
                 <ul>
@@ -168,6 +208,13 @@ export function AppShell({
                     <li>
                       <Link to="/admin/akun" aria-current={current('/admin/akun', false)}>
                         {t('nav.accounts')}
+                      </Link>
+                    </li>
+                  )}
+                  {permissions.listInstitutions && (
+                    <li>
+                      <Link to={paths.institutions} aria-current={current(paths.institutions, false)}>
+                        {t('nav.institutions')}
                       </Link>
                     </li>
                   )}
@@ -181,6 +228,26 @@ export function AppShell({
                 </ul>
               </li>
             )}
+            <li>
+              <span className="nav-group">{t('nav.settings')}</span>
+              <ul>
+                <li>
+                  <Link to={paths.profile} aria-current={current(paths.profile)}>
+                    {t('nav.profile')}
+                  </Link>
+                </li>
+                <li>
+                  <Link to={paths.activity} aria-current={current(paths.activity)}>
+                    {t('nav.activity')}
+                  </Link>
+                </li>
+                <li>
+                  <Link to={paths.security} aria-current={current(paths.security)}>
+                    {t('nav.security')}
+                  </Link>
+                </li>
+              </ul>
+            </li>
           </ul>
         </nav>
         <main id="main" className="content">

@@ -26,6 +26,16 @@ export const paths = {
   // RA desk (helper ra).
   ra: '/ra',
   raReview: (id: string) => `/ra/${encodeURIComponent(id)}`,
+  // Menus of seed 003 and Pengaturan → Profil (enrollment issue). Some pages are built by others.
+  certificates: '/sertifikat',
+  profile: '/pengaturan/profil',
+  phone: '/pengaturan/nomor-hp',
+  confirmEmail: '/konfirmasi-email',
+  importCsv: '/pengguna/impor',
+  changeRequests: '/ra/perubahan-data',
+  institutions: '/admin/instansi',
+  institution: (id: string) => `/admin/instansi/${encodeURIComponent(id)}`,
+  apiClients: (id: string) => `/admin/instansi/${encodeURIComponent(id)}/klien-api`,
 } as const;
 
 /** The pages anyone may open (sign-in and its steps, Lupa Password, e-mailed links, the wizard). */
@@ -39,6 +49,7 @@ export const publicPaths: ReadonlySet<string> = new Set([
   paths.password,
   paths.selfRegistration,
   paths.activation,
+  paths.confirmEmail,
 ]);
 
 /** Ids in paths are UUIDs: anything else is "not found" without asking the server. */

@@ -10,6 +10,9 @@ import {
   phoneChangeApprovalLinkWa,
   renewalLinkWa,
 } from './whatsapp-links.js';
+import { confirmEmail } from './confirm-email.js';
+import { profileChangeApproved } from './profile-change-approved.js';
+import { profileChangeRejected } from './profile-change-rejected.js';
 
 export const enrollmentTemplates = {
   'activate-account': activateAccount,
@@ -23,6 +26,10 @@ export const enrollmentTemplates = {
   'wa-certificate-issuance-link': certificateIssuanceLinkWa,
   'wa-renewal-link': renewalLinkWa,
   'wa-phone-change-approval-link': phoneChangeApprovalLinkWa,
+  // Profile changes (Ubah Profil).
+  'confirm-email': confirmEmail,
+  'profile-change-approved': profileChangeApproved,
+  'profile-change-rejected': profileChangeRejected,
 } as const;
 
 /** A message the enrollment module queues: one of its templates with exactly that template's variables. */

@@ -44,6 +44,13 @@ const permissionsSchema = strictObject(
     inviteRegistrants: boolean,
     inviteAnyInstitution: boolean,
     raDesk: boolean,
+    // Menus of seed 003.
+    listInstitutions: boolean,
+    createInstitutions: boolean,
+    editInstitutions: boolean,
+    manageApiClients: boolean,
+    reviewRegistrations: boolean,
+    reviewChangeRequests: boolean,
   },
   { $id: 'ConsolePermissions', title: 'ConsolePermissions' },
 );

@@ -1,13 +1,15 @@
 /**
  * The console's management of an institution's API clients ("Klien API"): list, create (the answer
  * carries the secret, once), disable, enable and rotate the secret. Institution admins manage their
- * own institution's clients, CA admins any (authorize.ts `api_client.manage`).
+ * own institution's clients, CA admins any (authorize.ts `api_client.manage`); PATCH edits the
+ * allowlist and the rate limit.
  */
 import { createApiClient } from '../../enrollment/create-api-client.js';
 import { disableApiClient } from '../../enrollment/disable-api-client.js';
 import { enableApiClient } from '../../enrollment/enable-api-client.js';
 import { listApiClients } from '../../enrollment/list-api-clients.js';
 import { rotateApiClientSecret } from '../../enrollment/rotate-api-client-secret.js';
+import { updateApiClient } from '../../enrollment/update-api-client.js';
 import {
   MAX_ALLOWED_CIDRS,
   MAX_RATE_LIMIT_PER_MINUTE,
@@ -130,6 +132,31 @@ export const apiClientRoutes = routeGroup<ApiClientRoutesOptions>((app, { identi
     );
   action('disable', 'Disables an API client: its next call is refused.', disableApiClient);
   action('enable', 'Enables a disabled API client again.', enableApiClient);
+
+  app.patch<{
+    Params: { institutionId: string; id: string };
+    Body: { allowedCidrs?: string[]; rateLimitPerMinute?: number };
+  }>(
+    `${base}/:id`,
+    {
+      config: manage,
+      schema: {
+        summary:
+          'Edits the source-address allowlist (CIDR; empty: any) and the rate limit; fields not given stay.',
+        params: clientParams,
+        body: object({
+          allowedCidrs: arrayOf(text(64, { minLength: 1 }), MAX_ALLOWED_CIDRS),
+          rateLimitPerMinute: integer(1, MAX_RATE_LIMIT_PER_MINUTE, 'Calls per minute.'),
+        }),
+        response: responses({ 200: { $ref: 'ApiClient#' } }),
+      },
+    },
+    async (request) => {
+      const who = manager(request);
+      const client = await findManagedClient(ctx.db, who, request.params.institutionId, request.params.id);
+      return updateApiClient(ctx, who, client, request.body);
+    },
+  );
 
   app.post<{ Params: { institutionId: string; id: string } }>(
     `${base}/:id/rotate-secret`,
