@@ -83,6 +83,9 @@ export async function submitRegistration(
       if (!r.province) missing.push('province');
     }
     if (!r.selfieSealed) missing.push('selfie');
+    // With WhatsApp configured the number is verified by code during registration (issue 9); without
+    // it, the RA officer verifies it (Tinjau Ulang → mark verified).
+    if (ctx.config.notify.whatsapp && phoneText && !r.phoneVerifiedAt) missing.push('phoneVerification');
     if (missing.length > 0) throw incomplete(missing);
 
     const fullName = checkFullName(wizard.account.fullName, policy);

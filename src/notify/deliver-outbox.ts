@@ -5,7 +5,6 @@ import type { Db } from '../db/open-database.js';
 import { outbox } from '../db/schema.js';
 import type { MasterKey } from '../keys/master-key.js';
 import type { Logger } from '../runtime/logger.js';
-import type { AttemptGuard } from '../identity/attempt-guard.js';
 import { isPermanentFailure, type Channel, type ChannelName, type Channels } from './channels/channel.js';
 import { outboxAad } from './enqueue-message.js';
 import { maskRecipient } from './mask-recipient.js';
@@ -19,8 +18,16 @@ export interface DeliveryDeps {
   log: Logger;
   channels: Channels;
   templates: TemplateRegistry;
-  /** For the per-recipient limit (quota `outbox_recipient`); without it there is none. */
-  guard?: AttemptGuard;
+  /**
+   * The per-recipient limit; without it there is none. The runtime gives the attempt guard's
+   * `outbox_recipient` quota (notify sits below identity, so it names only what it needs).
+   */
+  recipientQuota?: RecipientQuota;
+}
+
+/** Takes one message from a recipient's hourly allowance, or says when there is room again. */
+export interface RecipientQuota {
+  consume(key: string, max: number): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }>;
 }
 
 /**
@@ -165,15 +172,16 @@ async function markFailed(
  * delivers to nobody and has no limit.
  */
 async function heldBack(deps: DeliveryDeps, row: OutboxRow, to: string): Promise<boolean> {
-  if (!deps.guard || row.channel === 'log') return false;
+  if (!deps.recipientQuota || row.channel === 'log') return false;
   const digest = crypto
     .createHmac('sha256', deps.master.derive('throttle-subject/v1'))
     .update(to.toLowerCase())
     .digest('base64url')
     .slice(0, 32);
-  const taken = await deps.guard.consume('outbox_recipient', `${row.channel}:${digest}`, {
-    max: deps.config.notify.recipientPerHour,
-  });
+  const taken = await deps.recipientQuota.consume(
+    `${row.channel}:${digest}`,
+    deps.config.notify.recipientPerHour,
+  );
   if (taken.ok) return false;
   await deps.db
     .update(outbox)

@@ -16,7 +16,7 @@ import { loadMasterKey, type MasterKey } from '../keys/master-key.js';
 import { SoftwareKeyBackend } from '../keys/software-backend.js';
 import type { Channels } from '../notify/channels/channel.js';
 import { closeChannels, createChannels } from '../notify/channels/create-channels.js';
-import { deliverDueMessages } from '../notify/deliver-outbox.js';
+import { deliverDueMessages, type RecipientQuota } from '../notify/deliver-outbox.js';
 import { enqueueMessage, enqueueMessages, type MessageToSend } from '../notify/enqueue-message.js';
 import { TemplateRegistry } from '../notify/templates/template-registry.js';
 import { AttemptGuard, type GuardHooks } from '../identity/attempt-guard.js';
@@ -126,7 +126,18 @@ export async function openRuntime(config: Config, options: OpenRuntimeOptions = 
       enqueue: (tx, msg) => enqueueMessage(tx, master.key, config, templates, msg),
       enqueueMany: (tx, msgs) => enqueueMessages(tx, master.key, config, templates, msgs),
       deliver: (limit) =>
-        deliverDueMessages({ db, master: master.key, config, log, channels, templates, guard }, limit),
+        deliverDueMessages(
+          {
+            db,
+            master: master.key,
+            config,
+            log,
+            channels,
+            templates,
+            recipientQuota: recipientQuotaOf(guard),
+          },
+          limit,
+        ),
     },
     // Idempotent: a second close waits for the first.
     close: () =>
@@ -136,6 +147,16 @@ export async function openRuntime(config: Config, options: OpenRuntimeOptions = 
         if (pkcs11) await (await pkcs11.catch(() => undefined))?.close();
         await database.close();
       })()),
+  };
+}
+
+/** The outbox's per-recipient limit, taken from the attempt guard's `outbox_recipient` quota. */
+function recipientQuotaOf(guard: AttemptGuard): RecipientQuota {
+  return {
+    consume: async (key, max) => {
+      const taken = await guard.consume('outbox_recipient', key, { max });
+      return taken.ok ? { ok: true } : { ok: false, retryAfterSeconds: taken.retryAfterSeconds };
+    },
   };
 }
 

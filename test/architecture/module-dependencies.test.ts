@@ -26,6 +26,7 @@ const allowlist = new Map<string, string>([
   // outbox messages at rest. The master key is key custody below every domain module; it should move
   // to a module identity and notify may use (or be passed in as a narrow sealing interface).
   ['src/identity/identity-context.ts -> keys', 'MasterKey type'],
+  ['src/identity/accounts.ts -> keys', 'MasterKey type (the NIK lookup hash of sign-in by NIK)'],
   ['src/notify/enqueue-message.ts -> keys', 'MasterKey type'],
   ['src/notify/deliver-outbox.ts -> keys', 'MasterKey type'],
   ['src/notify/list-outbox.ts -> keys', 'MasterKey type'],
@@ -35,6 +36,7 @@ const allowlist = new Map<string, string>([
   ['src/notify/deliver-outbox.ts -> runtime', 'Logger type'],
   ['src/notify/channels/log-channel.ts -> runtime', 'Logger type'],
   ['src/notify/channels/create-channels.ts -> runtime', 'Logger type'],
+  ['src/notify/channels/whatsapp-channel.ts -> runtime', 'Logger type'],
 ]);
 
 /**

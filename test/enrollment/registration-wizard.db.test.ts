@@ -190,6 +190,26 @@ describe('the registration wizard', () => {
     assert.equal(consents.status, 200, JSON.stringify(consents.body));
     assert.equal((consents.body.consents as unknown[]).length, 3);
 
+    // Where WhatsApp is configured, the number must be verified by code first (phone-verification
+    // test); without it the RA officer verifies it.
+    const config = rt.config.notify as { whatsapp: unknown };
+    const before = config.whatsapp;
+    config.whatsapp = { apiUrl: 'http://127.0.0.1:9', version: 'v21.0', phoneNumberId: '1', token: 't' };
+    try {
+      expectRefused(
+        await call(token, 'POST', '/api/v1/registration/submit'),
+        409,
+        'ERR_REGISTRATION_INCOMPLETE',
+        'phoneVerification',
+      );
+      await rt.db
+        .update(registrations)
+        .set({ phoneVerifiedAt: new Date(), phoneVerifiedBy: 'whatsapp' })
+        .where(eq(registrations.accountId, accountId));
+    } finally {
+      config.whatsapp = before;
+    }
+
     const submitted = await call(token, 'POST', '/api/v1/registration/submit');
     assert.equal(submitted.status, 200, JSON.stringify(submitted.body));
     assert.deepEqual(submitted.body, { status: 'submitted' });

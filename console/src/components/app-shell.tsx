@@ -171,11 +171,6 @@ export function AppShell({
                       {t('nav.invite')}
                     </Link>
                   </li>
-                  <li>
-                    <Link to={paths.importCsv} aria-current={current(paths.importCsv)}>
-                      {t('nav.importCsv')}
-                    </Link>
-                  </li>
                 </ul>
               </li>
             )}
