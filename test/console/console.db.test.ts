@@ -181,7 +181,7 @@ describe('web console (Chromium)', () => {
     const deadline = Date.now() + 10_000;
     for (;;) {
       const found = smtp.received.find(
-        (m) => m.rcptTo.includes(to) && m.mail.subject === `[Teken] ${subject}`,
+        (m) => m.rcptTo.includes(to) && m.mail.subject === `[${ORGANISATION}] ${subject}`,
       );
       if (found) return found.mail;
       if (Date.now() > deadline) assert.fail(`no "${subject}" e-mail to ${to}`);
@@ -488,7 +488,7 @@ describe('web console (Chromium)', () => {
     await page.getByRole('link', { name: 'Outbox' }).click();
     await heading(page, 'Outbox').waitFor();
     await page.getByRole('link', { name: 'Reset Password' }).first().click();
-    await heading(page, 'Reset Password').waitFor();
+    await heading(page, `[${ORGANISATION}] Reset Password`).waitFor();
     await page.getByText('Isi email tidak disimpan').waitFor();
     await page.screenshot({ path: path.join(screenshots, 'outbox-message.png'), fullPage: true });
     assert.match(await page.locator('dl.facts').innerText(), /p\*\*\*@contoh\.go\.id/);
