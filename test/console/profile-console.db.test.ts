@@ -266,14 +266,7 @@ describe('Ubah Profil in the console (Chromium)', () => {
     });
     assert.deepEqual(seen.instAdmin, {
       groups: ['Pengguna', 'Admin', 'Pengaturan'],
-      links: [
-        'Dashboards',
-        'Sertifikat Saya',
-        'Undang Pengguna',
-        'Akun',
-        'Instansi',
-        ...settings,
-      ],
+      links: ['Dashboards', 'Sertifikat Saya', 'Undang Pengguna', 'Akun', 'Instansi', ...settings],
     });
     assert.deepEqual(seen.caAdmin, {
       groups: ['Pengguna', 'RA', 'Admin', 'Pengaturan'],
