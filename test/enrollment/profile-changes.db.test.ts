@@ -326,7 +326,7 @@ describe('Ubah Profil', () => {
     assert.equal(created.body.emailChange, true);
     assert.equal(created.body.emailConfirmed, false);
     const { mail, token } = await confirmToken(account.id);
-    assert.equal(mail.subject, 'Konfirmasi Email');
+    assert.equal(mail.subject, '[Teken] Konfirmasi Email');
     assert.match(mail.recipient, /^a\*+@contoh\.go\.id$/);
 
     // The RA desk sees it, but may not approve before the confirmation.

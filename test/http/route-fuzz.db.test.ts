@@ -207,6 +207,9 @@ describe('every registered route', () => {
     // The RA desk: the target's registration (institution A), its account for the review rules.
     if (route.url.startsWith('/api/v1/ra/registrations/:id'))
       return { institutionId: institutionA, roles: target.roles, accountId: target.id };
+    // Routes on one person's registration (a re-send): the target account, in institution A.
+    if (route.url.includes(':accountId'))
+      return { institutionId: institutionA, roles: target.roles, accountId: target.id };
     if (isInstitutionRoute(route)) return { institutionId: institutionA };
     // Institution routes (API clients, ...): the institution in the path, A in validRequest.
     if (route.url.includes(':institutionId')) return { institutionId: institutionA };

@@ -78,7 +78,7 @@ describe('WhatsApp channel and dead letters', () => {
     await enqueue(codeMessage());
     const queued = await only();
     assert.equal(queued.channel, 'whatsapp');
-    assert.equal(queued.subject, 'Kode Verifikasi Nomor HP');
+    assert.equal(queued.subject, '[Teken] Kode Verifikasi Nomor HP');
     assert.equal(await rt.notify.deliver(), 1);
     assert.deepEqual(wa.rejected, []);
     assert.equal(wa.received.length, 1);

@@ -215,6 +215,7 @@ export const registrationImportRoutes = routeGroup<RegistrationImportRoutesOptio
           summary: "An import's per-row report as CSV: row, nama, email, result, reason.",
           params: uuidParams,
           produces: ['text/csv'],
+          response: responses({ 200: { description: 'The report (text/csv), streamed.' } }),
         },
       },
       async (request, reply) => {
