@@ -52,6 +52,11 @@ export interface IssueRequest {
   internal?: boolean;
   /** Where serial numbers come from (tests force collisions with it); randomSerial by default. */
   serialSource?: () => Uint8Array;
+  /**
+   * The requester's reference (a subscriber key's id), recorded with the pending row before the
+   * certificate is signed, so that the requester finds its certificate after a crash.
+   */
+  requestRef?: string;
 }
 
 export interface IssuedCertificate {
@@ -158,6 +163,7 @@ async function issue(
       notBefore,
       notAfter,
       tbsDer,
+      requestRef: request.requestRef ?? null,
     });
     if (!recorded) continue; // serial collision: draw again
     // --- sign, store, audit
@@ -283,13 +289,14 @@ async function recordPending(db: Db, rows: PendingRow[]): Promise<boolean[]> {
         not_before: row.notBefore,
         not_after: row.notAfter,
         tbs: base64(row.tbsDer),
+        ref: row.requestRef ?? null,
       })),
   );
   const result = await db.execute(sql`
-    insert into ${certificates} (authority_id, serial, profile, status, subject_dn, not_before, not_after, tbs_der)
-    select v.ca, v.serial, v.profile, 'pending', v.subject, v.not_before, v.not_after, decode(v.tbs, 'base64')
+    insert into ${certificates} (authority_id, serial, profile, status, subject_dn, not_before, not_after, tbs_der, request_ref)
+    select v.ca, v.serial, v.profile, 'pending', v.subject, v.not_before, v.not_after, decode(v.tbs, 'base64'), v.ref
     from json_to_recordset(${batch}::json) as v(ca text, serial text, profile text, subject text,
-      not_before timestamptz, not_after timestamptz, tbs text)
+      not_before timestamptz, not_after timestamptz, tbs text, ref uuid)
     on conflict do nothing
     returning authority_id, serial`);
   const inserted = (result as { rows: { authority_id: string; serial: string }[] }).rows;

@@ -24,6 +24,12 @@ import {
 } from './commands/institution-commands.js';
 import { enrollmentImport, enrollmentImportUsage } from './commands/enrollment-commands.js';
 import { serve } from './commands/serve-command.js';
+import {
+  subscriberAdd,
+  subscriberAddUsage,
+  subscriberIssue,
+  subscriberIssueUsage,
+} from './commands/subscriber-commands.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Values = Record<string, string | boolean | undefined>;
@@ -189,6 +195,50 @@ const commands: Record<string, Command> = {
       enrollmentImport(io, p[0], {
         institution: str(v.institution),
         report: str(v.report),
+        json: v.json === true,
+      }),
+  },
+  'subscriber add': {
+    usage: subscriberAddUsage,
+    summary:
+      'Add a subscriber with their NIK (and NIP, phone) to an institution; --verified: the operator vouches for the data (the registration is verified). Prints the account id (with --json, id and username); no e-mail is sent',
+    options: {
+      institution: { type: 'string' },
+      name: { type: 'string' },
+      email: { type: 'string' },
+      nik: { type: 'string' },
+      phone: { type: 'string' },
+      nip: { type: 'string' },
+      verified: { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
+    run: (io, _p, v) =>
+      subscriberAdd(io, {
+        institution: str(v.institution),
+        name: str(v.name),
+        email: str(v.email),
+        nik: str(v.nik),
+        phone: str(v.phone),
+        nip: str(v.nip),
+        verified: v.verified === true,
+        json: v.json === true,
+      }),
+  },
+  'subscriber issue': {
+    usage: subscriberIssueUsage,
+    summary:
+      "Request, approve (as the operator) and issue a verified subscriber's certificate, the key generated and sealed under the passphrase read from the environment variable; prints the certificate as PEM (with --json, its id, serial and PEM)",
+    options: {
+      email: { type: 'string' },
+      product: { type: 'string' },
+      'passphrase-env': { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    run: (io, _p, v) =>
+      subscriberIssue(io, {
+        email: str(v.email),
+        product: str(v.product),
+        passphraseEnv: str(v['passphrase-env']),
         json: v.json === true,
       }),
   },

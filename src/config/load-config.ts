@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { TekenError } from '../errors/teken-error.js';
-import { options, type KeyAlgorithmName, type OptionSpec } from './options.js';
+import { options, type KeyAlgorithmName, type OptionSpec, type SubscriberKeyAlgorithm } from './options.js';
 
 /** The typed configuration, validated once at start. */
 export interface Config {
@@ -73,6 +73,16 @@ export interface Config {
     photoMaxPixels: number;
     personnelRegistry: { url: string | undefined; token: string | undefined; timeoutMs: number };
     faceMatch: { url: string | undefined; token: string | undefined; timeoutMs: number; minScore: number };
+  };
+  /** The subscriber's certificates: keys, passphrases, requests. */
+  certificates: {
+    esignKey: SubscriberKeyAlgorithm;
+    esealKey: SubscriberKeyAlgorithm;
+    passphraseKdf: { memoryKib: number; iterations: number; parallelism: number };
+    passphraseFailures: number;
+    passphraseLockMinutes: number;
+    setPassphraseLinkHours: number;
+    supportingDocumentMaxBytes: number;
   };
   notify: {
     smtpUrl: string | undefined;
@@ -346,6 +356,19 @@ export function loadConfig(env: Env = process.env): Config {
       importMaxBytes: n('importMaxBytes'),
       importMaxRows: n('importMaxRows'),
       phoneCodesPerHour: n('phoneCodesPerHour'),
+    },
+    certificates: {
+      esignKey: s('esignKey') as SubscriberKeyAlgorithm,
+      esealKey: s('esealKey') as SubscriberKeyAlgorithm,
+      passphraseKdf: {
+        memoryKib: n('passphraseMemoryKib'),
+        iterations: n('passphraseIterations'),
+        parallelism: n('passphraseParallelism'),
+      },
+      passphraseFailures: n('passphraseFailures'),
+      passphraseLockMinutes: n('passphraseLockMinutes'),
+      setPassphraseLinkHours: n('setPassphraseLinkHours'),
+      supportingDocumentMaxBytes: n('supportingDocumentMaxBytes'),
     },
     wizard: {
       photoMaxBytes: n('photoMaxBytes'),

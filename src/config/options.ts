@@ -27,6 +27,9 @@ export interface OptionSpec {
 
 const keyAlgorithms = ['rsa2048', 'rsa3072', 'rsa4096', 'p256', 'p384'] as const;
 export type KeyAlgorithmName = (typeof keyAlgorithms)[number];
+/** Key pairs Teken generates for subscribers (a subset of the CA's: RSA-4096 is too slow to generate per request). */
+export const subscriberKeyAlgorithms = ['rsa2048', 'rsa3072', 'p256', 'p384'] as const;
+export type SubscriberKeyAlgorithm = (typeof subscriberKeyAlgorithms)[number];
 
 function opt<K extends string>(key: K, spec: OptionSpec): Record<K, OptionSpec> {
   return { [key]: spec } as Record<K, OptionSpec>;
@@ -673,6 +676,73 @@ export const options = {
     kind: { type: 'int', min: 1, max: 100 },
     default: '80',
     description: 'Lowest face-match score (0–100) that counts as a match, whatever the service decides.',
+  }),
+  // --- Certificates (the subscriber's) ---------------------------------------------------------
+  ...opt('esignKey', {
+    group: 'Certificates',
+    env: 'TEKEN_ESIGN_KEY',
+    kind: { type: 'enum', values: subscriberKeyAlgorithms },
+    default: 'rsa2048',
+    description:
+      'Key pair generated for an eSign (personal signing) certificate when its holder sets the passphrase. RSA-2048 is what every PDF reader checks; P-256 signs faster.',
+  }),
+  ...opt('esealKey', {
+    group: 'Certificates',
+    env: 'TEKEN_ESEAL_KEY',
+    kind: { type: 'enum', values: subscriberKeyAlgorithms },
+    default: 'rsa3072',
+    description: 'Key pair generated for an eSeal (organisation seal) certificate.',
+  }),
+  ...opt('passphraseMemoryKib', {
+    group: 'Certificates',
+    env: 'TEKEN_PASSPHRASE_ARGON2_MEMORY_KIB',
+    kind: { type: 'int', min: 19_456, max: 4_194_304 },
+    default: '65536',
+    description:
+      'argon2id memory (KiB) of the key derived from a passphrase, which seals the subscriber key (the inner layer). Every unlock (signing, keystore download) pays it; keys sealed earlier keep their own cost.',
+  }),
+  ...opt('passphraseIterations', {
+    group: 'Certificates',
+    env: 'TEKEN_PASSPHRASE_ARGON2_ITERATIONS',
+    kind: { type: 'int', min: 1, max: 64 },
+    default: '3',
+    description: 'argon2id passes of the passphrase key derivation.',
+  }),
+  ...opt('passphraseParallelism', {
+    group: 'Certificates',
+    env: 'TEKEN_PASSPHRASE_ARGON2_PARALLELISM',
+    kind: { type: 'int', min: 1, max: 16 },
+    default: '1',
+    description: 'argon2id lanes of the passphrase key derivation.',
+  }),
+  ...opt('passphraseFailures', {
+    group: 'Certificates',
+    env: 'TEKEN_PASSPHRASE_FAILURES',
+    kind: { type: 'int', min: 3, max: 50 },
+    default: '5',
+    description:
+      'Wrong passphrases a certificate allows within a day, over every path that takes one (keystore download, signing), before its key is locked.',
+  }),
+  ...opt('passphraseLockMinutes', {
+    group: 'Certificates',
+    env: 'TEKEN_PASSPHRASE_LOCK_MINUTES',
+    kind: { type: 'int', min: 1, max: 10_080 },
+    default: '30',
+    description: 'How long a key stays locked after too many wrong passphrases.',
+  }),
+  ...opt('setPassphraseLinkHours', {
+    group: 'Certificates',
+    env: 'TEKEN_SET_PASSPHRASE_LINK_HOURS',
+    kind: { type: 'int', min: 1, max: 720 },
+    default: '72',
+    description: 'Validity of the "[BSrE] Set Passphrase" link sent when a certificate request is approved.',
+  }),
+  ...opt('supportingDocumentMaxBytes', {
+    group: 'Certificates',
+    env: 'TEKEN_SUPPORTING_DOCUMENT_MAX_BYTES',
+    kind: { type: 'int', min: 10_000, max: 50_000_000 },
+    default: '2097152',
+    description: 'Largest supporting document ("Dokumen Pendukung", a PDF) a certificate request takes.',
   }),
 } as const satisfies Record<string, OptionSpec>;
 

@@ -112,6 +112,12 @@ export const certificates = pgTable(
     invalidityDate: tz('invalidity_date'),
     createdAt: tz('created_at').notNull().defaultNow(),
     issuedAt: tz('issued_at'),
+    /**
+     * An opaque reference the requester attached, recorded with the pending row before signing:
+     * the certificates module's subscriber key id, so that a certificate signed by a process that
+     * died before linking it is found and linked (certificates/reconcile-subscriber-keys.ts).
+     */
+    requestRef: uuid('request_ref'),
   },
   (t) => [
     uniqueIndex('certificates_authority_serial_uq').on(t.authorityId, t.serial),
@@ -121,6 +127,9 @@ export const certificates = pgTable(
     index('certificates_pending_idx')
       .on(t.createdAt)
       .where(sql`${t.status} = 'pending'`),
+    index('certificates_request_ref_idx')
+      .on(t.requestRef)
+      .where(sql`${t.requestRef} is not null`),
   ],
 );
 
@@ -321,7 +330,13 @@ export type ActionLinkKind =
   /** Confirms a new e-mail address of a profile change, from that address. */
   | 'CONFIRM_EMAIL'
   /** "[BSrE] Informasi Akun" after RA approval: authenticator, then password (like SETUP_ADMIN). */
-  | 'SETUP_ACCOUNT';
+  | 'SETUP_ACCOUNT'
+  /** "[BSrE] Set Passphrase" after a certificate request's approval (`ref`: the request's id). */
+  | 'SET_PASSPHRASE'
+  /** "[BSrE] Reset Passphrase": a new key and certificate replace one (`ref`: the certificate's id). */
+  | 'RESET_PASSPHRASE'
+  /** A keystore (PKCS#12) download sent from Tinjau Ulang (`ref`: the certificate's id). */
+  | 'DOWNLOAD_KEYSTORE';
 
 /** Single-use links (e-mailed); only the SHA-256 of the token is stored. */
 export const actionTokens = pgTable(
@@ -338,6 +353,8 @@ export const actionTokens = pgTable(
     usedAt: tz('used_at'),
     /** Set when a newer link or a password change made this one void. */
     voidedAt: tz('voided_at'),
+    /** What the link is about, for links about one object (a certificate request, a certificate). */
+    ref: uuid('ref'),
   },
   (t) => [index('action_tokens_account_idx').on(t.accountId, t.action)],
 );
@@ -433,7 +450,7 @@ export type RegistrationStatus =
   | 'verified'
   | 'rejected';
 
-export type RegistrationSource = 'invite' | 'csv' | 'hr_api' | 'self';
+export type RegistrationSource = 'invite' | 'csv' | 'hr_api' | 'self' | 'cli';
 export type EmployeeType = 'asn' | 'other';
 
 /** One consent given in the wizard: which document, which version, when. */
@@ -631,4 +648,141 @@ export const enrollmentImportBatches = pgTable(
     sealedReport: bytea('sealed_report').notNull(),
   },
   (t) => [primaryKey({ columns: [t.importId, t.firstRow] })],
+);
+
+// ---------------------------------------------------------------------------------------------------
+// The subscriber's certificates (certificates module)
+
+/** eSign: a person's signing certificate; eSeal: the institution's seal certificate. */
+export type CertificateProduct = 'esign' | 'eseal';
+/**
+ * `submitted`: waiting for the RA (Status Verifikasi "Menunggu Verifikasi"); `approved`: verified,
+ * waiting for the passphrase (Status Enrollment); `issued`; `rejected` (with a reason); `cancelled`.
+ */
+export type CertificateRequestStatus = 'submitted' | 'approved' | 'issued' | 'rejected' | 'cancelled';
+/** `new`: a first certificate; `renewal`: replaces one before it ends; `reset`: a forgotten passphrase. */
+export type CertificateRequestKind = 'new' | 'renewal' | 'reset';
+
+/** A subject attribute as the certificate will carry it (pki/distinguished-name.ts NameAttribute). */
+export interface SubjectAttributeRecord {
+  type: string;
+  oid: string;
+  value: string;
+}
+
+/**
+ * "Permohonan Baru": a request for a certificate of a product, by its holder (eSign) or an
+ * institution admin for the institution (eSeal). The subject is fixed when the request is made and
+ * shown to the user before submitting; the supporting document (PDF) is sealed at rest.
+ */
+export const certificateRequests = pgTable(
+  'certificate_requests',
+  {
+    id: uuid('id').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    product: text('product').notNull().$type<CertificateProduct>(),
+    kind: text('kind').notNull().$type<CertificateRequestKind>().default('new'),
+    status: text('status').notNull().$type<CertificateRequestStatus>(),
+    subject: jsonb('subject').notNull().$type<SubjectAttributeRecord[]>(),
+    /** rfc822Name SANs. */
+    emails: text('emails')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    /** "Unggah Dokumen Pendukung": a PDF, sealed (AAD `certificate_requests.document:<id>`). */
+    documentSealed: bytea('document_sealed'),
+    documentName: text('document_name'),
+    documentBytes: integer('document_bytes'),
+    documentSha256: bytea('document_sha256'),
+    /** The certificate this one replaces (renewal, reset). */
+    replacesId: uuid('replaces_id'),
+    submittedAt: tz('submitted_at').notNull().defaultNow(),
+    firstApprovedBy: uuid('first_approved_by').references(() => accounts.id),
+    firstApprovedAt: tz('first_approved_at'),
+    approvedBy: text('approved_by'),
+    approvedAt: tz('approved_at'),
+    rejectedBy: uuid('rejected_by').references(() => accounts.id),
+    rejectedAt: tz('rejected_at'),
+    rejectReason: text('reject_reason'),
+    issuedAt: tz('issued_at'),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('certificate_requests_queue_idx').on(t.institutionId, t.status, t.submittedAt),
+    index('certificate_requests_account_idx').on(t.accountId),
+    // One open request per holder and product.
+    uniqueIndex('certificate_requests_open_uq')
+      .on(t.accountId, t.product)
+      .where(sql`${t.status} in ('submitted', 'approved')`),
+  ],
+);
+
+/**
+ * A subscriber's key and certificate. The key pair is generated by Teken when the passphrase is set
+ * and kept sealed twice (keys/subscriber-key-seal.ts): inner layer under a key derived from the
+ * passphrase with argon2id, outer layer under the master key (or the HSM). The row is written
+ * with the sealed key before the certificate is signed (`pending`), and linked to its certificate
+ * (`authority_id`, `serial`) once issued; a crash in between is reconciled through
+ * `certificates.request_ref`.
+ */
+export const subscriberCertificates = pgTable(
+  'subscriber_certificates',
+  {
+    id: uuid('id').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => certificateRequests.id),
+    product: text('product').notNull().$type<CertificateProduct>(),
+    /** `pending`: key sealed, certificate being issued; `active`: issued; `failed`: never issued. */
+    state: text('state').notNull().$type<'pending' | 'active' | 'failed'>().default('pending'),
+    /** How the key was made: `service` (set passphrase in Teken) — "Metode Enroll". */
+    enrollMethod: text('enroll_method').notNull().default('service'),
+    keyAlgorithm: text('key_algorithm').notNull(),
+    /** SubjectPublicKeyInfo, DER. */
+    publicKey: bytea('public_key').notNull(),
+    /** The doubly sealed PKCS#8 private key (keys/subscriber-key-seal.ts). */
+    sealedKey: bytea('sealed_key').notNull(),
+    /** Which outer layer: `master` (the master key's subscriber-key/v1 subkey) or `pkcs11`. */
+    outerLayer: text('outer_layer').notNull().$type<'master' | 'pkcs11'>(),
+    authorityId: text('authority_id'),
+    serial: text('serial'),
+    notAfter: tz('not_after'),
+    /** The certificate that replaced this one (renewal or passphrase reset). */
+    replacedBy: uuid('replaced_by'),
+    /** An approved profile change touched the subject: renew to carry the new data. */
+    renewalDueAt: tz('renewal_due_at'),
+    /** Catatan: "Telah di unduh @ …" (the last keystore or certificate download). */
+    downloadedAt: tz('downloaded_at'),
+    /** Set by the expiry job once the certificate ended (and the user was told). */
+    expiredAt: tz('expired_at'),
+    /** The Perjanjian Pemilik Sertifikat Elektronik accepted ("Setuju") when the passphrase was set. */
+    agreementVersion: text('agreement_version').notNull(),
+    agreementAcceptedAt: tz('agreement_accepted_at').notNull(),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('subscriber_certificates_account_idx').on(t.accountId),
+    index('subscriber_certificates_institution_idx').on(t.institutionId),
+    uniqueIndex('subscriber_certificates_serial_uq').on(t.authorityId, t.serial),
+    index('subscriber_certificates_pending_idx')
+      .on(t.createdAt)
+      .where(sql`${t.state} = 'pending'`),
+    // One key per request: two set-passphrase calls for one request cannot both proceed.
+    uniqueIndex('subscriber_certificates_request_uq')
+      .on(t.requestId)
+      .where(sql`${t.state} in ('pending', 'active')`),
+  ],
 );

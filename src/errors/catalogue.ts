@@ -128,6 +128,33 @@ export const errorCatalogue = {
     title: 'The new e-mail address has not been confirmed from that address yet.',
   },
   ERR_PROFILE_NOT_VERIFIED: { status: 409, title: 'Only a verified registration can be changed this way.' },
+  // The subscriber's certificates (certificates issue).
+  ERR_CERT_REQUEST_NOT_FOUND: { status: 404, title: 'No such certificate request.' },
+  ERR_CERT_REQUEST_OPEN: {
+    status: 409,
+    title: 'A request for this product is already open: wait for its decision or cancel it.',
+  },
+  ERR_CERT_REQUEST_STATE: {
+    status: 409,
+    title: 'The certificate request is not in a state that allows this.',
+  },
+  ERR_PRODUCT_NOT_ALLOWED: { status: 403, title: 'This product may not be requested by this account.' },
+  ERR_SUBSCRIBER_NOT_VERIFIED: {
+    status: 409,
+    title: 'The account is not verified by the RA yet, so it cannot have a certificate.',
+  },
+  ERR_PASSPHRASE_POLICY: {
+    status: 400,
+    title:
+      'The passphrase needs at least 8 characters with a lower-case letter, an upper-case letter, a digit and a special character.',
+  },
+  ERR_PASSPHRASE_WRONG: { status: 403, title: 'Passphrase salah.' },
+  ERR_PASSPHRASE_LOCKED: {
+    status: 429,
+    title: 'Too many wrong passphrases: the key is locked for a while. Wait, or reset the passphrase.',
+  },
+  ERR_SUBSCRIBER_CERT_NOT_FOUND: { status: 404, title: 'No such certificate.' },
+  ERR_SUBSCRIBER_CERT_STATE: { status: 409, title: 'The certificate is not in a state that allows this.' },
   ERR_SERVER_INTERNAL: { status: 500, title: 'Internal error. The server log has the details.' },
 } as const satisfies Record<string, { status: number; title: string; retired?: boolean }>;
 

@@ -10,11 +10,29 @@ import { actionTokens, type ActionLinkKind } from '../db/schema.js';
 import { TekenError } from '../errors/teken-error.js';
 import { hashOpaqueToken, isWellFormedToken, newOpaqueToken } from './opaque-token.js';
 
+/**
+ * Makes a link and voids the account's older ones of the same kind — of the same kind and `ref`
+ * for links about one object (a certificate request, a certificate), so that a link about one
+ * certificate does not end another's.
+ */
 export async function createActionLink(
   tx: Tx,
-  input: { accountId: string; action: ActionLinkKind; lifetimeMs: number; createdBy: string },
+  input: { accountId: string; action: ActionLinkKind; lifetimeMs: number; createdBy: string; ref?: string },
 ): Promise<{ token: string; expiresAt: Date }> {
-  await voidActionLinks(tx, input.accountId, [input.action]);
+  if (input.ref)
+    await tx
+      .update(actionTokens)
+      .set({ voidedAt: new Date() })
+      .where(
+        and(
+          eq(actionTokens.accountId, input.accountId),
+          eq(actionTokens.action, input.action),
+          eq(actionTokens.ref, input.ref),
+          isNull(actionTokens.usedAt),
+          isNull(actionTokens.voidedAt),
+        ),
+      );
+  else await voidActionLinks(tx, input.accountId, [input.action]);
   const token = newOpaqueToken();
   const expiresAt = new Date(Date.now() + input.lifetimeMs);
   await tx.insert(actionTokens).values({
@@ -23,6 +41,7 @@ export async function createActionLink(
     action: input.action,
     createdBy: input.createdBy,
     expiresAt,
+    ref: input.ref ?? null,
   });
   return { token, expiresAt };
 }
@@ -46,11 +65,13 @@ export async function voidActionLinks(tx: Tx, accountId: string, actions?: Actio
 }
 
 /**
- * Uses a link: checks it and marks it used in the caller's transaction. Says precisely why a link
- * cannot be used — unknown, used, voided by a newer one, expired — without revealing the account.
- * `kinds` are the links the caller opens; any other kind is answered as unknown.
+ * Checks a link without using it, and locks its row for the caller's transaction (a flow that does
+ * slow work before it commits, such as issuing a certificate, uses it at the end with
+ * `markActionLinkUsed`). Says precisely why a link cannot be used — unknown, used, voided by a
+ * newer one, expired — without revealing the account. `kinds` are the links the caller opens; any
+ * other kind is answered as unknown.
  */
-export async function redeemActionLink(tx: Tx, token: unknown, kinds: readonly ActionLinkKind[]) {
+export async function checkActionLink(tx: Tx, token: unknown, kinds: readonly ActionLinkKind[]) {
   if (!isWellFormedToken(token)) throw new TekenError('ERR_LINK_INVALID');
   const hash = hashOpaqueToken(token);
   const [row] = await tx.select().from(actionTokens).where(eq(actionTokens.tokenHash, hash)).for('update');
@@ -65,6 +86,16 @@ export async function redeemActionLink(tx: Tx, token: unknown, kinds: readonly A
     );
   if (row.expiresAt <= new Date())
     throw new TekenError('ERR_LINK_EXPIRED', 'This link has expired. Ask for a new one.');
-  await tx.update(actionTokens).set({ usedAt: new Date() }).where(eq(actionTokens.tokenHash, hash));
+  return row;
+}
+
+export async function markActionLinkUsed(tx: Tx, tokenHash: Uint8Array): Promise<void> {
+  await tx.update(actionTokens).set({ usedAt: new Date() }).where(eq(actionTokens.tokenHash, tokenHash));
+}
+
+/** Uses a link: `checkActionLink`, then marks it used in the caller's transaction. */
+export async function redeemActionLink(tx: Tx, token: unknown, kinds: readonly ActionLinkKind[]) {
+  const row = await checkActionLink(tx, token, kinds);
+  await markActionLinkUsed(tx, row.tokenHash);
   return row;
 }

@@ -29,7 +29,7 @@ export interface BudgetRule {
 }
 
 /** The secrets guessed through Teken's paths. A new path adds its kind here and to `GuardPolicy`. */
-export type SecretKind = 'password' | 'otp' | 'link' | 'api_client_secret' | 'phone_code';
+export type SecretKind = 'password' | 'otp' | 'link' | 'api_client_secret' | 'phone_code' | 'passphrase';
 /** Counted uses that are not guesses. */
 export type QuotaKind =
   | 'link_email'

@@ -23,6 +23,16 @@
  * | change_request.review | –          | own institution†  | –                 | all†     |
  * | registration.correct_nik | –       | own institution†  | –                 | –        |
  * | change_request.list   | –          | own institution** | –                 | all      |
+ * | certificate_request.list | –       | own institution** | –                 | all      |
+ * | certificate_request.review | –     | own institution†  | –                 | all†     |
+ * | certificate_request.seal | –       | –                 | own institution   | all      |
+ * | certificate.read      | –          | own institution   | own institution   | all      |
+ * | certificate.manage    | –          | own institution†  | –                 | all†     |
+ *
+ * A subscriber acts on their own requests and certificates (the use cases check ownership);
+ * `certificate_request.seal` is requesting the institution's eSeal; `certificate.manage` is
+ * suspending, releasing and revoking from Tinjau Ulang → Sertifikat Elektronik, approving a
+ * Pencabutan and sending DOWNLOAD_KEYSTORE links.
  *
  * (*) institution admins create subscribers and RA officers of their own institution only.
  * (**) the list an institution admin (for change requests: an RA officer) gets holds their own
@@ -62,7 +72,13 @@ export type Action =
   | 'change_request.review'
   // RA desk (helper ra).
   | 'registration.correct_nik'
-  | 'change_request.list';
+  | 'change_request.list'
+  // The subscriber's certificates (certificates module).
+  | 'certificate_request.list'
+  | 'certificate_request.review'
+  | 'certificate_request.seal'
+  | 'certificate.read'
+  | 'certificate.manage';
 
 export interface Target {
   institutionId: string | null;
@@ -79,6 +95,8 @@ const reviewActions: readonly Action[] = [
   'registration.review',
   'change_request.review',
   'registration.correct_nik',
+  'certificate_request.review',
+  'certificate.manage',
 ];
 
 export function can(actor: Actor, action: Action, target?: Target): boolean {
@@ -135,8 +153,16 @@ export function can(actor: Actor, action: Action, target?: Target): boolean {
     case 'change_request.review':
       return has(actor, 'ra_officer') && sameInstitution;
     case 'change_request.list':
+    case 'certificate_request.list':
       // Without a target: whether there is a queue to see at all (the use case filters it).
       return has(actor, 'ra_officer') && (!target || sameInstitution);
+    case 'certificate_request.review':
+    case 'certificate.manage':
+      return has(actor, 'ra_officer') && sameInstitution;
+    case 'certificate_request.seal':
+      return has(actor, 'institution_admin') && sameInstitution;
+    case 'certificate.read':
+      return (has(actor, 'ra_officer') || has(actor, 'institution_admin')) && sameInstitution;
   }
 }
 

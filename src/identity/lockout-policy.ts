@@ -56,6 +56,19 @@ export function identityGuardPolicy(config: Config): GuardPolicy {
           number: { prefix: 'pv:num', rule: { max: 15, windowMs: DAY, blockMs: HOUR } },
         },
       },
+      // A certificate's passphrase (keystore download, signing): per certificate over a day, then
+      // the key is locked for TEKEN_PASSPHRASE_LOCK_MINUTES. Console paths also count per address;
+      // the eSign API's callers are servers speaking for many users, so they name no address.
+      passphrase: {
+        subjectPrefix: 'pp',
+        subject: {
+          max: config.certificates.passphraseFailures,
+          windowMs: DAY,
+          blockMs: config.certificates.passphraseLockMinutes * 60_000,
+        },
+        addressPrefix: 'auth:ip',
+        address,
+      },
     },
     quotas: {
       link_email: { prefix: 'mail', rule: { max: id.linkEmailsPerHour, windowMs: HOUR, blockMs: 0 } },

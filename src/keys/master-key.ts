@@ -2,6 +2,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
+/** The subkeys that seal: CA keys, personal data, the outer layer of subscriber keys. */
+export type SealPurpose = 'key-wrap/v1' | 'personal-data/v1' | 'subscriber-key/v1';
+
 /**
  * The master key and the keys derived from it (HKDF-SHA256, one `info` per purpose, so a key used
  * for one purpose is never used for another).
@@ -22,7 +25,8 @@ export class MasterKey {
       | 'personal-data/v1'
       | 'check/v1'
       | 'throttle-subject/v1'
-      | 'lookup/v1',
+      | 'lookup/v1'
+      | 'subscriber-key/v1',
   ): Buffer {
     return Buffer.from(crypto.hkdfSync('sha256', this.#secret, Buffer.alloc(0), `teken/${purpose}`, 32));
   }
@@ -45,7 +49,7 @@ export class MasterKey {
   }
 
   /** Encrypts with AES-256-GCM under a derived key; `aad` binds the ciphertext to its context. */
-  seal(purpose: 'key-wrap/v1' | 'personal-data/v1', plaintext: Uint8Array, aad: string): Buffer {
+  seal(purpose: SealPurpose, plaintext: Uint8Array, aad: string): Buffer {
     const iv = crypto.randomBytes(12);
     const cipher = crypto.createCipheriv('aes-256-gcm', this.derive(purpose), iv);
     cipher.setAAD(Buffer.from(aad, 'utf8'));
@@ -54,7 +58,7 @@ export class MasterKey {
     return Buffer.concat([Buffer.from([1]), iv, cipher.getAuthTag(), body]);
   }
 
-  open(purpose: 'key-wrap/v1' | 'personal-data/v1', sealed: Uint8Array, aad: string): Buffer {
+  open(purpose: SealPurpose, sealed: Uint8Array, aad: string): Buffer {
     const data = Buffer.from(sealed);
     if (data.length < 29 || data[0] !== 1) throw new Error('Unknown sealed-data format.');
     const decipher = crypto.createDecipheriv('aes-256-gcm', this.derive(purpose), data.subarray(1, 13));

@@ -9,6 +9,8 @@
 import { generateCrl, latestCrl } from '../authority/generate-crl.js';
 import { renewDelegatedSigners } from '../authority/delegated-signers.js';
 import { reconcilePendingCertificates } from '../authority/reconcile-pending.js';
+import { reconcileSubscriberKeys } from '../certificates/reconcile-subscriber-keys.js';
+import { certificatesContextOf } from './certificates-context-of.js';
 import { refreshOcspResponses } from '../authority/refresh-ocsp-responses.js';
 import { purgeFailedPayloads } from '../notify/deliver-outbox.js';
 import type { Runtime } from './open-runtime.js';
@@ -89,7 +91,11 @@ export function startBackgroundJobs(
     // The stored OCSP responses move to the new responder now rather than at the next refresh.
     if (report.renewed.some((r) => r.purpose === 'ocsp')) void ocspRefresh();
   });
-  const reconcile = guard('reconcile-pending', () => reconcilePendingCertificates(rt.authority, SYSTEM));
+  // The authority's pending certificates first: a subscriber key waits for its certificate's fate.
+  const reconcile = guard('reconcile-pending', async () => {
+    await reconcilePendingCertificates(rt.authority, SYSTEM);
+    await reconcileSubscriberKeys(certificatesContextOf(rt));
+  });
   // Counters whose window and block have passed hold nothing; the longest window is a day.
   const purgeCounters = guard('throttle-purge', () => rt.guard.purgeExpired(2 * 24 * 3_600_000));
   // Dead letters keep their sealed content only for TEKEN_OUTBOX_FAILED_RETENTION_DAYS ("Kirim ulang").

@@ -23,6 +23,7 @@ import { AttemptGuard, type GuardHooks } from '../identity/attempt-guard.js';
 import { identityGuardPolicy } from '../identity/lockout-policy.js';
 import { identityTemplates } from '../identity/templates/identity-templates.js';
 import { enrollmentTemplates } from '../enrollment/templates/enrollment-templates.js';
+import { certificatesTemplates } from '../certificates/templates/certificates-templates.js';
 import { createLogger, type Logger } from './logger.js';
 
 export interface Runtime {
@@ -106,7 +107,10 @@ export async function openRuntime(config: Config, options: OpenRuntimeOptions = 
   const registry = new CaRegistry(db, backends);
   const auditKey = master.key.derive('audit-chain/v1');
   const channels = createChannels(config.notify, log);
-  const templates = new TemplateRegistry().register(identityTemplates).register(enrollmentTemplates);
+  const templates = new TemplateRegistry()
+    .register(identityTemplates)
+    .register(enrollmentTemplates)
+    .register(certificatesTemplates);
   const guard = new AttemptGuard(db, identityGuardPolicy(config), options.guardHooks);
   let closing: Promise<void> | undefined;
   return {

@@ -238,6 +238,7 @@ describe('the attempt guard', () => {
         link: secret,
         api_client_secret: secret,
         phone_code: { ...secret, also: { account: { prefix: 'gt:acct', rule: { ...rule, max: 6 } } } },
+        passphrase: secret,
       },
       quotas: {
         phone_code_send: { prefix: 'gt:pvsend', rule: { max: 3, windowMs: 3_600_000, blockMs: 0 } },

@@ -1,0 +1,30 @@
+/** What the certificates use cases need from the runtime. */
+import type { AuthorityContext } from '../authority/authority-context.js';
+import type { Config } from '../config/load-config.js';
+import type { Db, Tx } from '../db/open-database.js';
+import type { EnrollmentMessage } from '../enrollment/templates/enrollment-templates.js';
+import type { AttemptGuard } from '../identity/attempt-guard.js';
+import type { MasterKey } from '../keys/master-key.js';
+import type { OuterLayer } from '../keys/subscriber-key-seal.js';
+import type { CertificatesMessage } from './templates/certificates-templates.js';
+
+export interface CertificatesContext {
+  db: Db;
+  config: Config;
+  /** Seals supporting documents (personal data). */
+  master: MasterKey;
+  /** The outer layer of subscriber keys: the master key's subkey, or the HSM. */
+  outer: OuterLayer;
+  /** Every passphrase guess takes its attempt from this guard (kind `passphrase`). */
+  guard: AttemptGuard;
+  /** The CA: issuance and revocation. */
+  authority: AuthorityContext;
+  now?: () => number;
+  /** Queues a message (this module's templates, or enrollment's WhatsApp links) in the caller's transaction. */
+  notify(tx: Tx, message: CertificatesMessage | EnrollmentMessage): Promise<void>;
+}
+
+/** The page that sets the passphrase of an approved request; the token in the fragment, never in logs. */
+export function setPassphraseUrl(config: Config, token: string): string {
+  return `${config.publicUrl}/passphrase#${token}`;
+}

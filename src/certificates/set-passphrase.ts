@@ -1,0 +1,290 @@
+/**
+ * "Membuat Passphrase" (seeds 001, 002): the holder of an approved request chooses the passphrase
+ * and accepts the Perjanjian Pemilik Sertifikat Elektronik; Teken generates the key pair, seals it
+ * twice (keys/subscriber-key-seal.ts) and issues the certificate through the issuance cycle.
+ *
+ * Nothing is lost when the process dies mid-way, and nothing is issued twice:
+ * 1. The key is generated and sealed before any transaction (the slow part).
+ * 2. One transaction locks the request (still `approved`) and records the sealed key as `pending`;
+ *    a second attempt for the same request (a double click, two tabs) fails on the one-key-per-
+ *    request index.
+ * 3. The certificate is issued with the key's id as `requestRef`, recorded before it is signed.
+ * 4. One transaction links key and certificate, marks the request issued and the link used, and
+ *    queues "Sertifikat Elektronik Terbit".
+ * A crash after 2 leaves a pending key that `reconcileSubscriberKeys` resolves: linked to its
+ * certificate if one was issued, else `failed` (the request stays approved and its link usable).
+ * So there is never a certificate whose key is not sealed and on record.
+ *
+ * The passphrase is never stored or logged; only the argon2id-derived key of the inner layer
+ * touches it.
+ */
+import crypto from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { recordAuditEvent } from '../audit/record-audit-event.js';
+import { issueCertificate, type IssuedCertificate } from '../authority/issue-certificate.js';
+import { mapDatabaseError } from '../db/map-database-error.js';
+import type { Tx } from '../db/open-database.js';
+import { certificateRequests, subscriberCertificates } from '../db/schema.js';
+import { consentDocuments } from '../enrollment/consents.js';
+import { TekenError, isTekenError } from '../errors/teken-error.js';
+import { checkActionLink, markActionLinkUsed } from '../identity/action-links.js';
+import { addressThrottled } from '../identity/lockout-policy.js';
+import { hashOpaqueToken } from '../identity/opaque-token.js';
+import { formatWib } from '../notify/format-wib.js';
+import { generateSubscriberKey, sealSubscriberKey } from '../keys/subscriber-key-seal.js';
+import type { CertificatesContext } from './certificates-context.js';
+import { loadRequest, type LoadedRequest } from './certificate-records.js';
+import { assertPassphrase } from './passphrase-policy.js';
+import { products } from './products.js';
+import { reconcileSubscriberKey } from './reconcile-subscriber-keys.js';
+
+export interface SetPassphraseInput {
+  passphrase: unknown;
+  /** Konfirmasi Passphrase (the console sends it; the CLI does not). */
+  confirmation?: unknown;
+  /** The version of the Perjanjian Pemilik Sertifikat Elektronik the user accepted ("Setuju"). */
+  agreementVersion: unknown;
+}
+
+export interface IssuedSubscriberCertificate {
+  id: string;
+  requestId: string;
+  certificate: IssuedCertificate;
+}
+
+/** The current Perjanjian Pemilik Sertifikat Elektronik (shown in full before "Setuju"). */
+export function subscriberAgreement() {
+  const document = consentDocuments().find((d) => d.document === 'subscriber_agreement');
+  if (!document) throw new TekenError('ERR_SERVER_INTERNAL', 'The subscriber agreement is missing.');
+  return document;
+}
+
+function checkInput(input: SetPassphraseInput): { passphrase: string; agreementVersion: string } {
+  const passphrase = assertPassphrase(input.passphrase, input.confirmation);
+  const agreement = subscriberAgreement();
+  if (input.agreementVersion !== agreement.version)
+    throw new TekenError(
+      'ERR_INPUT_INVALID',
+      `agreementVersion: accept the current Perjanjian Pemilik Sertifikat Elektronik (version ${agreement.version}).`,
+      { details: { field: 'agreementVersion' } },
+    );
+  return { passphrase, agreementVersion: agreement.version };
+}
+
+const linkKinds = ['SET_PASSPHRASE'] as const;
+
+/**
+ * What the page of a SET_PASSPHRASE link shows before the user types: the request, its subject,
+ * the agreement. The link is checked, not used. Guessed tokens count against the address.
+ */
+export async function readSetPassphraseLink(
+  ctx: CertificatesContext,
+  token: unknown,
+  meta: { ip: string },
+): Promise<LoadedRequest> {
+  const result = await ctx.guard.attempt('link', { address: meta.ip }, () =>
+    ctx.db
+      .transaction(async (tx) => {
+        const link = await checkActionLink(tx, token, linkKinds);
+        const loaded = await loadRequest(tx, 'system', 'own', link.ref);
+        if (loaded.request.status !== 'approved') throw new TekenError('ERR_LINK_USED');
+        return loaded;
+      })
+      .catch((error: unknown) => {
+        if (isTekenError(error, 'ERR_LINK_INVALID')) return null;
+        throw error;
+      }),
+  );
+  if (result.outcome === 'refused') throw addressThrottled(result.retryAfterSeconds);
+  if (result.outcome === 'wrong') throw new TekenError('ERR_LINK_INVALID');
+  return result.value;
+}
+
+/** Sets the passphrase through the link of "[BSrE] Set Passphrase" and issues the certificate. */
+export async function setPassphraseByLink(
+  ctx: CertificatesContext,
+  token: unknown,
+  input: SetPassphraseInput,
+  meta: { ip: string },
+): Promise<IssuedSubscriberCertificate> {
+  const checked = checkInput(input);
+  const loaded = await readSetPassphraseLink(ctx, token, meta);
+  const tokenHash = hashOpaqueToken(token as string);
+  return issueForRequest(
+    ctx,
+    loaded.request.id,
+    checked,
+    `account:${loaded.request.accountId}`,
+    async (tx) => {
+      // Still the same open link at the end (not replaced or used meanwhile).
+      const link = await checkActionLink(tx, token, linkKinds);
+      if (link.ref !== loaded.request.id) throw new TekenError('ERR_LINK_INVALID');
+      await markActionLinkUsed(tx, tokenHash);
+    },
+  );
+}
+
+/** Sets the passphrase of an approved request without a link (`teken subscriber issue`). */
+export function setPassphraseAsOperator(
+  ctx: CertificatesContext,
+  operator: string,
+  requestId: string,
+  input: SetPassphraseInput,
+): Promise<IssuedSubscriberCertificate> {
+  return issueForRequest(ctx, requestId, checkInput(input), `operator:${operator}`);
+}
+
+async function issueForRequest(
+  ctx: CertificatesContext,
+  requestId: string,
+  input: { passphrase: string; agreementVersion: string },
+  actor: string,
+  finish?: (tx: Tx) => Promise<void>,
+): Promise<IssuedSubscriberCertificate> {
+  const before = await ctx.db.transaction((tx) => loadRequest(tx, 'system', 'own', requestId));
+  assertApproved(before);
+  const product = products[before.request.product];
+  const algorithm = product.key(ctx.config);
+  const id = crypto.randomUUID();
+  // 1. The slow part, outside any transaction.
+  const { privateKey, spkiDer } = await generateSubscriberKey(algorithm);
+  const sealedKey = await sealSubscriberKey(
+    privateKey,
+    input.passphrase,
+    id,
+    ctx.config.certificates.passphraseKdf,
+    ctx.outer,
+  );
+
+  // 2. Record the sealed key before anything is signed for it.
+  const at = new Date(ctx.now?.() ?? Date.now());
+  await ctx.db
+    .transaction(async (tx) => {
+      const locked = await loadRequest(tx, 'system', 'own', requestId, { forUpdate: true });
+      assertApproved(locked);
+      await tx.insert(subscriberCertificates).values({
+        id,
+        accountId: locked.request.accountId,
+        institutionId: locked.request.institutionId,
+        requestId,
+        product: locked.request.product,
+        state: 'pending',
+        keyAlgorithm: algorithm,
+        publicKey: spkiDer,
+        sealedKey,
+        outerLayer: ctx.outer.name,
+        agreementVersion: input.agreementVersion,
+        agreementAcceptedAt: at,
+      });
+    })
+    .catch((error: unknown) => {
+      if (mapDatabaseError(error)?.code === 'ERR_RESOURCE_CONFLICT')
+        throw new TekenError(
+          'ERR_CERT_REQUEST_STATE',
+          'A certificate for this request is already being issued.',
+        );
+      throw error;
+    });
+
+  // 3. Issue (recorded with requestRef before it is signed).
+  let certificate: IssuedCertificate;
+  try {
+    certificate = await issueCertificate(ctx.authority, {
+      caId: product.caId,
+      profile: product.profile,
+      subject: before.request.subject,
+      altNames: before.request.emails.map((value) => ({ type: 'email' as const, value })),
+      spkiDer,
+      actor,
+      requestRef: id,
+    });
+  } catch (error) {
+    // Nothing was signed (the cycle signs only what it recorded, and it failed before storing):
+    // the reconciler decides from the certificates table; mark failed only when none was recorded.
+    await failIfUnissued(ctx, id);
+    throw error;
+  }
+
+  // 4. Link, finish, tell the holder.
+  return ctx.db.transaction(async (tx) => {
+    await finish?.(tx);
+    await linkIssued(ctx, tx, id, certificate, actor);
+    return { id, requestId, certificate };
+  });
+}
+
+function assertApproved(loaded: LoadedRequest) {
+  if (loaded.request.status !== 'approved')
+    throw new TekenError(
+      'ERR_CERT_REQUEST_STATE',
+      loaded.request.status === 'issued'
+        ? 'The certificate of this request has been issued already.'
+        : `status: the request is ${loaded.request.status}; the passphrase is set once the RA approved it.`,
+      { details: { field: 'status' } },
+    );
+}
+
+/**
+ * Links a pending key to its issued certificate and finishes the request (also the reconciler's
+ * way to finish a crashed one). Idempotent: a key already active is left alone.
+ */
+export async function linkIssued(
+  ctx: CertificatesContext,
+  tx: Tx,
+  keyId: string,
+  certificate: { caId: string; serialHex: string; notAfter: Date; subject: string },
+  actor: string,
+): Promise<void> {
+  const [key] = await tx
+    .update(subscriberCertificates)
+    .set({
+      state: 'active',
+      authorityId: certificate.caId,
+      serial: certificate.serialHex,
+      notAfter: certificate.notAfter,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(subscriberCertificates.id, keyId), eq(subscriberCertificates.state, 'pending')))
+    .returning();
+  if (!key) return;
+  await tx
+    .update(certificateRequests)
+    .set({ status: 'issued', issuedAt: new Date(), updatedAt: new Date() })
+    .where(eq(certificateRequests.id, key.requestId));
+  await recordAuditEvent(tx, {
+    actor,
+    action: 'subscriber_certificate.issued',
+    target: `subscriber_certificate:${keyId}`,
+    details: {
+      product: key.product,
+      certificate: `${certificate.caId}/${certificate.serialHex}`,
+      keyAlgorithm: key.keyAlgorithm,
+      outerLayer: key.outerLayer,
+    },
+  });
+  const loaded = await loadRequest(tx, 'system', 'own', key.requestId);
+  const locale = loaded.account.locale;
+  const commonName = loaded.request.subject.find((a) => a.type === 'CN')?.value ?? certificate.subject;
+  await ctx.notify(tx, {
+    template: 'certificate-issued',
+    locale,
+    to: loaded.account.email,
+    data: {
+      name: loaded.account.fullName,
+      product: products[key.product].label[locale],
+      commonName,
+      serial: certificate.serialHex,
+      validUntil: formatWib(certificate.notAfter, locale),
+    },
+    idempotencyKey: `certificate-issued:${keyId}`,
+    accountId: loaded.account.id,
+  });
+}
+
+/**
+ * After a failed issuance: marks the key failed when no certificate was recorded for it (the
+ * request stays approved); a certificate recorded but not stored is left to the reconcilers.
+ */
+async function failIfUnissued(ctx: CertificatesContext, keyId: string): Promise<void> {
+  await reconcileSubscriberKey(ctx, keyId).catch(() => undefined);
+}

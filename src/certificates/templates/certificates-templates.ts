@@ -1,0 +1,17 @@
+/** The certificates module's messages, registered with the notify outbox by the runtime. */
+import type { MessageOf } from '../../notify/templates/template-registry.js';
+import { certificateIssued } from './certificate-issued.js';
+import { certificateRequestApproved, certificateRequestRejected } from './certificate-request-decided.js';
+import { passphraseLocked } from './passphrase-locked.js';
+import { setPassphrase } from './set-passphrase.js';
+
+export const certificatesTemplates = {
+  'set-passphrase': setPassphrase,
+  'certificate-request-approved': certificateRequestApproved,
+  'certificate-request-rejected': certificateRequestRejected,
+  'certificate-issued': certificateIssued,
+  'passphrase-locked': passphraseLocked,
+} as const;
+
+/** A message the certificates module queues. */
+export type CertificatesMessage = MessageOf<typeof certificatesTemplates>;
