@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the OCSP, issuance, CRL and sign-in benchmarks, each in a process of its own,
  * each against peers measured in the same run; writes bench/RESULTS.md. See bench/README.md.
- * Usage: node --import tsx bench/run.ts [--only ocsp,issuance,crl,sign-in,csv-import] [--quick]
+ * Usage: node --import tsx bench/run.ts [--only ocsp,issuance,crl,sign-in,csv-import,set-passphrase] [--quick]
  */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,11 +15,12 @@ import { foreignLoadMeter, machineBusy } from './lib/cpu.js';
 import { machineInfo, type MachineInfo } from './lib/machine.js';
 import { benchTmpDir, pgAdminUrl } from './lib/runtime.js';
 import type { OcspBenchResult } from './ocsp.js';
+import type { SetPassphraseBenchResult } from './set-passphrase.js';
 import type { SignInBenchResult } from './sign-in.js';
 
 const { values: args } = parseArgs({
   options: {
-    only: { type: 'string', default: 'ocsp,issuance,crl,sign-in,csv-import' },
+    only: { type: 'string', default: 'ocsp,issuance,crl,sign-in,csv-import,set-passphrase' },
     quick: { type: 'boolean', default: false },
     results: { type: 'string', default: path.join(import.meta.dirname, 'RESULTS.md') },
   },
@@ -115,6 +116,44 @@ export function csvImportSection(r: CsvImportBenchResult): string {
     ...goals.map((g) => `- ${g}`),
     ...memory.map((m) => `- ${m}`),
     ...delivery.map((d) => `- ${d}`),
+  ].join('\n');
+}
+
+/** Section: set-passphrase issuance against its primitives (bench/set-passphrase.ts). */
+export function setPassphraseSection(r: SetPassphraseBenchResult): string {
+  const ms = (l: { p50: number; p99: number }) => `${n0(l.p50)} / ${n0(l.p99)}`;
+  const rows = r.runs.map((x) => [
+    x.key,
+    `${n0(x.certificates)} in ${n1(x.seconds)} s`,
+    n1(x.perSecond),
+    ms(x.latencyMs),
+    n1(x.primitives.perSecond),
+    ratio(x.ofPrimitives),
+    verdict(x.ofPrimitives >= 0.8),
+    ms(x.unlock.sequentialMs),
+    ms(x.unlock.concurrentMs),
+    x.loadAverage.map(n1).join(' '),
+  ]);
+  return [
+    '## 6. Set-passphrase issuance',
+    '',
+    `setPassphraseAsOperator on PostgreSQL, ${r.concurrency} requests in flight: the subscriber key pair generated, sealed twice (argon2id ${r.argon2.memoryKib} KiB, ${r.argon2.iterations} passes, ${r.argon2.parallelism} lane; then the master key), the certificate issued through the cycle (P-256 issuing CA) and everything stored. The peer, in the same process right after, on the same cores: the necessary primitives alone, also ${r.concurrency} in flight — one key generation, one argon2id derivation with the same cost and one signature by the same CA key per certificate. Unlock: argon2id + both layers opened through the attempt guard, the cost every signature pays, one at a time and ${r.concurrency} in flight.`,
+    '',
+    table(
+      [
+        'subscriber key',
+        'run',
+        'certificates/s',
+        'p50 / p99 ms',
+        'primitives/s',
+        'of primitives',
+        'goal ≥ 0.8×',
+        'unlock p50 / p99 ms (1)',
+        `unlock p50 / p99 ms (${r.concurrency})`,
+        'load average',
+      ],
+      rows,
+    ),
   ].join('\n');
 }
 
@@ -395,6 +434,9 @@ const signIn = only.has('sign-in')
 const csvImport = only.has('csv-import')
   ? ((await runBench('csv-import', quick ? ['--sizes', '1000'] : [])) as CsvImportBenchResult)
   : undefined;
+const setPassphrase = only.has('set-passphrase')
+  ? ((await runBench('set-passphrase', quick ? ['--count', '30'] : [])) as SetPassphraseBenchResult)
+  : undefined;
 const minutes = (performance.now() - started) / 60_000;
 const other = foreign();
 other.cpuSeconds = Math.max(0, other.cpuSeconds - (ocsp?.unreapedCpuSeconds ?? 0));
@@ -417,6 +459,7 @@ const sections = [
   ...(crl ? ['', crlSection(crl)] : []),
   ...(signIn ? ['', signInSection(signIn)] : []),
   ...(csvImport ? ['', csvImportSection(csvImport)] : []),
+  ...(setPassphrase ? ['', setPassphraseSection(setPassphrase)] : []),
   '',
 ];
 fs.writeFileSync(args.results, sections.join('\n'));
