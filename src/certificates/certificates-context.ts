@@ -13,8 +13,10 @@ export interface CertificatesContext {
   config: Config;
   /** Seals supporting documents (personal data). */
   master: MasterKey;
-  /** The outer layer of subscriber keys: the master key's subkey, or the HSM. */
+  /** The outer layer new subscriber keys are sealed with: the master key's subkey, or the HSM. */
   outer: OuterLayer;
+  /** Every outer layer this instance can open (a key records the one that sealed it). */
+  outers: Partial<Record<OuterLayer['name'], OuterLayer>>;
   /** Every passphrase guess takes its attempt from this guard (kind `passphrase`). */
   guard: AttemptGuard;
   /** The CA: issuance and revocation. */

@@ -37,8 +37,8 @@ export async function unlockSubscriberKey(
     throw new TekenError('ERR_SUBSCRIBER_CERT_STATE', 'The certificate has not been issued.');
   if (typeof passphrase !== 'string' || passphrase.length === 0 || passphrase.length > 512)
     throw new TekenError('ERR_INPUT_INVALID', 'passphrase: required.', { details: { field: 'passphrase' } });
-  const outer = ctx.outer;
-  if (certificate.outerLayer !== outer.name)
+  const outer = ctx.outers[certificate.outerLayer];
+  if (!outer)
     throw new TekenError(
       'ERR_KEY_UNSEAL_FAILED',
       `The key is sealed under the ${certificate.outerLayer} layer, which is not configured.`,

@@ -8,6 +8,7 @@ import type { Mechanism, PKCS11, Template } from 'pkcs11js';
 import { TekenError } from '../errors/teken-error.js';
 import { signatureAlgorithmOf, type KeyAlgorithm } from '../pki/signer.js';
 import type { KeyBackend, KeyRecord, SigningKey } from './key-backend.js';
+import type { OuterLayer } from './subscriber-key-seal.js';
 
 /**
  * The `pkcs11` key backend: CA, OCSP responder and TSA keys generated and kept inside an HSM, reached
@@ -754,6 +755,119 @@ export class Pkcs11KeyBackend implements KeyBackend {
             // Object handles can change when the token is re-inserted or the module restarted.
             handle = this.#findPrivateKey(session, keyId, record);
             return signOnce(session, data);
+          }
+        }),
+    };
+  }
+
+  /**
+   * The outer layer of subscribers' keys (keys/subscriber-key-seal.ts) in the HSM: AES-256-GCM
+   * under a secret key of the token labelled `label`, generated there on first use (token,
+   * private, sensitive, never extractable, encrypt and decrypt only), so the outer layer cannot be
+   * opened without the HSM. Each sealed blob names the CKA_ID of the key that sealed it
+   * (version 1 | CKA_ID length | CKA_ID | iv (12) | ciphertext and 16-byte tag), so unwrapping
+   * finds its key even when two instances each made one at first use; new blobs use the key with
+   * the lowest CKA_ID.
+   */
+  wrappingLayer(label = 'teken-subscriber-key-wrap'): OuterLayer {
+    const byId = new Map<string, Handle>();
+    const findKeys = (session: Handle): { id: Buffer; handle: Handle }[] => {
+      this.#lib.C_FindObjectsInit(session, [
+        { type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_SECRET_KEY },
+        { type: pkcs11js.CKA_KEY_TYPE, value: pkcs11js.CKK_AES },
+        { type: pkcs11js.CKA_LABEL, value: label },
+      ]);
+      let handles: Handle[];
+      try {
+        handles = this.#lib.C_FindObjects(session, 16);
+      } finally {
+        this.#lib.C_FindObjectsFinal(session);
+      }
+      return handles
+        .map((handle) => ({
+          handle,
+          id: this.#attributes(session, handle, [pkcs11js.CKA_ID]).get(pkcs11js.CKA_ID)!,
+        }))
+        .filter((k) => k.id && k.id.length > 0)
+        .sort((a, b) => Buffer.compare(a.id, b.id));
+    };
+    const current = (session: Handle): { id: Buffer; handle: Handle } => {
+      let keys = findKeys(session);
+      if (keys.length === 0) {
+        this.#lib.C_GenerateKey(session, { mechanism: pkcs11js.CKM_AES_KEY_GEN }, [
+          { type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_SECRET_KEY },
+          { type: pkcs11js.CKA_KEY_TYPE, value: pkcs11js.CKK_AES },
+          { type: pkcs11js.CKA_VALUE_LEN, value: 32 },
+          { type: pkcs11js.CKA_TOKEN, value: true },
+          { type: pkcs11js.CKA_PRIVATE, value: true },
+          { type: pkcs11js.CKA_SENSITIVE, value: true },
+          { type: pkcs11js.CKA_EXTRACTABLE, value: false },
+          { type: pkcs11js.CKA_ENCRYPT, value: true },
+          { type: pkcs11js.CKA_DECRYPT, value: true },
+          { type: pkcs11js.CKA_WRAP, value: false },
+          { type: pkcs11js.CKA_UNWRAP, value: false },
+          { type: pkcs11js.CKA_SIGN, value: false },
+          { type: pkcs11js.CKA_LABEL, value: label },
+          { type: pkcs11js.CKA_ID, value: crypto.randomBytes(16) },
+        ]);
+        keys = findKeys(session);
+      }
+      const first = keys[0];
+      if (!first) throw backendError(`no AES key labelled ${label} after generating one`);
+      return first;
+    };
+    const handleOf = (session: Handle, id: Buffer): Handle => {
+      const found = findKeys(session).find((k) => k.id.equals(id));
+      if (!found)
+        throw new TekenError(
+          'ERR_KEY_NOT_FOUND',
+          `The subscriber-key wrapping key (CKA_ID ${id.toString('hex')}) is not in PKCS#11 token ${JSON.stringify(this.#tokenLabel)}.`,
+        );
+      return found.handle;
+    };
+    const gcm = (iv: Buffer, aad: string): Mechanism => {
+      const parameter: pkcs11js.AesGCM = {
+        type: pkcs11js.CK_PARAMS_AES_GCM,
+        iv,
+        aad: Buffer.from(aad, 'utf8'),
+        ivBits: 96,
+        tagBits: 128,
+      };
+      return { mechanism: pkcs11js.CKM_AES_GCM, parameter };
+    };
+    return {
+      name: 'pkcs11',
+      wrap: (inner, aad) =>
+        this.#withSession('key wrapping', this.#timeoutMs, async (session) => {
+          const key = current(session);
+          byId.set(key.id.toString('hex'), key.handle);
+          const iv = crypto.randomBytes(12);
+          this.#lib.C_EncryptInit(session, gcm(iv, aad), key.handle);
+          const body = await this.#lib.C_EncryptAsync(session, inner, Buffer.alloc(inner.length + 16));
+          return Buffer.concat([Buffer.from([1, key.id.length]), key.id, iv, body]);
+        }),
+      unwrap: (sealed, aad) =>
+        this.#withSession('key unwrapping', this.#timeoutMs, async (session) => {
+          const data = Buffer.from(sealed);
+          const idLength = data[1] ?? 0;
+          if (data[0] !== 1 || idLength === 0 || data.length < 2 + idLength + 12 + 16 + 1)
+            throw new TekenError('ERR_KEY_UNSEAL_FAILED', 'Unknown PKCS#11 outer layer format.');
+          const id = data.subarray(2, 2 + idLength);
+          const iv = data.subarray(2 + idLength, 14 + idLength);
+          const body = data.subarray(14 + idLength);
+          const hex = id.toString('hex');
+          const attempt = async (handle: Handle) => {
+            this.#lib.C_DecryptInit(session, gcm(iv, aad), handle);
+            return this.#lib.C_DecryptAsync(session, body, Buffer.alloc(body.length));
+          };
+          let handle = byId.get(hex) ?? handleOf(session, id);
+          try {
+            return await attempt(handle);
+          } catch (error) {
+            if (!staleHandle.has(ckr(error) ?? '')) throw error;
+            handle = handleOf(session, id);
+            byId.set(hex, handle);
+            return attempt(handle);
           }
         }),
     };

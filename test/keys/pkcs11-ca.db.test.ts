@@ -3,14 +3,27 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
-import { keys } from '../../src/db/schema.js';
+import { eq } from 'drizzle-orm';
+import { unlockSubscriberKey } from '../../src/certificates/unlock-subscriber-key.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import { keys, subscriberCertificates } from '../../src/db/schema.js';
+import { masterOuterLayer, openSubscriberKey } from '../../src/keys/subscriber-key-seal.js';
+import { certificatesContextOf } from '../../src/runtime/certificates-context-of.js';
+import { openRuntime } from '../../src/runtime/open-runtime.js';
 import type { RunningServer } from '../../src/runtime/start-server.js';
 import { issuePersonal, opensslCsr } from '../helpers/ca-fixture.js';
 import { runCli } from '../helpers/cli.js';
 import { askOcsp, openssl, runTool } from '../helpers/run-tool.js';
 import { testEnv } from '../helpers/test-runtime.js';
 import { startTestServer } from '../helpers/test-server.js';
+import { syntheticPerson } from '../helpers/synthetic-identity.js';
+import { testLogger } from '../helpers/log-capture.js';
 import { tmpDir } from '../helpers/tmp-dir.js';
+
+/** A runtime in this process on the test's configuration (after the CLI has closed its own). */
+async function openTestRuntimeFor(env: Record<string, string>) {
+  return { rt: await openRuntime(loadConfig(env), { log: testLogger() }) };
+}
 
 // The whole CA on SoftHSM2 (Debian packages softhsm2 and opensc). Never skips: without SoftHSM the
 // test fails, so CI cannot pass without running the CA on the PKCS#11 backend.
@@ -157,6 +170,92 @@ describe('the whole CA on a PKCS#11 token (SoftHSM2)', () => {
       const text = openssl(['x509', '-in', file(`${name}.pem`), '-noout', '-text', '-serial']);
       assert.match(text, /Signature Algorithm: ecdsa-with-SHA256/);
       assert.match(text, new RegExp(`serial=${serial.toUpperCase()}`));
+    }
+  });
+
+  it("seals subscribers' keys under an AES key of the token: the master key alone opens no outer layer", async () => {
+    const fast = {
+      ...env,
+      TEKEN_PASSPHRASE_ARGON2_MEMORY_KIB: '19456',
+      TEKEN_PASSPHRASE_ARGON2_ITERATIONS: '1',
+      TEKEN_ESIGN_KEY: 'p256',
+    };
+    const created = await runCli(
+      ['institution', 'create', '--name', 'Dinas HSM', '--domain', 'hsm.go.id', '--json'],
+      fast,
+    );
+    assert.equal(created.code, 0, created.stderr);
+    const institution = (JSON.parse(created.stdout) as { id: string }).id;
+    const person = syntheticPerson();
+    const added = await runCli(
+      [
+        'subscriber',
+        'add',
+        '--institution',
+        institution,
+        '--name',
+        person.fullName,
+        '--email',
+        'hsm@hsm.go.id',
+        '--nik',
+        person.nik,
+        '--verified',
+      ],
+      fast,
+    );
+    assert.equal(added.code, 0, added.stderr);
+    const issued = await runCli(
+      [
+        'subscriber',
+        'issue',
+        '--email',
+        'hsm@hsm.go.id',
+        '--product',
+        'esign',
+        '--passphrase-env',
+        'PP',
+        '--json',
+      ],
+      { ...fast, PP: 'Rahasia#HSM1' },
+    );
+    assert.equal(issued.code, 0, issued.stderr);
+    const { id } = JSON.parse(issued.stdout) as { id: string };
+    // The wrapping key is in the token, sensitive and never extractable.
+    const secret = runTool('pkcs11-tool', [
+      '--module',
+      library,
+      '--token-label',
+      tokenLabel,
+      '--list-objects',
+      '--type',
+      'secrkey',
+      '--login',
+      '--pin',
+      pin,
+    ]);
+    assert.equal(secret.status, 0, secret.stderr);
+    assert.match(secret.stdout, /label:\s+teken-subscriber-key-wrap/);
+    assert.match(secret.stdout, /Access:\s+.*sensitive.*never extractable/);
+    const { rt } = await openTestRuntimeFor(fast);
+    try {
+      const [row] = await rt.db
+        .select()
+        .from(subscriberCertificates)
+        .where(eq(subscriberCertificates.id, id));
+      assert.equal(row!.outerLayer, 'pkcs11');
+      const ctx = certificatesContextOf(rt);
+      const { privateKey } = await unlockSubscriberKey(ctx, row!, 'Rahasia#HSM1', { actor: 'test' });
+      assert.equal(privateKey.asymmetricKeyType, 'ec');
+      await assert.rejects(unlockSubscriberKey(ctx, row!, 'Salah#HSM1', { actor: 'test' }), {
+        code: 'ERR_PASSPHRASE_WRONG',
+      });
+      // A dump with the master key: the master key's layer does not open what the HSM sealed.
+      await assert.rejects(
+        openSubscriberKey(row!.sealedKey, 'Rahasia#HSM1', row!.id, masterOuterLayer(rt.masterKey)),
+        { code: 'ERR_KEY_UNSEAL_FAILED' },
+      );
+    } finally {
+      await rt.close();
     }
   });
 
