@@ -158,8 +158,8 @@ async function issueForRequest(
 
   // 2. Record the sealed key before anything is signed for it.
   const at = new Date(ctx.now?.() ?? Date.now());
-  await ctx.db
-    .transaction(async (tx) => {
+  const record = () =>
+    ctx.db.transaction(async (tx) => {
       const locked = await loadRequest(tx, 'system', 'own', requestId, { forUpdate: true });
       assertApproved(locked);
       await tx.insert(subscriberCertificates).values({
@@ -176,15 +176,23 @@ async function issueForRequest(
         agreementVersion: input.agreementVersion,
         agreementAcceptedAt: at,
       });
-    })
-    .catch((error: unknown) => {
-      if (mapDatabaseError(error)?.code === 'ERR_RESOURCE_CONFLICT')
-        throw new TekenError(
-          'ERR_CERT_REQUEST_STATE',
-          'A certificate for this request is already being issued.',
-        );
-      throw error;
     });
+  const isConflict = (error: unknown) => mapDatabaseError(error)?.code === 'ERR_RESOURCE_CONFLICT';
+  try {
+    await record();
+  } catch (error) {
+    if (!isConflict(error)) throw error;
+    // Another key of this request is pending: in flight elsewhere, or left by a process that died.
+    // One older than a set-passphrase can take is settled now rather than by the next reconcile.
+    const settled = await settleStalePending(ctx, requestId);
+    if (!settled) throw inFlight();
+    try {
+      await record();
+    } catch (again) {
+      if (isConflict(again)) throw inFlight();
+      throw again;
+    }
+  }
 
   // 3. Issue (recorded with requestRef before it is signed).
   let certificate: IssuedCertificate;
@@ -211,6 +219,28 @@ async function issueForRequest(
     await linkIssued(ctx, tx, id, certificate, actor);
     return { id, requestId, certificate };
   });
+}
+
+const STALE_PENDING_MS = 2 * 60_000;
+
+const inFlight = () =>
+  new TekenError(
+    'ERR_CERT_REQUEST_STATE',
+    'A certificate for this request is already being issued. Wait a moment and look at Daftar Sertifikat Elektronik.',
+  );
+
+/** Settles the request's pending keys older than STALE_PENDING_MS; true when none is left pending. */
+async function settleStalePending(ctx: CertificatesContext, requestId: string): Promise<boolean> {
+  const pending = await ctx.db
+    .select({ id: subscriberCertificates.id })
+    .from(subscriberCertificates)
+    .where(and(eq(subscriberCertificates.requestId, requestId), eq(subscriberCertificates.state, 'pending')));
+  let left = 0;
+  for (const key of pending) {
+    const outcome = await reconcileSubscriberKey(ctx, key.id, { olderThanMs: STALE_PENDING_MS });
+    if (outcome === 'waiting') left++;
+  }
+  return left === 0;
 }
 
 function assertApproved(loaded: LoadedRequest) {

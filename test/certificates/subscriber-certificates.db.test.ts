@@ -467,6 +467,43 @@ describe('subscriber certificates', () => {
     assert.equal((orphans as { rows: { n: number }[] }).rows[0]!.n, 0);
   });
 
+  it('settles a stale pending key of the request when the holder tries again, and refuses while one is young', async () => {
+    const holder = await subscriber();
+    const requestId = await approvedRequest(holder);
+    const pendingKey = (ageMs: number) => ({
+      id: crypto.randomUUID(),
+      accountId: holder.id,
+      institutionId,
+      requestId,
+      product: 'esign' as const,
+      keyAlgorithm: 'p256',
+      publicKey: Buffer.from('spki'),
+      sealedKey: Buffer.from('sealed'),
+      outerLayer: 'master' as const,
+      agreementVersion: subscriberAgreement().version,
+      agreementAcceptedAt: new Date(),
+      createdAt: new Date(Date.now() - ageMs),
+    });
+    const young = pendingKey(10_000);
+    await fx.rt.db.insert(subscriberCertificates).values(young);
+    const input = { passphrase: PASSPHRASE, agreementVersion: subscriberAgreement().version };
+    await rejects(setPassphraseAsOperator(ctx, 'test', requestId, input), 'ERR_CERT_REQUEST_STATE');
+    // The same key three minutes old: the process that made it is gone; settled, then issued.
+    await fx.rt.db
+      .update(subscriberCertificates)
+      .set({ createdAt: new Date(Date.now() - 3 * 60_000) })
+      .where(eq(subscriberCertificates.id, young.id));
+    const issued = await setPassphraseAsOperator(ctx, 'test', requestId, input);
+    const keys = await fx.rt.db
+      .select()
+      .from(subscriberCertificates)
+      .where(eq(subscriberCertificates.requestId, requestId));
+    assert.deepEqual(keys.map((k) => [k.id === issued.id ? 'new' : 'old', k.state]).sort(), [
+      ['new', 'active'],
+      ['old', 'failed'],
+    ]);
+  });
+
   it('asks for a second RA officer under four-eyes; nobody decides their own; a rejection tells the reason', async () => {
     const holder = await subscriber(fourEyesInstitutionId, 'empat.go.id');
     const { id } = await requestCertificate(ctx, holder, { product: 'esign' });
