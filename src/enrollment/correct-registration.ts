@@ -176,6 +176,7 @@ export async function correctRegistration(
         target: `account:${id}`,
         details: { fields: changed },
       });
+      await ctx.onProfileChanged?.(tx, id, changed);
     }
     return { changed };
   });

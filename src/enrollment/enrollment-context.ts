@@ -18,6 +18,12 @@ export interface EnrollmentContext {
   now?: () => number;
   /** Queues a message of the enrollment templates in the caller's transaction. */
   notify(tx: Tx, message: EnrollmentMessage): Promise<void>;
+  /**
+   * Called in the transaction that applied an approved change or an RA correction to a verified
+   * profile, with the fields changed: the runtime flags the holder's certificates whose subject
+   * carries one of them for renewal (certificates/flag-for-renewal.ts).
+   */
+  onProfileChanged?(tx: Tx, accountId: string, fields: readonly string[]): Promise<void>;
   /** Several in one INSERT (the CSV import); without it, `notify` is called for each. */
   notifyMany?(tx: Tx, messages: readonly EnrollmentMessage[]): Promise<void>;
 }

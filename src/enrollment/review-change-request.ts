@@ -107,6 +107,7 @@ export async function approveChangeRequest(
       .where(eq(changeRequests.id, request.id))
       .returning();
     await voidActionLinks(tx, request.accountId, ['CONFIRM_EMAIL']);
+    await ctx.onProfileChanged?.(tx, request.accountId, applied);
     await recordAuditEvent(tx, {
       actor: `account:${actor.id}`,
       action: 'change_request.approved',

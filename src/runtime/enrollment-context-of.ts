@@ -1,3 +1,4 @@
+import { flagForRenewal } from '../certificates/flag-for-renewal.js';
 import type { EnrollmentContext } from '../enrollment/enrollment-context.js';
 import { identityContextOf } from './identity-context-of.js';
 import type { Runtime } from './open-runtime.js';
@@ -13,6 +14,9 @@ export function enrollmentContextOf(rt: Runtime, options: { now?: () => number }
     identity: identityContextOf(rt, options),
     notify: async (tx, message) => {
       await rt.notify.enqueue(tx, message);
+    },
+    onProfileChanged: async (tx, accountId, fields) => {
+      await flagForRenewal(tx, accountId, fields);
     },
     notifyMany: async (tx, messages) => {
       await rt.notify.enqueueMany(tx, messages);

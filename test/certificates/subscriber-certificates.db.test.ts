@@ -38,6 +38,7 @@ import {
   subscriberCertificates,
 } from '../../src/db/schema.js';
 import { addSubscriber } from '../../src/enrollment/add-subscriber.js';
+import { correctRegistration } from '../../src/enrollment/correct-registration.js';
 import { createInstitution } from '../../src/enrollment/create-institution.js';
 import { isTekenError, type TekenError } from '../../src/errors/teken-error.js';
 import type { AccountRow } from '../../src/identity/accounts.js';
@@ -566,6 +567,32 @@ describe('subscriber certificates', () => {
     await rejects(requestCertificate(ctx, holder, { product: 'ssl' }), 'ERR_INPUT_INVALID');
     // eSeal: an institution admin's, not a subscriber's.
     await rejects(requestCertificate(ctx, holder, { product: 'eseal' }), 'ERR_AUTH_FORBIDDEN');
+  });
+
+  it('flags the certificate for renewal when the RA corrects data its subject carries, not for a title', async () => {
+    const holder = await subscriber();
+    await setPassphraseAsOperator(ctx, 'test', await approvedRequest(holder), {
+      passphrase: PASSPHRASE,
+      agreementVersion: subscriberAgreement().version,
+    });
+    const officer = await createTestAccount(fx.rt, {
+      prefix: 'ra-renew',
+      n: ++n,
+      name: 'RA Renew',
+      roles: ['ra_officer'],
+      institutionId,
+      password: 'Kata-Sandi-Panjang-1',
+    });
+    const ectx = enrollmentContextOf(fx.rt);
+    await correctRegistration(ectx, officer, holder.id, { gelarDepan: 'Dr.' });
+    assert.equal((await loadUserStatus(fx.rt.db, holder.id)).status, 'ISSUE');
+    await correctRegistration(ectx, officer, holder.id, { jabatan: 'Kepala Bidang' });
+    assert.equal((await loadUserStatus(fx.rt.db, holder.id)).status, 'RENEW');
+    const [row] = await fx.rt.db
+      .select()
+      .from(subscriberCertificates)
+      .where(eq(subscriberCertificates.accountId, holder.id));
+    assert.ok(row!.renewalDueAt);
   });
 
   it('computes one status per user', async () => {
