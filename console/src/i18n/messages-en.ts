@@ -751,6 +751,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'import.col.started': 'Started',
   'import.col.institution': 'Institution',
   'import.col.total': 'Rows',
+  'import.col.action': 'Action',
   'import.open': 'View',
   'import.job.running': 'Running',
   'import.job.done': 'Done',

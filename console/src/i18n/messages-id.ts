@@ -757,6 +757,7 @@ export const messagesId = {
   'import.col.started': 'Dimulai',
   'import.col.institution': 'Instansi',
   'import.col.total': 'Baris',
+  'import.col.action': 'Aksi',
   'import.open': 'Lihat',
   'import.job.running': 'Berjalan',
   'import.job.done': 'Selesai',

@@ -6,7 +6,16 @@
  * laporan" downloads the per-row report. The job's id is in the URL (`?impor=<id>`), and an import
  * still running is shown again when the page is opened again; a resumed one says so.
  */
-import { useCallback, useEffect, useId, useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type ChangeEvent,
+  type FormEvent,
+} from 'react';
 import { ApiError, api, apiRequest, apiUrl } from '../api/client';
 import type {
   Account,
@@ -209,6 +218,7 @@ export function ImportPage({ account, permissions }: { account: Account; permiss
   const [job, setJob] = useState<RegistrationImport>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
+  const previewHeading = useRef<HTMLHeadingElement>(null);
   const wanted = new URLSearchParams(location.search).get('impor') ?? undefined;
 
   const refreshRecent = useCallback(
@@ -276,6 +286,11 @@ export function ImportPage({ account, permissions }: { account: Account; permiss
       clearTimeout(timer);
     };
   }, [job]);
+
+  // The preview comes under the form: take the reader (and the screen reader's focus) to it.
+  useEffect(() => {
+    if (preview) previewHeading.current?.focus();
+  }, [preview]);
 
   const jobStatus = job?.status;
   useEffect(() => {
@@ -420,7 +435,9 @@ export function ImportPage({ account, permissions }: { account: Account; permiss
 
   const previewStep = preview && (
     <section className="card" aria-labelledby={`${institutionFieldId}-preview`}>
-      <h2 id={`${institutionFieldId}-preview`}>{t('import.step.preview')}</h2>
+      <h2 id={`${institutionFieldId}-preview`} ref={previewHeading} tabIndex={-1}>
+        {t('import.step.preview')}
+      </h2>
       <p className="muted">{t('import.previewNote')}</p>
       <Counts
         items={[
@@ -533,9 +550,7 @@ export function ImportPage({ account, permissions }: { account: Account; permiss
                     <th scope="col">{t('import.count.resent')}</th>
                     <th scope="col">{t('import.count.refused')}</th>
                     <th scope="col">{t('import.col.status')}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t('import.open')}</span>
-                    </th>
+                    <th scope="col">{t('import.col.action')}</th>
                   </tr>
                 </thead>
                 <tbody>
