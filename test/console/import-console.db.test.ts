@@ -41,9 +41,13 @@ const instB = '00000000-0000-4000-8000-00000000e1b1';
 const domainA = 'impor-a.contoh.go.id';
 const domainB = 'impor-b.contoh.go.id';
 
+/** A, B, …, Z, AA, AB, …: names without digits. */
+const letters = (i: number): string =>
+  (i >= 26 ? letters(Math.floor(i / 26) - 1) : '') + String.fromCharCode(65 + (i % 26));
+
 const goodRows = (prefix: string, domain: string, n: number) =>
   Array.from({ length: n }, (_, i) => ({
-    nama: `Pegawai ${prefix} ${String.fromCharCode(65 + i)}`,
+    nama: `Pegawai ${prefix} ${letters(i)}`,
     email: `${prefix}.${i + 1}@${domain}`,
   }));
 
@@ -154,7 +158,7 @@ describe('Impor Pengguna in the console (Chromium)', () => {
     }
   };
 
-  it('a CA admin previews the reasons, imports over several batches, downloads the report; mail goes to the good rows only', async () => {
+  it('a CA admin previews the reasons, imports over several batches, downloads the report; mail goes to the good rows only', async (t) => {
     const page = await newPage('ca');
     await page.goto(`${base}/`);
     await page.getByRole('link', { name: 'Impor Pengguna' }).click();
@@ -165,7 +169,8 @@ describe('Impor Pengguna in the console (Chromium)', () => {
     const sample = await download(page, 'Unduh contoh CSV');
     assert.match(sample, /^nama,email,bahasa\r\n/);
 
-    const good = goodRows('pegawai', domainA, 10);
+    // 64 rows, four a transaction: 16 batches, and a preview of two pages.
+    const good = goodRows('pegawai', domainA, 60);
     const rows = [
       good[0]!,
       { nama: 'Salah Email', email: 'bukan-alamat-email' },
@@ -184,10 +189,10 @@ describe('Impor Pengguna in the console (Chromium)', () => {
     const counts = await page.locator('.counts').first().innerText();
     assert.match(
       counts.replace(/\s+/g, ' '),
-      /Baris 14 Valid 10 \(10 baru, 0 kirim ulang tautan\) Ditolak 4/,
+      /Baris 64 Valid 60 \(60 baru, 0 kirim ulang tautan\) Ditolak 4/,
     );
     const table = await Promise.all(await previewRows(page));
-    assert.equal(table.length, 14);
+    assert.equal(table.length, 50, 'fifty rows a page');
     assert.deepEqual(
       table.filter(([, status]) => status === 'Ditolak'),
       [
@@ -197,6 +202,11 @@ describe('Impor Pengguna in the console (Chromium)', () => {
         ['10', 'Ditolak', 'email: alamat yang sama ada di baris 2.'],
       ],
     );
+    await page.getByRole('button', { name: 'Berikutnya' }).click();
+    await page.getByRole('cell', { name: '52', exact: true }).waitFor();
+    assert.deepEqual((await Promise.all(await previewRows(page))).at(-1), ['65', 'Baru', '']);
+    await page.getByRole('button', { name: 'Sebelumnya' }).click();
+    await page.getByRole('cell', { name: '2', exact: true }).waitFor();
     // Nothing is stored by the preview.
     const [jobs] = await server.rt.db.select({ n: count() }).from(enrollmentImports);
     assert.equal(jobs!.n, 0);
@@ -206,23 +216,40 @@ describe('Impor Pengguna in the console (Chromium)', () => {
       0,
     );
 
+    // Every value the bar shows, as the page sets it.
+    await page.evaluate(`(() => {
+      window.seen = [];
+      new MutationObserver(() => {
+        const bar = document.querySelector('[role="progressbar"]');
+        const now = bar && bar.getAttribute('aria-valuenow');
+        if (now !== null && window.seen.at(-1) !== Number(now)) window.seen.push(Number(now));
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    })()`);
     const mark = smtp.received.length;
     await page.getByRole('button', { name: 'Impor', exact: true }).click();
     await page.locator('[role="progressbar"][aria-valuenow="100"]').waitFor();
     await page.getByText('Impor selesai pada').waitFor();
+    const seen = await page.evaluate<number[]>('window.seen');
+    t.diagnostic(`the progress bar showed ${seen.join(', ')} %`);
+    assert.equal(seen.at(-1), 100, `the bar ends at 100 %: ${seen.join(', ')}`);
+    assert.deepEqual(
+      seen,
+      [...seen].sort((a, b) => a - b),
+      `the bar only moves forward: ${seen.join(', ')}`,
+    );
     assert.equal(await progress(page).getAttribute('aria-valuemin'), '0');
     assert.equal(await progress(page).getAttribute('aria-valuemax'), '100');
     const id = new URL(page.url()).searchParams.get('impor')!;
     assert.match(id, /^[0-9a-f-]{36}$/);
     const done = (await page.locator('.counts').first().innerText()).replace(/\s+/g, ' ');
-    assert.equal(done, 'Dibuat 10 Dikirim ulang 0 Ditolak 4');
-    await page.getByText('14 dari 14 baris (100 %)').waitFor();
-    // Fourteen rows, four a transaction: the bar moved over four batches.
+    assert.equal(done, 'Dibuat 60 Dikirim ulang 0 Ditolak 4');
+    await page.getByText('64 dari 64 baris (100 %)').waitFor();
+    // The bar moved over 16 batches.
     const [batches] = await server.rt.db
       .select({ n: count() })
       .from(enrollmentImportBatches)
       .where(eq(enrollmentImportBatches.importId, id));
-    assert.equal(batches!.n, 4);
+    assert.equal(batches!.n, 16);
 
     // Back later with the job's id in the URL: its progress, and the report.
     await page.goto(`${base}/`);
@@ -230,7 +257,7 @@ describe('Impor Pengguna in the console (Chromium)', () => {
     await page.locator('[role="progressbar"][aria-valuenow="100"]').waitFor();
     const report = (await download(page, 'Unduh laporan')).trim().split('\r\n');
     assert.equal(report[0], 'row,nama,email,result,reason');
-    assert.equal(report.length, 15);
+    assert.equal(report.length, 65);
     assert.deepEqual(
       report.slice(1).filter((line) => !line.includes(',created,')),
       [
@@ -252,7 +279,7 @@ describe('Impor Pengguna in the console (Chromium)', () => {
     await page.getByRole('heading', { name: 'Impor terakhir' }).waitFor();
     assert.equal(await page.getByRole('region', { name: 'Impor terakhir' }).locator('tbody tr').count(), 1);
 
-    assert.deepEqual(await activationMailsSince(mark, 10), [...emails].sort());
+    assert.deepEqual(await activationMailsSince(mark, 60), [...emails].sort());
     const registered = await server.rt.db
       .select({ institutionId: registrations.institutionId, source: registrations.source })
       .from(registrations)

@@ -298,9 +298,14 @@ export function ImportPage({ account, permissions }: { account: Account; permiss
   }, [jobStatus, refreshRecent]);
 
   const query = anyInstitution ? { institutionId } : undefined;
-  const upload = async <T,>(url: string): Promise<T> =>
+  const upload = async <T,>(url: string): Promise<T> => {
+    // A file over the limit is refused here with the server's words: the server would refuse it
+    // too, but past its drain limit (TEKEN_BODY_DRAIN_LIMIT_BYTES) only by closing the connection.
+    if (limits && file!.size > limits.maxBytes)
+      throw new ApiError(413, 'ERR_INPUT_TOO_LARGE', '', undefined, { maxBytes: limits.maxBytes });
     // The file's own type may be anything (Windows calls .csv "application/vnd.ms-excel").
-    apiRequest<T>('POST', apiUrl(url, undefined, query), new Blob([file!], { type: 'text/csv' }));
+    return apiRequest<T>('POST', apiUrl(url, undefined, query), new Blob([file!], { type: 'text/csv' }));
+  };
 
   const choose = (event: ChangeEvent<HTMLInputElement>) => {
     setFile(event.target.files?.[0]);
