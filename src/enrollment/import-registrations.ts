@@ -222,6 +222,9 @@ export async function runImport(
         return progressOf(updated!);
       });
       if (progress) options.onProgress?.(progress);
+      // Let other requests in between batches: on PGlite's one connection the next batch would
+      // otherwise queue ahead of them (the console's progress polls answered only at the end).
+      await new Promise((resolve) => setImmediate(resolve));
     }
   } catch (error) {
     await ctx.db
