@@ -20,6 +20,7 @@ import { LinkPage } from './pages/link-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { OtpPage } from './pages/otp-page';
 import { PasswordStepPage } from './pages/password-step-page';
+import { ImportPage } from './pages/import-page';
 import { InvitePage } from './pages/invite-page';
 import { RegistrationPage } from './pages/registration-page';
 import { RaQueuePage } from './pages/ra-queue-page';
@@ -153,6 +154,12 @@ export function App() {
           path={paths.invite}
           element={
             <WithSession render={(s) => <InvitePage account={s.account} permissions={s.permissions} />} />
+          }
+        />
+        <Route
+          path={paths.importCsv}
+          element={
+            <WithSession render={(s) => <ImportPage account={s.account} permissions={s.permissions} />} />
           }
         />
         {/* RA desk (helper ra). */}

@@ -65,6 +65,7 @@ export interface Config {
     selfRegistrationsPerHour: number;
     importMaxBytes: number;
     importMaxRows: number;
+    importBatchRows: number;
     phoneCodesPerHour: number;
   };
   /** The registration wizard: uploads and the external registries (h-wizard). */
@@ -355,6 +356,7 @@ export function loadConfig(env: Env = process.env): Config {
       selfRegistrationsPerHour: n('selfRegistrationsPerHour'),
       importMaxBytes: n('importMaxBytes'),
       importMaxRows: n('importMaxRows'),
+      importBatchRows: n('importBatchRows'),
       phoneCodesPerHour: n('phoneCodesPerHour'),
     },
     certificates: {

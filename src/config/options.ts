@@ -608,6 +608,14 @@ export const options = {
     default: '100000',
     description: 'Most data rows in one CSV file of a registration import.',
   }),
+  ...opt('importBatchRows', {
+    group: 'Enrollment',
+    env: 'TEKEN_IMPORT_BATCH_ROWS',
+    kind: { type: 'int', min: 1, max: 5000 },
+    default: '500',
+    description:
+      'Rows of a registration import registered per transaction (one batch: its registrations, links, mails, report lines and progress commit together; the progress bar moves a batch at a time).',
+  }),
   // --- Registration wizard (h-wizard) ----------------------------------------------------------
   ...opt('photoMaxBytes', {
     group: 'Enrollment',

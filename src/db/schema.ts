@@ -611,26 +611,33 @@ export const phoneVerifications = pgTable(
 );
 
 /** A CSV import (Undang banyak): its progress and per-row report. */
-export const enrollmentImports = pgTable('enrollment_imports', {
-  id: uuid('id').primaryKey(),
-  institutionId: uuid('institution_id')
-    .notNull()
-    .references(() => institutions.id),
-  startedBy: text('started_by').notNull(),
-  status: text('status').notNull().$type<'running' | 'done' | 'failed'>().default('running'),
-  totalRows: integer('total_rows').notNull().default(0),
-  processedRows: integer('processed_rows').notNull().default(0),
-  createdRows: integer('created_rows').notNull().default(0),
-  refusedRows: integer('refused_rows').notNull().default(0),
-  /** The per-row report (row number, e-mail masked, result, reason), sealed JSON lines. */
-  sealedReport: bytea('sealed_report'),
-  createdAt: tz('created_at').notNull().defaultNow(),
-  finishedAt: tz('finished_at'),
-  // CSV import (h-csv): the file's SHA-256 (a re-run of the same file resumes an unfinished
-  // import), the re-sent count; the report is kept per batch in enrollment_import_batches.
-  fileSha256: bytea('file_sha256'),
-  resentRows: integer('resent_rows').notNull().default(0),
-});
+export const enrollmentImports = pgTable(
+  'enrollment_imports',
+  {
+    id: uuid('id').primaryKey(),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    startedBy: text('started_by').notNull(),
+    status: text('status').notNull().$type<'running' | 'done' | 'failed'>().default('running'),
+    totalRows: integer('total_rows').notNull().default(0),
+    processedRows: integer('processed_rows').notNull().default(0),
+    createdRows: integer('created_rows').notNull().default(0),
+    refusedRows: integer('refused_rows').notNull().default(0),
+    /** The per-row report (row number, e-mail masked, result, reason), sealed JSON lines. */
+    sealedReport: bytea('sealed_report'),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    finishedAt: tz('finished_at'),
+    // CSV import (h-csv): the file's SHA-256 (a re-run of the same file resumes an unfinished
+    // import), the re-sent count; the report is kept per batch in enrollment_import_batches.
+    fileSha256: bytea('file_sha256'),
+    resentRows: integer('resent_rows').notNull().default(0),
+    /** When the import was last resumed (the same file sent again while it was unfinished). */
+    resumedAt: tz('resumed_at'),
+  },
+  // "Impor Pengguna" lists the caller's own recent imports.
+  (t) => [index('enrollment_imports_started_by_idx').on(t.startedBy, t.createdAt)],
+);
 
 /**
  * One committed batch of a CSV import: its rows' report lines (row, nama, email, result, reason)

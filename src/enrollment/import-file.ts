@@ -31,6 +31,8 @@ export interface RowProblem {
   column: ImportColumn;
   rule: 'required' | 'max_length' | 'format' | 'domain' | 'duplicate' | 'registered' | 'one_of';
   message: string;
+  /** What the message names, for a reader that words it in another language (the console). */
+  params?: { row?: number; max?: number; domains?: string[] };
 }
 
 /** One data row as read (cells trimmed; `row` as a spreadsheet numbers it). */
@@ -72,7 +74,9 @@ async function* limited(source: Readable, maxBytes: number, hash?: crypto.Hash):
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
     total += bytes.length;
     if (total > maxBytes)
-      throw new TekenError('ERR_INPUT_TOO_LARGE', `file: the CSV file is larger than ${maxBytes} bytes.`);
+      throw new TekenError('ERR_INPUT_TOO_LARGE', `file: the CSV file is larger than ${maxBytes} bytes.`, {
+        details: { maxBytes },
+      });
     hash?.update(bytes);
     yield bytes;
   }
@@ -107,6 +111,14 @@ export async function* readImportRows(
     head = Buffer.concat([head, next.value]);
     if (head.includes(10) || head.length > 64 * 1024) break;
   }
+  // A spreadsheet saved as .xlsx, or any other binary file: no text file has NUL bytes.
+  if (head.includes(0))
+    throw fileInvalid(
+      'file: not a CSV text file (it holds NUL bytes: a spreadsheet such as .xlsx, or text that is not UTF-8).',
+      {
+        rule: 'csv',
+      },
+    );
   const firstLine = head.subarray(0, Math.max(0, head.indexOf(10))).toString('utf8') || head.toString('utf8');
   const parser = parse({
     bom: true,
@@ -142,7 +154,10 @@ export async function* readImportRows(
       }
       row++;
       if (row - 1 > limits.maxRows)
-        throw fileInvalid(`rows: the file has more than ${limits.maxRows} rows.`, { rule: 'max_rows' });
+        throw fileInvalid(`rows: the file has more than ${limits.maxRows} rows.`, {
+          rule: 'max_rows',
+          max: limits.maxRows,
+        });
       const cell = (column: ImportColumn) => {
         const at = columns!.indexOf(column);
         return at >= 0 ? (record[at] ?? '').trim() : '';
@@ -156,6 +171,7 @@ export async function* readImportRows(
             column: 'email',
             rule: 'duplicate',
             message: `email: the same address is on row ${first}.`,
+            params: { row: first },
           });
         else seen.set(key, row);
       }
@@ -177,7 +193,8 @@ export async function* readImportRows(
       );
     throw error;
   }
-  if (!columns) throw fileInvalid('file: the file is empty; the first row must name the columns.');
+  if (!columns)
+    throw fileInvalid('file: the file is empty; the first row must name the columns.', { rule: 'empty' });
   if (batch.length > 0) yield batch;
 }
 
@@ -196,7 +213,12 @@ export function checkRow(
   if (name === '')
     problems.push({ column: 'nama', rule: 'required', message: 'nama: the full name is required.' });
   else if (name.length > maxName)
-    problems.push({ column: 'nama', rule: 'max_length', message: `nama: at most ${maxName} characters.` });
+    problems.push({
+      column: 'nama',
+      rule: 'max_length',
+      message: `nama: at most ${maxName} characters.`,
+      params: { max: maxName },
+    });
   else if (hasControlCharacters(name))
     problems.push({ column: 'nama', rule: 'format', message: 'nama: contains control characters.' });
   const address = email.toLowerCase();
@@ -209,6 +231,7 @@ export function checkRow(
       column: 'email',
       rule: 'domain',
       message: `email: the address must be at ${emailDomains.map((d) => `@${d}`).join(' or ')}.`,
+      params: { domains: [...emailDomains] },
     });
   let locale: ImportRow['locale'];
   const lang = bahasa.toLowerCase();

@@ -1,6 +1,6 @@
 /**
  * The CSV registration import ("Impor Pengguna"): a job in `enrollment_imports` that registers the
- * file's rows a batch at a time (BATCH_SIZE rows per transaction, through `startRegistrations`),
+ * file's rows a batch at a time (TEKEN_IMPORT_BATCH_ROWS, 500, per transaction, through `startRegistrations`),
  * each batch committing its registrations, their links, mails and audit events, its part of the
  * sealed per-row report and the job's progress counters together.
  *
@@ -24,8 +24,6 @@ import { readImportRows, type ImportSource } from './import-file.js';
 import { importerActor, importInstitution, type Importer } from './preview-import.js';
 import { startRegistrations } from './start-registration.js';
 
-export const BATCH_SIZE = 500;
-
 export interface ImportProgress {
   id: string;
   institutionId: string;
@@ -37,6 +35,8 @@ export interface ImportProgress {
   refusedRows: number;
   createdAt: Date;
   finishedAt: Date | null;
+  /** When the import was last resumed after it had stopped unfinished; null if it never was. */
+  resumedAt: Date | null;
 }
 
 /** One line of the report: the row number, nama, email, result, reason (empty unless refused). */
@@ -57,6 +57,7 @@ export function progressOf(row: typeof enrollmentImports.$inferSelect): ImportPr
     refusedRows: row.refusedRows,
     createdAt: row.createdAt,
     finishedAt: row.finishedAt,
+    resumedAt: row.resumedAt,
   };
 }
 
@@ -79,7 +80,10 @@ export async function openImport(
     hash,
   }))
     totalRows += batch.length;
-  if (totalRows === 0) throw new TekenError('ERR_IMPORT_FILE_INVALID', 'rows: the file has no data rows.');
+  if (totalRows === 0)
+    throw new TekenError('ERR_IMPORT_FILE_INVALID', 'rows: the file has no data rows.', {
+      details: { rule: 'no_rows' },
+    });
   const fileSha256 = hash.digest();
   return ctx.db.transaction(async (tx) => {
     const [unfinished] = await tx
@@ -96,17 +100,18 @@ export async function openImport(
       .limit(1);
     const actor = importerActor(importer);
     if (unfinished) {
-      await tx
+      const [resumed] = await tx
         .update(enrollmentImports)
-        .set({ status: 'running' })
-        .where(eq(enrollmentImports.id, unfinished.id));
+        .set({ status: 'running', resumedAt: new Date() })
+        .where(eq(enrollmentImports.id, unfinished.id))
+        .returning();
       await recordAuditEvent(tx, {
         actor,
         action: 'registration.import_resumed',
         target: `enrollment_import:${unfinished.id}`,
         details: { institutionId: institution.id, processedRows: unfinished.processedRows },
       });
-      return { job: { ...progressOf(unfinished), status: 'running' as const }, resumed: true };
+      return { job: progressOf(resumed!), resumed: true };
     }
     const [created] = await tx
       .insert(enrollmentImports)
@@ -150,7 +155,7 @@ export async function runImport(
   let index = 0;
   try {
     for await (const batch of readImportRows(source(), limitsOf(ctx), {
-      batchSize: options.batchSize ?? BATCH_SIZE,
+      batchSize: options.batchSize ?? ctx.config.enrollment.importBatchRows,
       emailDomains,
     })) {
       const first = index;
@@ -217,6 +222,9 @@ export async function runImport(
         return progressOf(updated!);
       });
       if (progress) options.onProgress?.(progress);
+      // Let other requests in between batches: on PGlite's one connection the next batch would
+      // otherwise queue ahead of them (the console's progress polls answered only at the end).
+      await new Promise((resolve) => setImmediate(resolve));
     }
   } catch (error) {
     await ctx.db

@@ -38,6 +38,8 @@
  * (**) the list an institution admin (for change requests: an RA officer) gets holds their own
  * institution only. `institution.update`
  * covers editing, deactivating and reactivating.
+ * `registration.invite` covers Undang Pengguna and Impor Pengguna (the CSV import: its preview,
+ * the import, its progress, its report and the list of one's own imports).
  * (†) never on one's own account: nobody verifies their own registration or approves their own
  * change (four-eyes: the second approval must come from another officer, checked by the use case).
  * `registration.review` covers approve, reject, Ubah Akun (corrections, NIK included), Jenis
@@ -178,6 +180,8 @@ export function consolePermissions(actor: Actor): {
   /** "Undang Pengguna" at one's own institution; `inviteAnyInstitution`: at any (the Instansi field). */
   inviteRegistrants: boolean;
   inviteAnyInstitution: boolean;
+  /** "Impor Pengguna" (the CSV import): the same rule as inviting; at any institution with `inviteAnyInstitution`. */
+  importRegistrants: boolean;
   /** The "RA" menu (the registration queue). */
   raDesk: boolean;
   // Menus of seed 003 (Pengguna, RA, Admin → Instansi / Klien API).
@@ -195,6 +199,7 @@ export function consolePermissions(actor: Actor): {
     readOutbox: can(actor, 'outbox.read'),
     inviteRegistrants: can(actor, 'registration.invite', own),
     inviteAnyInstitution: can(actor, 'registration.invite', { institutionId: null }),
+    importRegistrants: can(actor, 'registration.invite', own),
     raDesk: can(actor, 'registration.list'),
     listInstitutions: can(actor, 'institution.list'),
     createInstitutions: can(actor, 'institution.create'),

@@ -275,6 +275,7 @@ describe('the console on a 360 px phone (Chromium)', () => {
     '/admin/outbox',
     `/admin/outbox/${messageId}`,
     '/pengguna/undang',
+    '/pengguna/impor',
     '/ra',
     `/ra/${registrationId}`,
     // Menus of seed 003, Pengaturan → Profil, RA → Perubahan Data (enrollment issue).
@@ -388,6 +389,32 @@ describe('the console on a 360 px phone (Chromium)', () => {
       await page.locator('.wizard-steps').waitFor({ state: 'detached' });
       await at('done');
       problems.push(...(await check(page, '/aktivasi', `${lang} wizard no link`)));
+      assert.deepEqual(problems, []);
+    });
+  }
+
+  for (const lang of ['id', 'en'] as const) {
+    it(`Impor Pengguna, ${lang}: the preview's table and the finished import fit`, async () => {
+      const page = await open(lang, true);
+      const problems = await check(page, '/pengguna/impor', `${lang} import choose`);
+      await page.locator('select').selectOption({ label: 'Universitas Uji Coba' });
+      const file = [
+        'nama,email',
+        `Uji Impor Satu,uji.impor1.${lang}@uji-coba.ac.id`,
+        `Uji Impor Dua,uji.impor2.${lang}@contoh-lain.example`,
+        `,uji.impor3.${lang}@uji-coba.ac.id`,
+      ].join('\n');
+      await page.locator('input[type="file"]').setInputFiles({
+        name: 'pegawai-dengan-nama-berkas-yang-panjang-sekali.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(file),
+      });
+      await page.locator('form .button.primary').click();
+      await page.locator('.table-scroll').first().waitFor();
+      problems.push(...(await inspect(page, `${lang} import preview`)));
+      await page.getByRole('button', { name: lang === 'id' ? 'Impor' : 'Import', exact: true }).click();
+      await page.locator('[role="progressbar"][aria-valuenow="100"]').waitFor();
+      problems.push(...(await inspect(page, `${lang} import done`)));
       assert.deepEqual(problems, []);
     });
   }

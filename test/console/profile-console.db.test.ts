@@ -258,6 +258,7 @@ describe('Ubah Profil in the console (Chromium)', () => {
         'Dashboards',
         'Sertifikat Saya',
         'Undang Pengguna',
+        'Impor Pengguna',
         'Menunggu Verifikasi',
         'Perubahan Data',
         'Akun',
@@ -266,7 +267,15 @@ describe('Ubah Profil in the console (Chromium)', () => {
     });
     assert.deepEqual(seen.instAdmin, {
       groups: ['Pengguna', 'Admin', 'Pengaturan'],
-      links: ['Dashboards', 'Sertifikat Saya', 'Undang Pengguna', 'Akun', 'Instansi', ...settings],
+      links: [
+        'Dashboards',
+        'Sertifikat Saya',
+        'Undang Pengguna',
+        'Impor Pengguna',
+        'Akun',
+        'Instansi',
+        ...settings,
+      ],
     });
     assert.deepEqual(seen.caAdmin, {
       groups: ['Pengguna', 'RA', 'Admin', 'Pengaturan'],
@@ -274,6 +283,7 @@ describe('Ubah Profil in the console (Chromium)', () => {
         'Dashboards',
         'Sertifikat Saya',
         'Undang Pengguna',
+        'Impor Pengguna',
         'Menunggu Verifikasi',
         'Perubahan Data',
         'Akun',

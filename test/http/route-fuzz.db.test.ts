@@ -213,6 +213,9 @@ describe('every registered route', () => {
     if (isInstitutionRoute(route)) return { institutionId: institutionA };
     // Institution routes (API clients, ...): the institution in the path, A in validRequest.
     if (route.url.includes(':institutionId')) return { institutionId: institutionA };
+    // The caller's own CSV imports: asked about as inviting at their own institution.
+    if (route.method === 'GET' && route.url === '/api/v1/registration-imports')
+      return { institutionId: actor.account.institutionId };
     // Routes on the caller's own institution unless `?institutionId=` names one (the CSV import).
     const query = (route.schema as { querystring?: { properties?: object } } | undefined)?.querystring;
     if (query && 'institutionId' in (query.properties ?? {}))

@@ -3675,6 +3675,120 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/registration-imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's own recent imports, newest first, and the limits of one file (the console's Impor Pengguna page). */
+    get: {
+      parameters: {
+        query?: {
+          /** @description How many (10). */
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              imports: components['schemas']['RegistrationImport'][];
+              /** RegistrationImportLimits */
+              limits: {
+                /** @description TEKEN_IMPORT_MAX_BYTES: the largest file. */
+                maxBytes: number;
+                /** @description TEKEN_IMPORT_MAX_ROWS: the most data rows. */
+                maxRows: number;
+              };
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Starts the import of a CSV file (or resumes the unfinished import of the same file); it runs in the background.
+     * @description The CSV file (text/csv): a header row with nama (or "Nama Lengkap"), email, optional bahasa.
+     */
+    post: {
+      parameters: {
+        query?: {
+          /** @description The institution (CA administrators); by default the caller’s own. */
+          institutionId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              import: components['schemas']['RegistrationImport'];
+              /** @description Whether this resumed an unfinished import of the same file (no new job). */
+              resumed: boolean;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/registration-imports/{id}': {
     parameters: {
       query?: never;
@@ -3843,72 +3957,18 @@ export interface paths {
                   /** @enum {string} */
                   rule:
                     'required' | 'max_length' | 'format' | 'domain' | 'duplicate' | 'registered' | 'one_of';
+                  /** @description The problem in English; the console words it from column, rule and params. */
                   message: string;
+                  params?: {
+                    /** @description duplicate: the earlier row with the same address. */
+                    row?: number;
+                    /** @description max_length: the longest allowed. */
+                    max?: number;
+                    domains?: string[];
+                  };
                 }[];
               }[];
               truncated: boolean;
-            };
-          };
-        };
-        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
-        '4XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
-        '5XX': {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/registration-imports': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Starts the import of a CSV file (or resumes the unfinished import of the same file); it runs in the background.
-     * @description The CSV file (text/csv): a header row with nama (or "Nama Lengkap"), email, optional bahasa.
-     */
-    post: {
-      parameters: {
-        query?: {
-          /** @description The institution (CA administrators); by default the caller’s own. */
-          institutionId?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        202: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              import: components['schemas']['RegistrationImport'];
             };
           };
         };
@@ -6679,6 +6739,7 @@ export interface components {
       readOutbox: boolean;
       inviteRegistrants: boolean;
       inviteAnyInstitution: boolean;
+      importRegistrants: boolean;
       raDesk: boolean;
       listInstitutions: boolean;
       createInstitutions: boolean;
@@ -7005,6 +7066,11 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       finishedAt: string | null;
+      /**
+       * Format: date-time
+       * @description When the import was last resumed; null if never.
+       */
+      resumedAt: string | null;
     };
     /** ChangeRequest */
     ChangeRequest: {

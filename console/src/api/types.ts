@@ -141,6 +141,7 @@ declare namespace HandWritten {
     readOutbox: boolean;
     inviteRegistrants: boolean;
     inviteAnyInstitution: boolean;
+    importRegistrants: boolean;
     raDesk: boolean;
     listInstitutions: boolean;
     createInstitutions: boolean;
@@ -267,6 +268,17 @@ export type RegistrationPage = FromSchema<
 export type RegistrationListItem = RegistrationPage['registrations'][number];
 export type RegistrationStatus = RegistrationListItem['status'];
 export type RegistrationOverview = components['schemas']['RegistrationOverview'];
+// Impor Pengguna (helper impor): the CSV import's preview, job and list.
+export type RegistrationImport = components['schemas']['RegistrationImport'];
+export type ImportList = ResponseBody<'/api/v1/registration-imports', 'get'>;
+export type ImportLimits = ImportList['limits'];
+export type ImportPreview = ResponseBody<'/api/v1/registration-imports/preview', 'post'>;
+export type ImportPreviewRow = ImportPreview['rows'][number];
+export type ImportProblem = ImportPreviewRow['problems'][number];
+/** The 202 of `POST /api/v1/registration-imports` (Success above reads 200 and 201 only). */
+export type ImportStarted = Json<
+  NonNullable<paths['/api/v1/registration-imports']['post']>['responses'][202]
+>;
 export type RegistrationHistory = FromSchema<
   '/api/v1/ra/registrations/{id}/history',
   'get',

@@ -18,7 +18,7 @@ import { LanguageSwitch } from './language-switch';
  */
 export function menusOf(permissions: Permissions): { users: boolean; ra: boolean; admin: boolean } {
   return {
-    users: permissions.inviteRegistrants,
+    users: permissions.inviteRegistrants || permissions.importRegistrants,
     ra: permissions.reviewRegistrations || permissions.reviewChangeRequests,
     admin: permissions.listAccounts || permissions.listInstitutions || permissions.readOutbox,
   };
@@ -166,11 +166,20 @@ export function AppShell({
               <li>
                 <span className="nav-group">{t('nav.users')}</span>
                 <ul>
-                  <li>
-                    <Link to={paths.invite} aria-current={current(paths.invite)}>
-                      {t('nav.invite')}
-                    </Link>
-                  </li>
+                  {permissions.inviteRegistrants && (
+                    <li>
+                      <Link to={paths.invite} aria-current={current(paths.invite)}>
+                        {t('nav.invite')}
+                      </Link>
+                    </li>
+                  )}
+                  {permissions.importRegistrants && (
+                    <li>
+                      <Link to={paths.importCsv} aria-current={current(paths.importCsv)}>
+                        {t('nav.importCsv')}
+                      </Link>
+                    </li>
+                  )}
                 </ul>
               </li>
             )}

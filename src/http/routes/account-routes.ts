@@ -43,6 +43,7 @@ const permissionsSchema = strictObject(
     readOutbox: boolean,
     inviteRegistrants: boolean,
     inviteAnyInstitution: boolean,
+    importRegistrants: boolean,
     raDesk: boolean,
     // Menus of seed 003.
     listInstitutions: boolean,

@@ -16,6 +16,7 @@ import { openImport, runImport, type ImportProgress } from '../../enrollment/imp
 import { previewImport } from '../../enrollment/preview-import.js';
 import { readImportReport } from '../../enrollment/read-import-report.js';
 import { readImport } from '../../enrollment/read-import.js';
+import { LIST_IMPORTS_MAX, listImports } from '../../enrollment/list-imports.js';
 import { TekenError } from '../../errors/teken-error.js';
 import type { IdentityContext } from '../../identity/identity-context.js';
 import { Readable } from 'node:stream';
@@ -56,23 +57,35 @@ const importSchema = strictObject(
     refusedRows: count,
     createdAt: timestamp,
     finishedAt: nullableTimestamp,
+    resumedAt: { ...nullableTimestamp, description: 'When the import was last resumed; null if never.' },
   },
   { $id: 'RegistrationImport', title: 'RegistrationImport', description: "A CSV import's progress." },
 );
 
-const problemSchema = strictObject({
-  column: stringEnum(['nama', 'email', 'bahasa'] as const),
-  rule: stringEnum([
-    'required',
-    'max_length',
-    'format',
-    'domain',
-    'duplicate',
-    'registered',
-    'one_of',
-  ] as const),
-  message: { type: 'string' },
-});
+const problemSchema = object(
+  {
+    column: stringEnum(['nama', 'email', 'bahasa'] as const),
+    rule: stringEnum([
+      'required',
+      'max_length',
+      'format',
+      'domain',
+      'duplicate',
+      'registered',
+      'one_of',
+    ] as const),
+    message: {
+      type: 'string',
+      description: 'The problem in English; the console words it from column, rule and params.',
+    },
+    params: object({
+      row: integer(1, MAX_INT4, 'duplicate: the earlier row with the same address.'),
+      max: integer(1, MAX_INT4, 'max_length: the longest allowed.'),
+      domains: arrayOf({ type: 'string' }),
+    }),
+  },
+  ['column', 'rule', 'message'],
+);
 
 const previewSchema = strictObject({
   institutionId: uuid(),
@@ -94,6 +107,13 @@ const institutionQuery = object({
   institutionId: uuid('The institution (CA administrators); by default the caller\u2019s own.'),
 });
 const invite = { access: { action: 'registration.invite' } } as const;
+const limitsSchema = strictObject(
+  {
+    maxBytes: integer(1, MAX_INT4, 'TEKEN_IMPORT_MAX_BYTES: the largest file.'),
+    maxRows: integer(1, MAX_INT4, 'TEKEN_IMPORT_MAX_ROWS: the most data rows.'),
+  },
+  { title: 'RegistrationImportLimits' },
+);
 const csvBody = {
   description: 'The CSV file (text/csv): a header row with nama (or "Nama Lengkap"), email, optional bahasa.',
 };
@@ -159,12 +179,20 @@ export const registrationImportRoutes = routeGroup<RegistrationImportRoutesOptio
             querystring: institutionQuery,
             consumes: ['text/csv'],
             description: csvBody.description,
-            response: responses({ 202: strictObject({ import: { $ref: 'RegistrationImport#' } }) }),
+            response: responses({
+              202: strictObject({
+                import: { $ref: 'RegistrationImport#' },
+                resumed: {
+                  type: 'boolean',
+                  description: 'Whether this resumed an unfinished import of the same file (no new job).',
+                },
+              }),
+            }),
           },
         },
         async (request, reply) => {
           const source = sourceOfBytes(fileOf(request));
-          const { job } = await openImport(ctx, importer(request), institutionOf(request), source);
+          const { job, resumed } = await openImport(ctx, importer(request), institutionOf(request), source);
           if (!running.has(job.id)) {
             running.add(job.id);
             log.info({ importId: job.id, rows: job.totalRows }, 'registration import started');
@@ -188,11 +216,36 @@ export const registrationImportRoutes = routeGroup<RegistrationImportRoutesOptio
               )
               .finally(() => running.delete(job.id));
           }
-          return reply.code(202).send({ import: job });
+          return reply.code(202).send({ import: job, resumed });
         },
       );
       done();
     });
+
+    app.get<{ Querystring: { limit?: number } }>(
+      '/api/v1/registration-imports',
+      {
+        config: invite,
+        schema: {
+          summary:
+            "The caller's own recent imports, newest first, and the limits of one file (the console's Impor Pengguna page).",
+          querystring: object({ limit: integer(1, LIST_IMPORTS_MAX, 'How many (10).') }),
+          response: responses({
+            200: strictObject({
+              imports: arrayOf({ $ref: 'RegistrationImport#' }, LIST_IMPORTS_MAX),
+              limits: limitsSchema,
+            }),
+          }),
+        },
+      },
+      async (request) => ({
+        imports: await listImports(ctx, authOf(request).account, request.query.limit),
+        limits: {
+          maxBytes: ctx.config.enrollment.importMaxBytes,
+          maxRows: ctx.config.enrollment.importMaxRows,
+        },
+      }),
+    );
 
     app.get<{ Params: { id: string } }>(
       '/api/v1/registration-imports/:id',

@@ -1,0 +1,2 @@
+ALTER TABLE "enrollment_imports" ADD COLUMN "resumed_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "enrollment_imports_started_by_idx" ON "enrollment_imports" USING btree ("started_by","created_at");
