@@ -8,9 +8,9 @@
  *
  * Time: the 30 s wait before "Kirim Ulang" and the 10 minutes a code lasts are the server's rules
  * (src/enrollment/send-phone-code.ts, verify-phone-code.ts, on the runtime's clock `Runtime.now`).
- * The test moves the browser's clock (Playwright's page.clock) and the server's runtime clock by the
- * same amount, so the countdown the page shows and the server's refusal or acceptance are checked
- * against each other.
+ * The test pauses the browser's clock (Playwright's page.clock) and the server's runtime clock
+ * together and moves both by the same amount, so the countdown the page shows and the server's
+ * refusal or acceptance are checked against each other, to the second.
  */
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -48,9 +48,18 @@ describe('WhatsApp phone verification in the console (Chromium, fake Cloud API)'
   let browser: Browser;
   let base: string;
   let seq = 0;
-  // The server's runtime clock runs `offset` ms ahead of the real one; moveClocks moves it.
+  // The server's runtime clock: the real one moved by `offset`, or stopped at `pausedAt` while the
+  // browser's clock is paused too (so both count the same seconds); moveClocks moves both.
   let offset = 0;
-  const serverNow = () => Date.now() + offset;
+  let pausedAt: number | undefined;
+  const serverNow = () => pausedAt ?? Date.now() + offset;
+  const pauseServer = () => {
+    pausedAt = serverNow();
+  };
+  const resumeServer = () => {
+    if (pausedAt !== undefined) offset = pausedAt - Date.now();
+    pausedAt = undefined;
+  };
   const pageErrors: string[] = [];
 
   before(async () => {
@@ -88,6 +97,7 @@ describe('WhatsApp phone verification in the console (Chromium, fake Cloud API)'
       const [name, value] = cookie.split('=') as [string, string];
       await context.addCookies([{ name, value, url: base }]);
     }
+    resumeServer();
     await context.clock.install();
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -96,7 +106,8 @@ describe('WhatsApp phone verification in the console (Chromium, fake Cloud API)'
 
   /** Moves the browser's clock and the server's by the same time. */
   const moveClocks = async (page: Page, ms: number) => {
-    offset += ms;
+    if (pausedAt !== undefined) pausedAt += ms;
+    else offset += ms;
     await page.clock.fastForward(ms);
   };
 
@@ -134,6 +145,7 @@ describe('WhatsApp phone verification in the console (Chromium, fake Cloud API)'
   ): Promise<string> => {
     const seen = sentCount(phone);
     await page.clock.pauseAt(Date.now() + 1_000);
+    pauseServer();
     await scope.getByRole('button', { name: press, exact: true }).click();
     const countdown = scope.getByRole('button', { name: 'Kirim Ulang (30s)', exact: true });
     await countdown.waitFor();
