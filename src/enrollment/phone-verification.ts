@@ -5,6 +5,7 @@
  */
 import crypto from 'node:crypto';
 import { and, desc, eq, isNotNull, isNull, ne } from 'drizzle-orm';
+import type { Config } from '../config/load-config.js';
 import type { Db, Tx } from '../db/open-database.js';
 import { phoneVerifications, registrations } from '../db/schema.js';
 import { TekenError } from '../errors/teken-error.js';
@@ -41,9 +42,19 @@ export function newPhoneCode(): string {
   return crypto.randomInt(0, 1_000_000).toString().padStart(6, '0');
 }
 
+/**
+ * Whether a registration's number must be verified by a WhatsApp code before Submit: where the
+ * WhatsApp channel is configured. Without it the RA officer verifies the number (Tinjau Ulang →
+ * Tandai Terverifikasi). Submit (submit-registration.ts) and the wizard's view of the registration
+ * (`dataDiri.phoneVerificationRequired`, which gates the console's Next and Submit) both ask this.
+ */
+export function phoneVerificationRequired(config: Config): boolean {
+  return config.notify.whatsapp !== undefined;
+}
+
 /** The WhatsApp channel is configured, or the clear answer that the RA officer verifies numbers. */
 export function requireWhatsApp(ctx: EnrollmentContext): void {
-  if (!ctx.config.notify.whatsapp)
+  if (!phoneVerificationRequired(ctx.config))
     throw new TekenError(
       'ERR_PHONE_WHATSAPP_UNAVAILABLE',
       'Verifikasi nomor HP lewat WhatsApp tidak tersedia; nomor HP Anda diverifikasi oleh petugas RA. / ' +

@@ -33,6 +33,8 @@ export interface PhoneCodeSent {
   expiresAt: Date;
   /** When "Kirim Ulang" is allowed. */
   resendAt: Date;
+  /** The wait before "Kirim Ulang", for a countdown on the browser's own clock. */
+  resendInSeconds: number;
 }
 
 export async function sendPhoneCode(
@@ -113,5 +115,6 @@ export async function sendPhoneCode(
     phone: maskPhone(phone),
     expiresAt,
     resendAt: new Date(now + PHONE_RESEND_SECONDS * 1000),
+    resendInSeconds: PHONE_RESEND_SECONDS,
   };
 }

@@ -6,8 +6,8 @@
  * registration is `submitted` ("Menunggu Verifikasi" in the RA queue), the activation link is
  * closed, and the data is written to Riwayat Data (profile_history, values sealed) with an audit
  * event, in one transaction.
- *
- * Phone verification over WhatsApp is not required here (wired in by the phone slice).
+ * Where WhatsApp is configured the number must have been verified by its code first
+ * (phone-verification.ts `phoneVerificationRequired`; missing `phoneVerification`).
  */
 import crypto from 'node:crypto';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
@@ -20,6 +20,7 @@ import { parseNik } from './nik.js';
 import { assertNipMatchesNik, parseNip } from './nip.js';
 import { sealPersonal } from './personal-data.js';
 import { validPhone } from './phone.js';
+import { phoneVerificationRequired } from './phone-verification.js';
 import { checkFullName, checkJabatan, checkProvince, checkTitle, checkUnit } from './profile-rules.js';
 import { closeRegistrationLink } from './registration-link.js';
 import {
@@ -85,7 +86,8 @@ export async function submitRegistration(
     if (!r.selfieSealed) missing.push('selfie');
     // With WhatsApp configured the number is verified by code during registration (issue 9); without
     // it, the RA officer verifies it (Tinjau Ulang → mark verified).
-    if (ctx.config.notify.whatsapp && phoneText && !r.phoneVerifiedAt) missing.push('phoneVerification');
+    if (phoneVerificationRequired(ctx.config) && phoneText && !r.phoneVerifiedAt)
+      missing.push('phoneVerification');
     if (missing.length > 0) throw incomplete(missing);
 
     const fullName = checkFullName(wizard.account.fullName, policy);

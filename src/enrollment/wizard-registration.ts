@@ -21,6 +21,7 @@ import { consentDocuments, currentConsents, type ConsentLocale } from './consent
 import type { EnrollmentContext } from './enrollment-context.js';
 import type { InstitutionPolicy } from './institutions.js';
 import { lookupHash, openPersonalText, sealPersonal, type LookupKind } from './personal-data.js';
+import { phoneVerificationRequired } from './phone-verification.js';
 import { withRegistrationLink, type OpenedRegistration, type RegistrationRow } from './registration-link.js';
 
 export interface WizardInstitution {
@@ -185,6 +186,8 @@ export interface RegistrationView {
     gelarBelakang: string | null;
     phone: string | null;
     phoneVerified: boolean;
+    /** Submit refuses an unverified number (phone-verification.ts `phoneVerificationRequired`). */
+    phoneVerificationRequired: boolean;
   };
   dataKedinasan: {
     employeeType: EmployeeType | null;
@@ -223,6 +226,7 @@ export function registrationView(
       gelarBelakang: r.gelarBelakang,
       phone: openText(ctx, 'registrations.phone', r),
       phoneVerified: r.phoneVerifiedAt !== null,
+      phoneVerificationRequired: phoneVerificationRequired(ctx.config),
     },
     dataKedinasan: {
       employeeType: r.employeeType,

@@ -22,7 +22,7 @@ export function certificatesContextOf(
     hsmLayers.set(rt, hsm);
   }
   return {
-    ...(options.now ? { now: options.now } : {}),
+    now: options.now ?? rt.now,
     db: rt.db,
     config: rt.config,
     master: rt.masterKey,

@@ -6,7 +6,7 @@ import type { Runtime } from './open-runtime.js';
 /** The enrollment module's view of the runtime: messages go through the notify outbox. */
 export function enrollmentContextOf(rt: Runtime, options: { now?: () => number } = {}): EnrollmentContext {
   return {
-    ...(options.now ? { now: options.now } : {}),
+    now: options.now ?? rt.now,
     db: rt.db,
     config: rt.config,
     master: rt.masterKey,

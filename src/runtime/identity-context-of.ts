@@ -4,7 +4,7 @@ import type { Runtime } from './open-runtime.js';
 /** The identity module's view of the runtime: e-mails go through the notify outbox. */
 export function identityContextOf(rt: Runtime, options: { now?: () => number } = {}): IdentityContext {
   return {
-    ...(options.now ? { now: options.now } : {}),
+    now: options.now ?? rt.now,
     db: rt.db,
     config: rt.config,
     master: rt.masterKey,

@@ -38,6 +38,13 @@ export interface Runtime {
   authority: AuthorityContext;
   /** The one guard every secret-guessing path takes its attempts from (identity/attempt-guard.ts). */
   guard: AttemptGuard;
+  /**
+   * The clock of the use cases that compare times in JavaScript (a WhatsApp code's expiry and its
+   * 30 s resend wait, authenticator steps, dates in NIK and NIP checks): `Date.now`, or the clock a
+   * test gives `openRuntime`. Database-side times (`now()` in the attempt guard and the outbox) are
+   * the database's own.
+   */
+  now: () => number;
   /** Seals pending audit events into the chain. */
   sealAudit(): Promise<number>;
   /** The outbox: `enqueue` in the transaction of the change; the background job calls `deliver`. */
@@ -62,6 +69,8 @@ export interface OpenRuntimeOptions {
   guardHooks?: GuardHooks;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
+  /** The runtime's clock (`Runtime.now`); tests move it, `Date.now` otherwise. */
+  now?: () => number;
 }
 
 export async function openRuntime(config: Config, options: OpenRuntimeOptions = {}): Promise<Runtime> {
@@ -124,6 +133,7 @@ export async function openRuntime(config: Config, options: OpenRuntimeOptions = 
     authority: { db, config, registry, backends },
     sealAudit: () => sealAuditChain(db, auditKey),
     guard,
+    now: options.now ?? Date.now,
     notify: {
       channels,
       templates,

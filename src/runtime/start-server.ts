@@ -19,9 +19,14 @@ export interface RunningServer {
 /** Opens the runtime, wires status-change hooks, starts background jobs and listens. */
 export async function startServer(
   config: Config,
-  options: { beforeListen?: (rt: Runtime) => Promise<void>; crlDelayMs?: number } = {},
+  options: {
+    beforeListen?: (rt: Runtime) => Promise<void>;
+    crlDelayMs?: number;
+    /** The runtime's clock (tests): `Runtime.now`. */
+    now?: () => number;
+  } = {},
 ): Promise<RunningServer> {
-  const rt = await openRuntime(config);
+  const rt = await openRuntime(config, options.now ? { now: options.now } : {});
   let web: TekenApp | undefined;
   let jobs: BackgroundJobs | undefined;
   let unlisten: (() => Promise<void>) | undefined;

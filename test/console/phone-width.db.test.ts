@@ -4,6 +4,9 @@
  * visible and not covered by the language switch, and every visible control is at least 24 × 24
  * CSS pixels (WCAG 2.2, 2.5.8 Target Size). The registration wizard (/aktivasi) is walked step by
  * step with a fake camera, opened from the activation link of a registration started for the test.
+ * WhatsApp is configured (the fake Cloud API), so the wizard's Data Diri has the code step, and a
+ * subscriber with an unverified number gets the dashboard's "Verifikasi Nomor HP" dialog and
+ * "Ubah nomor HP": each is measured with the code sent and once verified.
  */
 import { institutions } from '../../src/db/schema.js';
 import { submittedRegistration } from '../helpers/registration-fixture.js';
@@ -28,6 +31,9 @@ import { onCleanup } from '../helpers/cleanup.js';
 import { ensureConsoleBuilt } from '../helpers/console-build.js';
 import { syntheticPerson } from '../helpers/synthetic-identity.js';
 import { startTestServer } from '../helpers/test-server.js';
+import { startFakeWhatsApp, type FakeWhatsApp } from '../helpers/fake-whatsapp.js';
+import { createVerifiedSubscriber } from '../helpers/profile-fixture.js';
+import { firstSignIn } from '../helpers/test-accounts.js';
 import { closedPort } from '../notify/smtp-test-server.js';
 
 const ORGANISATION = 'Balai Sertifikasi Elektronik Uji';
@@ -121,13 +127,16 @@ describe('the console on a 360 px phone (Chromium)', () => {
   let messageId: string;
   let institutionId: string;
   let registrationId: string;
+  let wa: FakeWhatsApp;
   const pageErrors: string[] = [];
 
   before(async () => {
     ensureConsoleBuilt();
+    wa = await startFakeWhatsApp();
     const port = await closedPort();
     base = `http://127.0.0.1:${port}`;
     server = await startTestServer({
+      ...wa.env(),
       TEKEN_PORT: String(port),
       TEKEN_PUBLIC_URL: base,
       TEKEN_FAILURE_DELAY_MS: '0',
@@ -200,7 +209,7 @@ describe('the console on a 360 px phone (Chromium)', () => {
     fs.mkdirSync(screenshots, { recursive: true });
   });
 
-  const open = async (lang: 'id' | 'en', signedIn: boolean): Promise<Page> => {
+  const open = async (lang: 'id' | 'en', signedIn: boolean | string): Promise<Page> => {
     const context = await browser.newContext({
       viewport: { width: 360, height: 740 },
       isMobile: true,
@@ -214,7 +223,10 @@ describe('the console on a 360 px phone (Chromium)', () => {
     await context.addInitScript('globalThis.__name = (f) => f;');
     await context.addInitScript(`try { localStorage.setItem('teken.lang', '${lang}') } catch {}`);
     if (signedIn) {
-      const [name, value] = adminCookie.split('=') as [string, string];
+      const [name, value] = (typeof signedIn === 'string' ? signedIn : adminCookie).split('=') as [
+        string,
+        string,
+      ];
       await context.addCookies([{ name, value, url: base }]);
     }
     const page = await context.newPage();
@@ -339,6 +351,62 @@ describe('the console on a 360 px phone (Chromium)', () => {
     return { path: new URL(data.link).pathname + new URL(data.link).hash, person };
   };
 
+  /** "Kirim Kode OTP", the code from the fake Cloud API, "Verifikasi OTP"; measured on the way. */
+  const verifyNumber = async (
+    page: Page,
+    phone: string,
+    at: (label: string) => Promise<unknown>,
+    scope = '.phone-verification',
+  ) => {
+    const to = `62${phone.slice(1)}`;
+    const seen = wa.received.filter((m) => m.to === to).length;
+    await page.locator(`${scope} .field-row .button`).first().click();
+    await page.locator('input[autocomplete="one-time-code"]').waitFor();
+    await at('code sent');
+    let code: string | undefined;
+    for (let i = 0; i < 150 && !code; i++) {
+      const messages = wa.received.filter((m) => m.to === to);
+      code = messages.length > seen ? messages.at(-1)!.buttonCode : undefined;
+      if (!code) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.ok(code, `a WhatsApp code to ${to}`);
+    await page.locator('input[autocomplete="one-time-code"]').fill(code);
+    await page.locator(`${scope} .field-row .button.primary`).click();
+    await page.locator(`${scope} .phone-status .tag-sent`).waitFor();
+    await at('verified');
+  };
+
+  for (const lang of ['id', 'en'] as const) {
+    it(`a subscriber's number, ${lang}: the dashboard dialog and Ubah nomor HP fit`, async () => {
+      const { account, person } = await createVerifiedSubscriber(server.rt, {
+        institutionId,
+        email: `pelanggan.lebar.${lang}.${Date.now() % 100000}@uji-coba.ac.id`,
+        fullName: 'Pelanggan Lebar',
+        password: PASSWORD,
+      });
+      const client = new ApiClient(server.web.app, '127.0.0.1');
+      await firstSignIn(client, account.username, PASSWORD, (secret) => currentTotp(secret, Date.now()));
+      const page = await open(lang, client.cookie!);
+      const problems: string[] = [];
+      const at = async (label: string) => problems.push(...(await inspect(page, `${lang} ${label}`)));
+
+      await page.goto(`${base}/`);
+      await page.locator('.dialog').waitFor();
+      await at('dashboard dialog');
+      await page.locator('.dialog input[type="tel"]').fill(person.phone);
+      await verifyNumber(page, person.phone, (label) => at(`dashboard dialog ${label}`), '.dialog');
+
+      await page.goto(`${base}/pengaturan/nomor-hp`);
+      await page.locator('section.card .button').click();
+      await page.locator('.dialog').waitFor();
+      await at('ubah nomor hp dialog');
+      const fresh = syntheticPerson().phone;
+      await page.locator('.dialog input[type="tel"]').fill(fresh);
+      await verifyNumber(page, fresh, (label) => at(`ubah nomor hp ${label}`), '.dialog');
+      assert.deepEqual(problems, []);
+    });
+  }
+
   for (const lang of ['id', 'en'] as const) {
     it(`the registration wizard, ${lang}: every step fits, the camera and the guidance too`, async () => {
       const { path: wizard, person } = await activationPath(lang);
@@ -348,8 +416,10 @@ describe('the console on a 360 px phone (Chromium)', () => {
       const at = async (label: string) => problems.push(...(await inspect(page, `${lang} wizard ${label}`)));
 
       problems.push(...(await check(page, wizard, `${lang} wizard data diri`)));
-      await page.locator('input[inputmode="numeric"]').fill(person.nik);
+      await page.locator('input[inputmode="numeric"]').first().fill(person.nik);
       await page.locator('input[type="tel"]').fill(person.phone);
+      // The code step under Nomor Telepon: "Kirim Kode OTP", the code, "Verifikasi OTP".
+      await verifyNumber(page, person.phone, (label) => at(`data diri ${label}`));
       await next();
       await page.locator('input[type="radio"]').first().waitFor();
       await at('data kedinasan');

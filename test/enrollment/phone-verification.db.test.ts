@@ -82,14 +82,17 @@ describe('phone verification over WhatsApp', () => {
     assert.equal(bad.status, 400);
     assert.match(String(bad.body.detail), /Contoh: 08123456789/);
 
-    const sent = await r.call<{ phone: string; expiresAt: string; resendAt: string }>(
-      '/api/v1/registration/phone/code',
-      { phone: '0812-3456-7001' },
-    );
+    const sent = await r.call<{
+      phone: string;
+      expiresAt: string;
+      resendAt: string;
+      resendInSeconds: number;
+    }>('/api/v1/registration/phone/code', { phone: '0812-3456-7001' });
     assert.equal(sent.status, 200, JSON.stringify(sent.body));
     assert.equal(sent.body.phone, '+62 812-****-001');
     assert.equal(new Date(sent.body.resendAt).getTime() - clock, 30_000);
     assert.equal(new Date(sent.body.expiresAt).getTime() - clock, 600_000);
+    assert.equal(sent.body.resendInSeconds, 30);
     const first = await deliverCode('+6281234567001');
     assert.equal(wa.received.at(-1)!.template, 'teken_kode_aktivasi');
 

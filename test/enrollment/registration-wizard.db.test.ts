@@ -116,6 +116,11 @@ describe('the registration wizard', () => {
     assert.equal(first.body.status, 'in_progress');
     assert.equal(first.body.email, email);
     assert.equal(first.body.registryEnabled, false);
+    // No WhatsApp here: the RA officer verifies the number, and the wizard is told so.
+    assert.equal(
+      (first.body.dataDiri as { phoneVerificationRequired: boolean }).phoneVerificationRequired,
+      false,
+    );
     assert.equal(first.headers['cache-control'], 'no-store');
     assert.equal((first.body.consentDocuments as unknown[]).length, 3);
 
@@ -196,6 +201,15 @@ describe('the registration wizard', () => {
     const before = config.whatsapp;
     config.whatsapp = { apiUrl: 'http://127.0.0.1:9', version: 'v21.0', phoneNumberId: '1', token: 't' };
     try {
+      // The wizard hears the rule Submit applies, and gates Next on it.
+      const view = await call(token, 'GET', '/api/v1/registration');
+      assert.deepEqual(
+        [view.body.dataDiri as { phoneVerificationRequired: boolean; phoneVerified: boolean }].map((d) => [
+          d.phoneVerificationRequired,
+          d.phoneVerified,
+        ]),
+        [[true, false]],
+      );
       expectRefused(
         await call(token, 'POST', '/api/v1/registration/submit'),
         409,

@@ -4,9 +4,13 @@ import { startServer, type RunningServer } from '../../src/runtime/start-server.
 import { onCleanup } from './cleanup.js';
 import { testEnv } from './test-runtime.js';
 
-/** A listening `teken serve` on a free port with an initialised hierarchy. */
+/**
+ * A listening `teken serve` on a free port with an initialised hierarchy; `now` is its runtime's
+ * clock (a test that moves time for the server as it does for the browser).
+ */
 export async function startTestServer(
   overrides: Record<string, string> = {},
+  options: { now?: () => number } = {},
 ): Promise<RunningServer & { env: Record<string, string> }> {
   const env = await testEnv({ TEKEN_PORT: '0', ...overrides });
   const server = await startServer(loadConfig(env), {
@@ -14,6 +18,7 @@ export async function startTestServer(
       await initialiseHierarchy(rt.authority, 'test');
     },
     crlDelayMs: 50,
+    ...(options.now ? { now: options.now } : {}),
   });
   onCleanup(() => server.close());
   return { ...server, env };

@@ -5062,6 +5062,8 @@ export interface paths {
                * @description "Kirim Ulang" is allowed from then.
                */
               resendAt: string;
+              /** @description The wait before "Kirim Ulang" (30 s), for a countdown on the browser’s own clock. */
+              resendInSeconds: number;
             };
           };
         };
@@ -5259,6 +5261,8 @@ export interface paths {
                * @description "Kirim Ulang" is allowed from then.
                */
               resendAt: string;
+              /** @description The wait before "Kirim Ulang" (30 s), for a countdown on the browser’s own clock. */
+              resendInSeconds: number;
             };
           };
         };
@@ -6891,6 +6895,8 @@ export interface components {
         /** @description E.164 (+62…). */
         phone: string | null;
         phoneVerified: boolean;
+        /** @description Whether Submit needs the number verified by a WhatsApp code (the WhatsApp channel is configured here); otherwise the RA officer verifies it. */
+        phoneVerificationRequired: boolean;
       };
       dataKedinasan: {
         /** @enum {string|null} */

@@ -384,6 +384,9 @@ export const messagesEn: Record<MessageKey, string> = {
   'wizard.email': 'E-mail',
   'wizard.phone': 'Phone number',
   'wizard.phoneHint': 'Enter 10–15 digits. Example: 08123456789',
+  'wizard.phoneVerifyFirst': 'Verify the phone number with an OTP code first.',
+  'wizard.phoneNotVerified':
+    'The phone number is not verified yet. Go back to Data Diri (Previous) and verify it with an OTP code.',
   'wizard.dataKedinasan.title': 'Employment data',
   'wizard.dataKedinasan.note': 'Please fill in your employment data.',
   'wizard.institution': 'Institution',
@@ -573,7 +576,16 @@ export const messagesEn: Record<MessageKey, string> = {
   'phone.taken': 'This phone number is already verified for another account.',
   'phone.unavailable': 'WhatsApp verification is not available; the RA officer verifies your phone number.',
   'phone.error': 'Something went wrong. Try again.',
-  'phone.close': 'Close',
+  'phone.intro': 'Please verify your phone number to use the service in full.',
+  'phone.hintWhatsApp':
+    'Enter 10–15 digits. Example: 08123456789. Make sure the number is active and registered on WhatsApp.',
+  'phone.codePlaceholder': '6 digits',
+  'phone.codeHint': 'Enter the OTP code (6 digits).',
+  'phone.tooManyAttempts': 'Too many wrong codes. Send a new code, or try again in {minutes} minutes.',
+  'phone.quota': 'Too many codes were sent. Try again in {minutes} minutes.',
+  'phone.cancel': 'Cancel',
+  'phone.done': 'Verify',
+  'phone.success': 'Done: your phone number is verified.',
   'phone.verified': 'Verified',
   'phone.notVerified': 'Not verified',
   // Menus of seed 003, Settings → Profile, the RA change-request queue (enrollment issue).

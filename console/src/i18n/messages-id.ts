@@ -387,6 +387,9 @@ export const messagesId = {
   'wizard.email': 'Email',
   'wizard.phone': 'Nomor Telepon',
   'wizard.phoneHint': 'Masukkan 10–15 digit angka. Contoh: 08123456789',
+  'wizard.phoneVerifyFirst': 'Verifikasi Nomor Telepon dengan Kode OTP terlebih dahulu.',
+  'wizard.phoneNotVerified':
+    'Nomor Telepon belum terverifikasi. Kembali ke Data Diri (Previous) dan verifikasi dengan Kode OTP.',
   'wizard.dataKedinasan.title': 'Data Kedinasan',
   'wizard.dataKedinasan.note': 'Mohon lengkapi data kedinasan Anda.',
   'wizard.institution': 'Instansi',
@@ -577,7 +580,17 @@ export const messagesId = {
   'phone.unavailable':
     'Verifikasi lewat WhatsApp tidak tersedia; nomor HP Anda diverifikasi oleh petugas RA.',
   'phone.error': 'Terjadi kesalahan. Coba lagi.',
-  'phone.close': 'Tutup',
+  'phone.intro': 'Silakan verifikasi nomor HP agar bisa menikmati layanan secara penuh!',
+  'phone.hintWhatsApp':
+    'Masukkan 10–15 digit angka. Contoh: 08123456789. Pastikan nomor aktif dan terdaftar di WhatsApp.',
+  'phone.codePlaceholder': '6 digit',
+  'phone.codeHint': 'Masukkan Kode OTP (6 digit angka).',
+  'phone.tooManyAttempts':
+    'Terlalu banyak kode salah. Kirim kode baru, atau coba lagi dalam {minutes} menit.',
+  'phone.quota': 'Terlalu banyak kode dikirim. Coba lagi dalam {minutes} menit.',
+  'phone.cancel': 'Cancel',
+  'phone.done': 'Verifikasi',
+  'phone.success': 'Berhasil: nomor HP terverifikasi.',
   'phone.verified': 'Terverifikasi',
   'phone.notVerified': 'Belum Terverifikasi',
   // Menus of seed 003, Pengaturan → Profil, the RA change-request queue (enrollment issue).

@@ -20,6 +20,7 @@ export function DashboardPage({ account }: { account: Account }) {
   }, [notice, setFlash]);
   // Seed 003 "Tampilan Notifikasi": an unverified number opens "Verifikasi Nomor HP" over the cards.
   const [verifyPhone, setVerifyPhone] = useState(false);
+  const [phoneVerified, setPhoneVerified] = useState(false);
   useEffect(() => {
     void api
       .get('/api/v1/profile/phone')
@@ -32,7 +33,10 @@ export function DashboardPage({ account }: { account: Account }) {
         <PhoneVerificationDialog
           title={t('phone.dialogTitle')}
           onClose={() => setVerifyPhone(false)}
-          onVerified={() => setVerifyPhone(false)}
+          onVerified={() => {
+            setVerifyPhone(false);
+            setPhoneVerified(true);
+          }}
         />
       )}
       <Breadcrumb
@@ -44,6 +48,7 @@ export function DashboardPage({ account }: { account: Account }) {
       />
       <PageHeading title={t('dashboard.title')}>{t('dashboard.title')}</PageHeading>
       {notice && <Notice tone={notice.tone}>{t(notice.key)}</Notice>}
+      {phoneVerified && <Notice tone="success">{t('phone.success')}</Notice>}
       <div className="cards">
         <section className="card" aria-labelledby="profile-heading">
           <h2 id="profile-heading">{t('dashboard.profile')}</h2>

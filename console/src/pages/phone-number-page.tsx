@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { Breadcrumb } from '../components/app-shell';
+import { Notice } from '../components/notice';
 import { PageHeading } from '../components/page-heading';
 import { PhoneVerificationDialog } from '../components/phone-verification-dialog';
 import { useI18n } from '../i18n/i18n';
@@ -17,12 +18,14 @@ export function PhoneNumberPage() {
   const { t } = useI18n();
   const [status, setStatus] = useState<PhoneStatus>();
   const [open, setOpen] = useState(false);
+  const [done, setDone] = useState(false);
   const load = () => void api.get('/api/v1/profile/phone').then(setStatus);
   useEffect(load, []);
   return (
     <>
       <Breadcrumb items={[{ label: t('nav.home'), to: '/' }, { label: t('phone.pageTitle') }]} />
       <PageHeading title={t('phone.pageTitle')}>{t('phone.pageTitle')}</PageHeading>
+      {done && <Notice tone="success">{t('phone.success')}</Notice>}
       {status && (
         <section className="card">
           <dl className="facts">
@@ -30,14 +33,21 @@ export function PhoneNumberPage() {
             <dd>{status.phone ?? '–'}</dd>
             <dt>{t('phone.status')}</dt>
             <dd>
-              <span className={status.verified ? 'tag success' : 'tag'}>
+              <span className={status.verified ? 'tag tag-sent' : 'tag tag-pending'}>
                 {status.verified ? t('phone.verified') : t('phone.notVerified')}
               </span>
             </dd>
           </dl>
           {!status.whatsapp && <p className="muted">{t('phone.unavailable')}</p>}
           {status.hasProfile && status.whatsapp && (
-            <button type="button" className="button" onClick={() => setOpen(true)}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setDone(false);
+                setOpen(true);
+              }}
+            >
               {t('phone.change')}
             </button>
           )}
@@ -49,6 +59,7 @@ export function PhoneNumberPage() {
           onClose={() => setOpen(false)}
           onVerified={() => {
             setOpen(false);
+            setDone(true);
             load();
           }}
         />

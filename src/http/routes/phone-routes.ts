@@ -10,7 +10,16 @@ import { withRegistrationLink } from '../../enrollment/registration-link.js';
 import { sendPhoneCode } from '../../enrollment/send-phone-code.js';
 import { verifyPhoneCode } from '../../enrollment/verify-phone-code.js';
 import { activationTokenOf, useActivationAuth } from '../activation-auth.js';
-import { boolean, nullableString, object, responses, strictObject, text, timestamp } from '../schemas.js';
+import {
+  boolean,
+  integer,
+  nullableString,
+  object,
+  responses,
+  strictObject,
+  text,
+  timestamp,
+} from '../schemas.js';
 import { routeGroup } from '../route-group.js';
 import { authOf, useSessionAuth } from '../session-auth.js';
 
@@ -29,6 +38,11 @@ const codeSent = strictObject(
     phone: { type: 'string', description: 'Masked, e.g. +62 812-****-789.' },
     expiresAt: timestamp,
     resendAt: { ...timestamp, description: '"Kirim Ulang" is allowed from then.' },
+    resendInSeconds: integer(
+      0,
+      3600,
+      'The wait before "Kirim Ulang" (30 s), for a countdown on the browser’s own clock.',
+    ),
   },
   { title: 'PhoneCodeSent' },
 );

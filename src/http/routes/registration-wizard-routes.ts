@@ -74,6 +74,11 @@ const registrationSchema = strictObject(
       gelarBelakang: nullableString,
       phone: { ...nullableString, description: 'E.164 (+62…).' },
       phoneVerified: boolean,
+      phoneVerificationRequired: {
+        ...boolean,
+        description:
+          'Whether Submit needs the number verified by a WhatsApp code (the WhatsApp channel is configured here); otherwise the RA officer verifies it.',
+      },
     }),
     dataKedinasan: strictObject({
       employeeType: { type: ['string', 'null'], enum: ['asn', 'other', null] },

@@ -1,10 +1,14 @@
 /**
  * Step 1, Data Diri (seed 002): Nama Lengkap, NIK, Gelar Depan, Gelar Belakang, the e-mail the
- * invitation went to (not editable) and Nomor Telepon; Next saves them.
+ * invitation went to (not editable) and Nomor Telepon; Next saves them. Where the server requires
+ * a WhatsApp-verified number (`dataDiri.phoneVerificationRequired`), the code step of seed 003 is
+ * under Nomor Telepon (components/phone-verification.tsx) and Next waits until the number typed is
+ * the one verified.
  */
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { registrationApi, type RegistrationState } from '../../api/registration';
 import { ErrorNotice } from '../../components/notice';
+import { PhoneVerification, registrationPhoneEndpoints } from '../../components/phone-verification';
 import { PageHeading } from '../../components/page-heading';
 import { useI18n } from '../../i18n/i18n';
 import { isLinkProblem } from './link-problem';
@@ -36,10 +40,23 @@ export function DataDiriStep({
   const [phone, setPhone] = useState(nationalPhone(saved.phone));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
+  // Where WhatsApp is configured, Submit refuses an unverified number (the server says so in
+  // dataDiri.phoneVerificationRequired), so Next waits for the code step too.
+  const required = saved.phoneVerificationRequired;
+  const endpoints = useMemo(() => registrationPhoneEndpoints(token), [token]);
+  const [verifiedPhone, setVerifiedPhone] = useState(
+    saved.phoneVerified ? nationalPhone(saved.phone) : undefined,
+  );
+  const [unverified, setUnverified] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(undefined);
+    if (required && verifiedPhone !== phone.trim()) {
+      setUnverified(true);
+      return;
+    }
+    setUnverified(false);
     setBusy(true);
     try {
       await registrationApi.saveDataDiri(token, {
@@ -105,25 +122,37 @@ export function DataDiriStep({
           onChange={(e) => setGelarBelakang(e.target.value)}
         />
         <WizardField label={t('wizard.email')} type="email" readOnly value={registration.email} />
-        <WizardField
-          label={t('wizard.phone')}
-          hint={t('wizard.phoneHint')}
-          required
-          type="tel"
-          inputMode="tel"
-          autoComplete="tel"
-          maxLength={20}
-          value={phone}
-          error={at('phone')}
-          onChange={(e) => setPhone(e.target.value)}
-        />
-        {/*
-          PHONE VERIFICATION (issue 9, WhatsApp; built by the phone helper, not here): the code step
-          goes here, under Nomor Telepon — "Kirim Kode OTP" (POST /api/v1/registration/phone/code
-          {phone}), "Kirim Ulang (30s)", "Masukkan Kode OTP", "Verifikasi OTP" (POST
-          /api/v1/registration/phone/verify {code}), "Kode OTP salah" — showing Terverifikasi from
-          registration.dataDiri.phoneVerified; gate Next on it where the policy requires it.
-        */}
+        {required ? (
+          <PhoneVerification
+            label={t('wizard.phone')}
+            hint={t('phone.hintWhatsApp')}
+            endpoints={endpoints}
+            phone={phone}
+            onPhoneChange={setPhone}
+            phoneError={at('phone') ?? (unverified ? t('wizard.phoneVerifyFirst') : undefined)}
+            verifiedPhone={verifiedPhone}
+            onVerified={(typed) => {
+              setVerifiedPhone(typed);
+              setUnverified(false);
+            }}
+            onFailure={(e) => {
+              if (isLinkProblem(e)) onLinkProblem(e);
+            }}
+          />
+        ) : (
+          <WizardField
+            label={t('wizard.phone')}
+            hint={t('wizard.phoneHint')}
+            required
+            type="tel"
+            inputMode="tel"
+            autoComplete="tel"
+            maxLength={20}
+            value={phone}
+            error={at('phone')}
+            onChange={(e) => setPhone(e.target.value)}
+          />
+        )}
         <div className="wizard-actions">
           <span />
           <button type="submit" className="button primary" disabled={busy}>

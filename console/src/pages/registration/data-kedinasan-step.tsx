@@ -12,7 +12,7 @@ import { useI18n } from '../../i18n/i18n';
 import { provinces } from '../../lib/provinces';
 import type { StepProps } from './data-diri-step';
 import { isLinkProblem } from './link-problem';
-import { fieldMessage, refusedField, WizardField, WizardSelect } from './wizard-field';
+import { fieldMessage, refusedField, WizardField } from './wizard-field';
 
 const fields = ['employeeType', 'nip', 'unitOrganisasi', 'jabatan', 'province'];
 
@@ -191,7 +191,8 @@ export function DataKedinasanStep({
               error={at('jabatan')}
               onChange={(e) => setJabatan(e.target.value)}
             />
-            <WizardSelect
+            <WizardField
+              as="select"
               label={type === 'other' ? t('wizard.provinceNonAsn') : t('wizard.province')}
               required
               disabled={fromRegistry && Boolean(checked?.result.province)}
@@ -208,7 +209,7 @@ export function DataKedinasanStep({
                   {p}
                 </option>
               ))}
-            </WizardSelect>
+            </WizardField>
           </>
         )}
 

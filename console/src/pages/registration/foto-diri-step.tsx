@@ -118,9 +118,14 @@ export function FotoDiriStep({
     }
   };
 
+  // Submit refuses a number not yet verified where WhatsApp is configured (the code step is in Data Diri).
+  const phoneUnverified =
+    registration.dataDiri.phoneVerificationRequired && !registration.dataDiri.phoneVerified;
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(undefined);
+    if (phoneUnverified) return;
     const need = {
       selfie: !hasSelfie,
       consents: registration.consentDocuments.some((d) => !accepted.has(d.document)),
@@ -254,11 +259,16 @@ export function FotoDiriStep({
           )}
         </section>
 
+        {phoneUnverified && (
+          <p className="notice notice-error" role="alert">
+            {t('wizard.phoneNotVerified')}
+          </p>
+        )}
         <div className="wizard-actions">
           <button type="button" className="button" onClick={onBack} disabled={busy}>
             {t('wizard.previous')}
           </button>
-          <button type="submit" className="button primary" disabled={busy}>
+          <button type="submit" className="button primary" disabled={busy || phoneUnverified}>
             {t('wizard.submit')}
           </button>
         </div>

@@ -1,6 +1,8 @@
 /**
  * The wizard's inputs: a label, a hint, and the server's refusal shown at the field it names
- * (problem+json `details.field`), tied to the input with aria-describedby and aria-invalid.
+ * (problem+json `details.field`), tied to the control with aria-describedby and aria-invalid. One
+ * component for an `<input>` and (with `as="select"`) a `<select>`; `action` puts a button beside
+ * the control ("Kirim Kode OTP" next to the phone number, seed 003).
  */
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
 import { ApiError } from '../../api/client';
@@ -21,30 +23,52 @@ export function fieldMessage(error: unknown, field: string, t: Translate, lang: 
 interface Common {
   label: ReactNode;
   hint?: ReactNode;
-  error?: string;
+  error?: string | undefined;
   markRequired?: boolean;
+  /** A control beside the input (a button), on the same line where there is room. */
+  action?: ReactNode;
 }
 
-function Parts({
-  id,
-  label,
-  hint,
-  error,
-  required,
-  markRequired,
-  children,
-}: Common & { id: string; required?: boolean; children: ReactNode }) {
+export type WizardFieldProps = Common &
+  (
+    | ({ as?: 'input' } & InputHTMLAttributes<HTMLInputElement>)
+    | ({ as: 'select'; children: ReactNode } & SelectHTMLAttributes<HTMLSelectElement>)
+  );
+
+export function WizardField({ label, hint, error, markRequired, action, ...control }: WizardFieldProps) {
+  const id = useId();
+  const a11y = {
+    id,
+    'aria-describedby':
+      [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined,
+    'aria-invalid': error ? true : undefined,
+  };
+  let element: ReactNode;
+  if (control.as === 'select') {
+    const { as: _as, ...select } = control;
+    element = <select {...a11y} {...select} />;
+  } else {
+    const { as: _as, ...input } = control;
+    element = <input {...a11y} {...input} />;
+  }
   return (
     <div className="field">
       <label htmlFor={id}>
         {label}
-        {required && markRequired !== false && (
+        {control.required && markRequired !== false && (
           <span className="required" aria-hidden="true">
             *
           </span>
         )}
       </label>
-      {children}
+      {action ? (
+        <div className="field-row">
+          {element}
+          {action}
+        </div>
+      ) : (
+        element
+      )}
       {hint && (
         <p className="hint" id={`${id}-hint`}>
           {hint}
@@ -56,65 +80,5 @@ function Parts({
         </p>
       )}
     </div>
-  );
-}
-
-const describedBy = (id: string, hint: unknown, error: unknown) =>
-  [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-
-export function WizardField({
-  label,
-  hint,
-  error,
-  markRequired,
-  ...input
-}: Common & InputHTMLAttributes<HTMLInputElement>) {
-  const id = useId();
-  return (
-    <Parts
-      id={id}
-      label={label}
-      hint={hint}
-      error={error}
-      required={input.required}
-      markRequired={markRequired}
-    >
-      <input
-        id={id}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? true : undefined}
-        {...input}
-      />
-    </Parts>
-  );
-}
-
-export function WizardSelect({
-  label,
-  hint,
-  error,
-  markRequired,
-  children,
-  ...select
-}: Common & SelectHTMLAttributes<HTMLSelectElement>) {
-  const id = useId();
-  return (
-    <Parts
-      id={id}
-      label={label}
-      hint={hint}
-      error={error}
-      required={select.required}
-      markRequired={markRequired}
-    >
-      <select
-        id={id}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? true : undefined}
-        {...select}
-      >
-        {children}
-      </select>
-    </Parts>
   );
 }
