@@ -332,6 +332,11 @@ export const messagesEn: Record<MessageKey, string> = {
     'A new activation link was sent to {email}; the previous link no longer works. It is valid until {time}.',
   'invite.resend': 'Resend activation link',
   'error.ERR_REGISTRATION_NOT_FOUND': 'No such registration.',
+  'error.ERR_REGISTRATION_SAME_APPROVER':
+    'The first approval is yours: another RA officer must confirm it (four-eyes).',
+  'error.ERR_REGISTRATION_STATE':
+    'This registration has already been decided or is not submitted yet: this decision can no longer be taken.',
+  'error.ERR_REGISTRATION_NO_PHOTO': 'This registration has no such photo.',
   'error.ERR_REGISTRATION_CLOSED':
     'This registration has been submitted or decided: its activation link cannot be sent again.',
   'error.ERR_SELF_REGISTRATION_CLOSED':

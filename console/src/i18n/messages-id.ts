@@ -335,6 +335,11 @@ export const messagesId = {
     'Tautan aktivasi baru telah dikirim ke {email}; tautan sebelumnya tidak berlaku lagi. Tautan berlaku sampai {time}.',
   'invite.resend': 'Kirim ulang tautan aktivasi',
   'error.ERR_REGISTRATION_NOT_FOUND': 'Registrasi tidak ditemukan.',
+  'error.ERR_REGISTRATION_SAME_APPROVER':
+    'Persetujuan pertama adalah milik anda: petugas RA lain yang harus mengonfirmasi (empat mata).',
+  'error.ERR_REGISTRATION_STATE':
+    'Registrasi ini sudah diputuskan atau belum dikirim: keputusan ini tidak dapat diambil lagi.',
+  'error.ERR_REGISTRATION_NO_PHOTO': 'Registrasi ini tidak memiliki foto tersebut.',
   'error.ERR_REGISTRATION_CLOSED':
     'Registrasi ini sudah dikirim atau diputuskan: tautan aktivasi tidak dapat dikirim ulang.',
   'error.ERR_SELF_REGISTRATION_CLOSED':
