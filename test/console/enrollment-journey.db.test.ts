@@ -203,6 +203,14 @@ describe('from the invitation to the first sign-in (Chromium, RA desk, four-eyes
     assert.equal(personal.get('Gelar Belakang'), 'S.Kom.');
     assert.equal(personal.get('E-Mail'), person.email);
     assert.match(personal.get('Nomor HP') ?? '', /Belum Terverifikasi/);
+    // The NIK reads on one line, as tall as the name (the card is a third of the page wide).
+    const personalCard = first.locator('section.card').filter({
+      has: first.getByRole('heading', { name: 'Informasi diri anda :' }),
+    });
+    const nikHeight = (await personalCard.locator('dd').filter({ hasText: person.nik }).boundingBox())!
+      .height;
+    const nameHeight = (await personalCard.locator('dd').first().boundingBox())!.height;
+    assert.equal(nikHeight, nameHeight, 'the NIK is not broken over two lines');
     for (const consent of [
       'Persetujuan Pemrosesan Data Pribadi',
       'Persetujuan Kebijakan Privasi',
@@ -214,6 +222,11 @@ describe('from the invitation to the first sign-in (Chromium, RA desk, four-eyes
     assert.equal(employment.get('Organisasi'), INSTITUTION);
     const status = await facts('Informasi sertifikat elektronik anda :');
     assert.equal(status.get('Status Verifikasi'), 'Menunggu Verifikasi');
+    // No link to send yet: the account waits for the RA, whose approval sends the set-up link.
+    assert.equal(
+      await first.getByRole('heading', { name: 'Kirim tautan melalui email pengguna' }).count(),
+      0,
+    );
     await first.screenshot({ path: path.join(screenshots, 'ra-tinjau-ulang.png'), fullPage: true });
 
     // A second tab of the same officer, opened before the approval.
@@ -284,6 +297,11 @@ describe('from the invitation to the first sign-in (Chromium, RA desk, four-eyes
     await card.getByText('VERIFIED').first().waitFor();
     const [account] = await server.rt.db.select().from(accounts).where(eq(accounts.id, accountId));
     assert.equal(account?.status, 'active');
+    // Now active: the officer may send links, and sees the set-up link as open.
+    const links = second.locator('section').filter({
+      has: second.getByRole('heading', { name: 'Kirim tautan melalui email pengguna' }),
+    });
+    await links.getByText('SETUP_ACCOUNT').first().waitFor();
     await waitForMail(smtp, person.email, /^\[BSrE\] Informasi Akun$/, { since });
   });
 

@@ -332,6 +332,8 @@ export const messagesEn: Record<MessageKey, string> = {
     'A new activation link was sent to {email}; the previous link no longer works. It is valid until {time}.',
   'invite.resend': 'Resend activation link',
   'error.ERR_REGISTRATION_NOT_FOUND': 'No such registration.',
+  'error.ERR_ACCOUNT_NOT_ACTIVE':
+    'This account is not active (waiting for RA verification, or disabled): no link can be sent. The RA\'s approval sends the "Account information" e-mail with its own link.',
   'error.ERR_REGISTRATION_SAME_APPROVER':
     'The first approval is yours: another RA officer must confirm it (four-eyes).',
   'error.ERR_REGISTRATION_STATE':

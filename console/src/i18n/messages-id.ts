@@ -335,6 +335,8 @@ export const messagesId = {
     'Tautan aktivasi baru telah dikirim ke {email}; tautan sebelumnya tidak berlaku lagi. Tautan berlaku sampai {time}.',
   'invite.resend': 'Kirim ulang tautan aktivasi',
   'error.ERR_REGISTRATION_NOT_FOUND': 'Registrasi tidak ditemukan.',
+  'error.ERR_ACCOUNT_NOT_ACTIVE':
+    'Akun ini belum aktif (menunggu verifikasi RA, atau dinonaktifkan): tautan tidak dapat dikirim. Persetujuan RA mengirim email "Informasi Akun" dengan tautannya sendiri.',
   'error.ERR_REGISTRATION_SAME_APPROVER':
     'Persetujuan pertama adalah milik anda: petugas RA lain yang harus mengonfirmasi (empat mata).',
   'error.ERR_REGISTRATION_STATE':
