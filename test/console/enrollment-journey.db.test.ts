@@ -51,6 +51,7 @@ describe('from the invitation to the first sign-in (Chromium, RA desk, four-eyes
   const officers: { account: AccountRow; secret: string }[] = [];
   let person: WizardPerson;
   let accountId: string;
+  let wizardLink: string;
   /** The first officer's signed-in page, kept from one step to the next, and a second tab. */
   let first: Page;
   let staleTab: Page;
@@ -157,6 +158,7 @@ describe('from the invitation to the first sign-in (Chromium, RA desk, four-eyes
       email: person.email,
     });
     accountId = invited.accountId;
+    wizardLink = invited.link;
     await walkWizard(await newPage(), invited.link, person);
   });
 
@@ -311,6 +313,10 @@ describe('from the invitation to the first sign-in (Chromium, RA desk, four-eyes
     assert.ok((mail.text ?? '').includes(`Username: ${account!.username}`));
     const link = linkInMail(mail, base, '/link');
     const page = await newPage();
+    // The wizard's link, opened again, says the registration is verified and where to go next.
+    await page.goto(wizardLink);
+    await heading(page, 'Registrasi sudah diverifikasi').waitFor();
+    await page.getByText('Buka email "Informasi Akun" untuk memasang authenticator').waitFor();
     await page.goto(link);
     await heading(page, 'Mobile Authenticator Setup').waitFor();
     assert.equal(new URL(page.url()).hash, '', 'the token is taken out of the address bar');
@@ -359,6 +365,12 @@ describe('from the invitation to the first sign-in (Chromium, RA desk, four-eyes
     assert.equal(await card.getByRole('button', { name: 'Approve' }).count(), 0);
     const mail = await waitForMail(smtp, rejected.email, /^\[BSrE\] Registrasi Ditolak$/, { since });
     assert.ok((mail.text ?? '').includes(reason), mail.text);
+    // The wizard's link, opened again, says so too (not "sedang diverifikasi").
+    const activation = await waitForMail(smtp, rejected.email, /Aktivasi Akun$/);
+    const page = await newPage();
+    await page.goto(linkInMail(activation, base, '/aktivasi'));
+    await heading(page, 'Registrasi ditolak').waitFor();
+    await page.getByText('Alasannya telah dikirim ke email anda.', { exact: false }).waitFor();
   });
 
   it('raised no script errors', () => {

@@ -374,6 +374,12 @@ export const messagesEn: Record<MessageKey, string> = {
   'wizard.used.title': 'Registration already submitted',
   'wizard.used.text':
     'The registration of this link has been submitted and is being verified. You will receive an e-mail once your data is verified.',
+  'wizard.verified.title': 'Registration verified',
+  'wizard.verified.text':
+    'The RA has verified your registration. Open the "Account information" e-mail to set up your authenticator and password, then sign in.',
+  'wizard.rejected.title': 'Registration rejected',
+  'wizard.rejected.text':
+    'The RA could not verify your registration. The reason was sent to your e-mail. Please contact the RA of your institution to correct the data.',
   'wizard.done.title': 'Activation successful',
   'wizard.done.text':
     'Thank you, your registration has been submitted and will be verified by your institution’s registration officer.',

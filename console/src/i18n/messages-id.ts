@@ -377,6 +377,12 @@ export const messagesId = {
   'wizard.used.title': 'Pendaftaran sudah dikirim',
   'wizard.used.text':
     'Pendaftaran dengan tautan ini sudah dikirim dan sedang diverifikasi. Anda akan menerima email setelah data anda diverifikasi.',
+  'wizard.verified.title': 'Registrasi sudah diverifikasi',
+  'wizard.verified.text':
+    'Registrasi anda sudah diverifikasi oleh RA. Buka email "Informasi Akun" untuk memasang authenticator dan membuat password, lalu masuk.',
+  'wizard.rejected.title': 'Registrasi ditolak',
+  'wizard.rejected.text':
+    'Registrasi anda tidak dapat diverifikasi oleh RA. Alasannya telah dikirim ke email anda. Silakan hubungi RA instansi anda untuk memperbaiki data.',
   'wizard.done.title': 'Aktivasi berhasil',
   'wizard.done.text':
     'Terima kasih, data pendaftaran anda telah dikirim dan akan diverifikasi oleh Verifikator instansi anda.',
