@@ -280,7 +280,12 @@ describe('from the invitation to the first sign-in (Chromium, RA desk, four-eyes
 
   it('a second officer confirms: VERIFIED, and "[BSrE] Informasi Akun" is sent', async () => {
     const second = await signInOfficer(1);
-    const rows = await searchQueue(second, person.nik);
+    // This officer types the NIP as it is printed, in its groups.
+    const nip = person.nip;
+    const rows = await searchQueue(
+      second,
+      `${nip.slice(0, 8)} ${nip.slice(8, 14)} ${nip[14]} ${nip.slice(15)}`,
+    );
     await rows.first().waitFor();
     assert.match(await rows.first().innerText(), /Persetujuan Pertama/);
     await rows.getByRole('link', { name: person.fullName }).click();
@@ -334,7 +339,16 @@ describe('from the invitation to the first sign-in (Chromium, RA desk, four-eyes
     await page.getByRole('button', { name: 'Submit' }).click();
     await heading(page, 'Profil').waitFor();
     await page.getByText('Authenticator terpasang dan password disimpan: akun anda sudah siap.').waitFor();
-    assert.ok((await page.locator('dl.facts').innerText()).includes(person.fullName));
+    assert.ok((await page.locator('dl.facts').first().innerText()).includes(person.fullName));
+    // "Instansi anda": the Data Kedinasan the person gave in the wizard.
+    const institution = page
+      .locator('section')
+      .filter({ has: page.getByRole('heading', { name: 'Instansi anda' }) });
+    await institution.getByText(INSTITUTION, { exact: true }).waitFor();
+    const kedinasan = (await institution.locator('dl.facts').innerText()).replace(/\s+/g, ' ');
+    assert.match(kedinasan, /Unit Organisasi Direktorat Teknologi Informasi/);
+    assert.match(kedinasan, /Jabatan Tendik/);
+    assert.match(kedinasan, /Provinsi JAWA TIMUR/);
     await page.screenshot({ path: path.join(screenshots, 'journey-signed-in.png'), fullPage: true });
 
     // Keluar, then in again with the NIK.
@@ -342,7 +356,7 @@ describe('from the invitation to the first sign-in (Chromium, RA desk, four-eyes
     await page.locator('.avatar-panel').getByRole('button', { name: 'Keluar' }).click();
     await heading(page, 'BeID').waitFor();
     await signIn(page, person.nik, NEW_PASSWORD, secret);
-    assert.ok((await page.locator('dl.facts').innerText()).includes(person.fullName));
+    assert.ok((await page.locator('dl.facts').first().innerText()).includes(person.fullName));
   });
 
   let rejected: SubmittedRegistration;

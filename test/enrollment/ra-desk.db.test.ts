@@ -151,6 +151,12 @@ describe('the RA desk', () => {
       assert.deepEqual(await find(r2.email.slice(0, 12).toUpperCase()), [r2.accountId]);
       assert.deepEqual(await find(r1.person.nik), [r1.accountId]);
       assert.deepEqual(await find(r2.person.nip), [r2.accountId]);
+      // As printed: a NIP in its groups, a NIK with spaces.
+      const nip = r2.person.nip;
+      assert.deepEqual(await find(`${nip.slice(0, 8)} ${nip.slice(8, 14)} ${nip[14]} ${nip.slice(15)}`), [
+        r2.accountId,
+      ]);
+      assert.deepEqual(await find(` ${r1.person.nik.replace(/(\d{4})(?=\d)/g, '$1 ')} `), [r1.accountId]);
       // Another institution's NIK finds nothing here; a part of a NIK is no NIK search.
       assert.deepEqual(await find(r3.person.nik), []);
       assert.deepEqual(await find(r1.person.nik.slice(0, 10)), []);
