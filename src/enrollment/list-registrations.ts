@@ -3,7 +3,8 @@
  * all), by default those waiting for verification ("Menunggu Verifikasi": submitted and, under
  * four-eyes, first_approval), oldest submission first. Search by name or e-mail (a literal ILIKE),
  * or by NIK (16 digits) / NIP (18 digits) through their keyed lookup hash: the digits are never
- * stored in clear, and the list shows none of them (no personal data is opened, so no audit).
+ * stored in clear, and the list shows none of them (no personal data is opened, so no audit). A
+ * number may be typed as it is printed, in groups ("19840113 201303 2 267" for a NIP).
  */
 import { and, asc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open-database.js';
@@ -86,8 +87,10 @@ export async function listRegistrations(
   const q = searchTerm(query.q);
   const at = sql`coalesce(${registrations.submittedAt}, ${registrations.createdAt})`;
   let search: SQL | undefined;
-  if (q && /^\d{16}$/.test(q)) search = eq(registrations.nikHash, lookupHash(master, 'nik', q));
-  else if (q && /^\d{18}$/.test(q)) search = eq(registrations.nipHash, lookupHash(master, 'nip', q));
+  // Digits in groups (spaces, dots, dashes) are one number; a name or e-mail has letters.
+  const digits = q && /^[\d\s.-]+$/.test(q) ? q.replace(/\D/g, '') : undefined;
+  if (digits?.length === 16) search = eq(registrations.nikHash, lookupHash(master, 'nik', digits));
+  else if (digits?.length === 18) search = eq(registrations.nipHash, lookupHash(master, 'nip', digits));
   else if (q)
     search = or(ilike(accounts.fullName, containsPattern(q)), ilike(accounts.email, containsPattern(q)));
   const where = and(

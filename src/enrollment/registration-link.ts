@@ -25,6 +25,24 @@ export interface OpenedRegistration {
   linkExpiresAt: Date;
 }
 
+const closedMessages: Partial<Record<RegistrationRow['status'], string>> = {
+  verified: 'This registration has been verified: follow the "Informasi Akun" e-mail to sign in.',
+  rejected: 'This registration was rejected by the RA: the e-mail says why. Contact your RA.',
+};
+
+/**
+ * ERR_LINK_USED for a registration that was submitted (its link spent) or decided, with
+ * `details.registrationStatus`: the wizard's page tells the person whether it still waits for the
+ * RA, was verified, or was rejected (whose reason went by e-mail), not "being verified" forever.
+ */
+export function registrationClosed(status: RegistrationRow['status']): TekenError {
+  return new TekenError(
+    'ERR_LINK_USED',
+    closedMessages[status] ?? 'This registration has been submitted. Sign in once it is verified.',
+    { details: { registrationStatus: status } },
+  );
+}
+
 async function lookUp(tx: Tx | Db, token: unknown): Promise<OpenedRegistration | 'unknown'> {
   if (!isWellFormedToken(token)) return 'unknown';
   const [row] = await tx
@@ -36,11 +54,7 @@ async function lookUp(tx: Tx | Db, token: unknown): Promise<OpenedRegistration |
       and(eq(actionTokens.tokenHash, hashOpaqueToken(token)), eq(actionTokens.action, 'ACTIVATE_ACCOUNT')),
     );
   if (!row) return 'unknown';
-  if (row.link.usedAt)
-    throw new TekenError(
-      'ERR_LINK_USED',
-      'This registration has been submitted. Sign in once it is verified.',
-    );
+  if (row.link.usedAt) throw registrationClosed(row.registration.status);
   if (row.link.voidedAt)
     throw new TekenError('ERR_LINK_EXPIRED', 'This link was replaced by a newer one. Use the newest link.', {
       details: { reason: 'replaced' },

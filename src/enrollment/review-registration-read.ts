@@ -139,7 +139,7 @@ export async function readRegistration(
         review,
         correctNik: can(actor, 'registration.correct_nik', target),
         photo: can(actor, 'registration.photo', target),
-        sendLink: can(actor, 'account.send_link', target),
+        sendLink: account.status === 'active' && can(actor, 'account.send_link', target),
         decide:
           review &&
           (waitingStatuses as readonly string[]).includes(r.status) &&

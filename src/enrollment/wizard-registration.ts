@@ -22,7 +22,12 @@ import type { EnrollmentContext } from './enrollment-context.js';
 import type { InstitutionPolicy } from './institutions.js';
 import { lookupHash, openPersonalText, sealPersonal, type LookupKind } from './personal-data.js';
 import { phoneVerificationRequired } from './phone-verification.js';
-import { withRegistrationLink, type OpenedRegistration, type RegistrationRow } from './registration-link.js';
+import {
+  registrationClosed,
+  withRegistrationLink,
+  type OpenedRegistration,
+  type RegistrationRow,
+} from './registration-link.js';
 
 export interface WizardInstitution {
   id: string;
@@ -40,7 +45,9 @@ const open = new Set(['invited', 'in_progress']);
 
 /**
  * Runs `work` with the registration the activation token opens, in one transaction. Refuses a
- * registration that is no longer open (submitted or decided) with ERR_LINK_USED.
+ * registration that is no longer open (submitted or decided) with ERR_LINK_USED, whose
+ * `details.registrationStatus` tells the person whether it waits for the RA, was verified or was
+ * rejected (the reason is in the e-mail).
  */
 export async function withWizard<T>(
   ctx: EnrollmentContext,
@@ -49,11 +56,7 @@ export async function withWizard<T>(
   work: (tx: Tx, wizard: Wizard) => Promise<T> | T,
 ): Promise<T> {
   return withRegistrationLink(ctx, token, address, async (tx, opened) => {
-    if (!open.has(opened.registration.status))
-      throw new TekenError(
-        'ERR_LINK_USED',
-        'This registration has been submitted. Sign in once it is verified.',
-      );
+    if (!open.has(opened.registration.status)) throw registrationClosed(opened.registration.status);
     const [row] = await tx
       .select()
       .from(institutions)

@@ -56,6 +56,10 @@ export const errorCatalogue = {
   ERR_TOTP_LAST_DEVICE: { status: 409, title: 'Your only authenticator cannot be removed.' },
   ERR_ACCOUNT_EXISTS: { status: 409, title: 'An account with this username or e-mail already exists.' },
   ERR_ACCOUNT_NOT_FOUND: { status: 404, title: 'No such account.' },
+  ERR_ACCOUNT_NOT_ACTIVE: {
+    status: 409,
+    title: 'This account is not active (waiting for RA verification, or disabled): it cannot use a link.',
+  },
   ERR_ADMIN_SETUP_DONE: { status: 409, title: 'The first administrator has already been set up.' },
   ERR_INSTITUTION_NOT_FOUND: { status: 404, title: 'No such institution.' },
   ERR_INSTITUTION_CODE_TAKEN: { status: 409, title: 'Another institution already has this code.' },

@@ -210,9 +210,19 @@ export function consolePermissions(actor: Actor): {
   };
 }
 
-/** What the signed-in account may do to one account it can read (the account detail page). */
-export function accountPermissions(actor: Actor, target: Target): { sendLink: boolean; unlock: boolean } {
-  return { sendLink: can(actor, 'account.send_link', target), unlock: can(actor, 'account.unlock', target) };
+/**
+ * What the signed-in account may do to one account it can read (the account detail page). A link
+ * goes only to an active account: a pending one (its registration not yet verified by the RA) or a
+ * disabled one could open the link but not sign in (send-admin-link.ts).
+ */
+export function accountPermissions(
+  actor: Actor,
+  target: Target & { status: AccountRow['status'] },
+): { sendLink: boolean; unlock: boolean } {
+  return {
+    sendLink: target.status === 'active' && can(actor, 'account.send_link', target),
+    unlock: can(actor, 'account.unlock', target),
+  };
 }
 
 export function authorize(actor: Actor, action: Action, target?: Target): void {

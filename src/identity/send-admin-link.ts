@@ -20,6 +20,16 @@ export async function sendAdminLink(
   }
   const account = await getAccount(ctx.db, accountId);
   authorize(admin, 'account.send_link', account);
+  // A pending account (registration not yet verified) or a disabled one cannot sign in, so its
+  // link would open a flow that fails at the next step: refused before any e-mail is sent. The
+  // RA's approval sends the pending account its own SETUP_ACCOUNT link.
+  if (account.status !== 'active')
+    throw new TekenError(
+      'ERR_ACCOUNT_NOT_ACTIVE',
+      account.status === 'pending'
+        ? 'This account waits for RA verification: the approval sends its set-up link.'
+        : 'This account is disabled: it cannot sign in with a link.',
+    );
   const quota = await ctx.guard.consume('link_email', account.email.toLowerCase());
   if (!quota.ok) {
     throw new TekenError(

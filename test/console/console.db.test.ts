@@ -13,9 +13,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Role } from '../../src/db/schema.js';
 import { createAccount, type AccountRow } from '../../src/identity/accounts.js';
 import { createAdministrator } from '../../src/identity/bootstrap-admin.js';
-import { currentTotp } from '../../src/identity/totp.js';
 import { identityContextOf } from '../../src/runtime/identity-context-of.js';
 import type { RunningServer } from '../../src/runtime/start-server.js';
+import { nextCode } from '../helpers/authenticator.js';
 import { onCleanup } from '../helpers/cleanup.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { ensureConsoleBuilt } from '../helpers/console-build.js';
@@ -45,26 +45,6 @@ interface PageGlobals {
 }
 
 const wib = /^(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{1,2} \p{L}+ \d{4} pukul \d{2}\.\d{2} WIB$/u;
-
-/**
- * Authenticator codes on the real clock. The server accepts one step either side and each code of
- * a device once, so every code here is for a later step than the last one used with that secret:
- * the previous step (when safely inside the current one), the current one, or the next one.
- */
-const lastStep = new Map<string, number>();
-async function nextCode(secret: string): Promise<string> {
-  for (;;) {
-    const now = Date.now();
-    const current = Math.floor(now / 30_000);
-    const earliest = now % 30_000 < 25_000 ? current - 1 : current;
-    const step = Math.max(earliest, (lastStep.get(secret) ?? -1) + 1);
-    if (step <= current + 1) {
-      lastStep.set(secret, step);
-      return currentTotp(secret, step * 30_000 + 1_000);
-    }
-    await sleep((current + 1) * 30_000 - now + 100);
-  }
-}
 
 // No skip when Chromium is missing: CI installs it (scripts/install-system-deps.sh), and a missing
 // browser must fail the run rather than hide the console's tests.

@@ -27,13 +27,14 @@ import { currentTotp } from '../../src/identity/totp.js';
 import { identityContextOf } from '../../src/runtime/identity-context-of.js';
 import type { RunningServer } from '../../src/runtime/start-server.js';
 import { ApiClient } from '../helpers/api-client.js';
+import { nextCode } from '../helpers/authenticator.js';
+import { createTestAccount, firstSignIn } from '../helpers/test-accounts.js';
 import { onCleanup } from '../helpers/cleanup.js';
 import { ensureConsoleBuilt } from '../helpers/console-build.js';
 import { syntheticPerson } from '../helpers/synthetic-identity.js';
 import { startTestServer } from '../helpers/test-server.js';
 import { startFakeWhatsApp, type FakeWhatsApp } from '../helpers/fake-whatsapp.js';
 import { createVerifiedSubscriber } from '../helpers/profile-fixture.js';
-import { firstSignIn } from '../helpers/test-accounts.js';
 import { closedPort } from '../notify/smtp-test-server.js';
 
 const ORGANISATION = 'Balai Sertifikasi Elektronik Uji';
@@ -128,6 +129,9 @@ describe('the console on a 360 px phone (Chromium)', () => {
   let institutionId: string;
   let registrationId: string;
   let wa: FakeWhatsApp;
+  /** The RA desk as its officers see it: an institution with four-eyes, two officers' cookies. */
+  const fourEyesInstitutionId = '00000000-0000-4000-8000-0000000000c2';
+  const officerCookies: string[] = [];
   const pageErrors: string[] = [];
 
   before(async () => {
@@ -192,6 +196,22 @@ describe('the console on a 360 px phone (Chromium)', () => {
       institutionId: raInstitutionId,
       ktp: true,
     }));
+    await server.rt.db
+      .insert(institutions)
+      .values({ id: fourEyesInstitutionId, code: 'HP2', name: 'Instansi Empat Mata', fourEyes: true });
+    for (const n of [1, 2]) {
+      const officer = await createTestAccount(server.rt, {
+        prefix: 'verifikator.hp',
+        n,
+        name: 'Verifikator Ponsel',
+        roles: ['ra_officer'],
+        institutionId: fourEyesInstitutionId,
+        password: PASSWORD,
+      });
+      const client = new ApiClient(server.web.app, '127.0.0.1');
+      await firstSignIn(client, officer.username, PASSWORD, nextCode);
+      officerCookies.push(client.cookie!);
+    }
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: [
@@ -209,6 +229,7 @@ describe('the console on a 360 px phone (Chromium)', () => {
     fs.mkdirSync(screenshots, { recursive: true });
   });
 
+  /** A 360 px page, signed out, as the CA administrator (`true`) or with the session `cookie`. */
   const open = async (lang: 'id' | 'en', signedIn: boolean | string): Promise<Page> => {
     const context = await browser.newContext({
       viewport: { width: 360, height: 740 },
@@ -223,10 +244,7 @@ describe('the console on a 360 px phone (Chromium)', () => {
     await context.addInitScript('globalThis.__name = (f) => f;');
     await context.addInitScript(`try { localStorage.setItem('teken.lang', '${lang}') } catch {}`);
     if (signedIn) {
-      const [name, value] = (typeof signedIn === 'string' ? signedIn : adminCookie).split('=') as [
-        string,
-        string,
-      ];
+      const [name, value] = (signedIn === true ? adminCookie : signedIn).split('=') as [string, string];
       await context.addCookies([{ name, value, url: base }]);
     }
     const page = await context.newPage();
@@ -485,6 +503,47 @@ describe('the console on a 360 px phone (Chromium)', () => {
       await page.getByRole('button', { name: lang === 'id' ? 'Impor' : 'Import', exact: true }).click();
       await page.locator('[role="progressbar"][aria-valuenow="100"]').waitFor();
       problems.push(...(await inspect(page, `${lang} import done`)));
+      assert.deepEqual(problems, []);
+    });
+
+    it(`the RA desk as an RA officer, ${lang}: the queue, every Tinjau Ulang tab, approve, reject, four-eyes`, async () => {
+      const { accountId: id } = await submittedRegistration(server.rt, {
+        institutionId: fourEyesInstitutionId,
+        ktp: true,
+      });
+      const page = await open(lang, officerCookies[0]!);
+      const problems: string[] = [];
+      const at = async (label: string) =>
+        problems.push(...(await inspect(page, `${lang} ra officer ${label}`)));
+      problems.push(...(await check(page, '/ra', `${lang} ra officer queue`)));
+      await page.locator('table tbody tr').first().waitFor();
+      await at('queue with rows');
+      await page.goto(`${base}/ra/${id}`);
+      await page.locator('.ra-photo img').first().waitFor();
+      await at('overview');
+      for (const tab of await page.getByRole('tab').all()) {
+        await tab.click();
+        await at(`tab ${(await tab.innerText()).trim()}`);
+      }
+      await page.getByRole('tab').first().click();
+      const decision = page.locator('.card').filter({ has: page.locator('.actions .button.danger') });
+      await decision.locator('.button.primary').click();
+      await page.locator('.confirm').waitFor();
+      await at('approve confirmation');
+      await page.locator('.confirm .button:not(.primary)').click();
+      await decision.locator('.button.danger').click();
+      await page.locator('.confirm textarea').waitFor();
+      await at('reject form');
+      await page.locator('.confirm .button:not(.danger)').click();
+      // The first approval, then what each officer sees of it.
+      await decision.locator('.button.primary').click();
+      await page.locator('.confirm .button.primary').click();
+      await page.locator('.notice-success, [role="status"]').first().waitFor();
+      await page.locator('.actions .button.danger').waitFor({ state: 'detached' });
+      await at('first approval, own');
+      const second = await open(lang, officerCookies[1]!);
+      problems.push(...(await check(second, `/ra/${id}`, `${lang} ra second officer first approval`)));
+      await second.locator('.actions .button.danger').waitFor();
       assert.deepEqual(problems, []);
     });
   }

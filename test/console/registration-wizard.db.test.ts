@@ -5,29 +5,22 @@
  * followed as a person would. Synthetic identities only (test/helpers/synthetic-identity.ts).
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { accounts, actionTokens, registrations } from '../../src/db/schema.js';
 import { createInstitution } from '../../src/enrollment/create-institution.js';
 import { openPersonal, openPersonalText } from '../../src/enrollment/personal-data.js';
-import { startRegistration } from '../../src/enrollment/start-registration.js';
-import { enrollmentContextOf } from '../../src/runtime/enrollment-context-of.js';
 import type { RunningServer } from '../../src/runtime/start-server.js';
-import { onCleanup } from '../helpers/cleanup.js';
+import { heading, launchChromium, openPage, screenshots } from '../helpers/browser.js';
 import { ensureConsoleBuilt } from '../helpers/console-build.js';
-import { syntheticPerson } from '../helpers/synthetic-identity.js';
 import { startTestServer } from '../helpers/test-server.js';
+import { inviteByMail, waitForCamera, wizardPerson } from '../helpers/wizard.js';
 import { closedPort, startSmtpServer, type TestSmtpServer } from '../notify/smtp-test-server.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const INSTITUTION = 'Universitas Uji Coba';
 const DOMAIN = 'uji-coba.ac.id';
-const screenshots = path.join(os.tmpdir(), 'teken-console-screenshots');
 
 interface PageGlobals {
   document: { documentElement: { scrollWidth: number } };
@@ -42,7 +35,6 @@ describe('registration wizard (Chromium, fake camera)', () => {
   let browser: Browser;
   let base: string;
   let institutionId: string;
-  let seq = 0;
   const pageErrors: string[] = [];
 
   before(async () => {
@@ -62,77 +54,13 @@ describe('registration wizard (Chromium, fake camera)', () => {
       { name: INSTITUTION, emailDomains: [DOMAIN], province: 'JAWA TIMUR' },
     );
     institutionId = institution.id;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-sync',
-        '--use-fake-device-for-media-stream',
-        '--use-fake-ui-for-media-stream',
-      ],
-    });
-    onCleanup(() => browser.close());
-    fs.mkdirSync(screenshots, { recursive: true });
+    browser = await launchChromium({ fakeCamera: true });
   });
 
-  /** Starts a registration as an institution would, and returns the link from its e-mail. */
-  const invite = async (email: string, fullName: string) => {
-    const before = smtp.received.length;
-    const started = await server.rt.db.transaction((tx) =>
-      startRegistration(enrollmentContextOf(server.rt), tx, {
-        institutionId,
-        fullName,
-        email,
-        source: 'invite',
-        invitedBy: 'test',
-        locale: 'id',
-      }),
-    );
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const mail = smtp.received
-        .slice(before)
-        .find((m) => m.rcptTo.includes(email) && /Aktivasi Akun/.test(m.mail.subject ?? ''));
-      if (mail) {
-        const link = /https?:\/\/\S+\/aktivasi#[A-Za-z0-9_-]{43}/.exec(mail.mail.text ?? '')?.[0];
-        assert.ok(link, `the e-mail has the wizard's link: ${mail.mail.text}`);
-        assert.ok(link.startsWith(`${base}/aktivasi#`), link);
-        return { link, accountId: started.accountId };
-      }
-      if (Date.now() > deadline) assert.fail(`no "Aktivasi Akun" e-mail to ${email}`);
-      await sleep(100);
-    }
-  };
-
-  const newPage = async () => {
-    const context = await browser.newContext({ locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-    context.setDefaultTimeout(15_000);
-    onCleanup(() => context.close());
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) pageErrors.push(message.text());
-    });
-    return { context, page };
-  };
-  const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
-  /** A synthetic person whose name is letters only (the institution's rule for Nama Lengkap). */
-  const person = (gender?: 'male' | 'female') => {
-    const p = syntheticPerson(gender);
-    seq++;
-    const suffix = String(Date.now() % 100000)
-      .split('')
-      .map((d) => 'abcdefghij'[Number(d)])
-      .join('');
-    return {
-      ...p,
-      fullName: `Uji Coba ${suffix[0]!.toUpperCase()}${suffix.slice(1)}`,
-      email: `uji.wizard${seq}.${suffix}@${DOMAIN}`,
-    };
-  };
+  const invite = (email: string, fullName: string) =>
+    inviteByMail(server, smtp, base, { institutionId, email, fullName });
+  const newPage = () => openPage(browser, pageErrors);
+  const person = (gender?: 'male' | 'female') => wizardPerson(DOMAIN, gender);
 
   const fillDataDiri = async (page: Page, p: ReturnType<typeof person>) => {
     await page.getByLabel('Nama Lengkap').fill(p.fullName);
@@ -222,22 +150,12 @@ describe('registration wizard (Chromium, fake camera)', () => {
     const camera = page.getByRole('dialog', { name: 'Ambil foto' });
     await camera.locator('.camera-oval').waitFor({ state: 'attached' });
     const take = camera.getByRole('button', { name: 'Ambil foto' });
-    await page.waitForFunction(() => {
-      const v = (
-        globalThis as unknown as { document: { querySelector(s: string): { videoWidth: number } | null } }
-      ).document.querySelector('.camera-video');
-      return v !== null && v.videoWidth > 0;
-    });
+    await waitForCamera(page);
     await take.click();
     await camera.getByRole('img', { name: 'Foto yang diambil' }).waitFor();
     await camera.getByRole('button', { name: 'Ambil ulang foto' }).click();
     await take.waitFor();
-    await page.waitForFunction(() => {
-      const v = (
-        globalThis as unknown as { document: { querySelector(s: string): { videoWidth: number } | null } }
-      ).document.querySelector('.camera-video');
-      return v !== null && v.videoWidth > 0;
-    });
+    await waitForCamera(page);
     await take.click();
     await camera.getByRole('button', { name: 'Simpan' }).click();
     await camera.waitFor({ state: 'hidden' });

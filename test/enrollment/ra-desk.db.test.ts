@@ -8,7 +8,14 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { accounts, auditEvents, institutions, profileHistory, registrations } from '../../src/db/schema.js';
+import {
+  accounts,
+  auditEvents,
+  institutions,
+  outbox,
+  profileHistory,
+  registrations,
+} from '../../src/db/schema.js';
 import type { AccountRow } from '../../src/identity/accounts.js';
 import { currentTotp } from '../../src/identity/totp.js';
 import type { RunningServer } from '../../src/runtime/start-server.js';
@@ -144,6 +151,12 @@ describe('the RA desk', () => {
       assert.deepEqual(await find(r2.email.slice(0, 12).toUpperCase()), [r2.accountId]);
       assert.deepEqual(await find(r1.person.nik), [r1.accountId]);
       assert.deepEqual(await find(r2.person.nip), [r2.accountId]);
+      // As printed: a NIP in its groups, a NIK with spaces.
+      const nip = r2.person.nip;
+      assert.deepEqual(await find(`${nip.slice(0, 8)} ${nip.slice(8, 14)} ${nip[14]} ${nip.slice(15)}`), [
+        r2.accountId,
+      ]);
+      assert.deepEqual(await find(` ${r1.person.nik.replace(/(\d{4})(?=\d)/g, '$1 ')} `), [r1.accountId]);
       // Another institution's NIK finds nothing here; a part of a NIK is no NIK search.
       assert.deepEqual(await find(r3.person.nik), []);
       assert.deepEqual(await find(r1.person.nik.slice(0, 10)), []);
@@ -186,11 +199,12 @@ describe('the RA desk', () => {
       ]);
       assert.deepEqual(o.photos, { selfie: true, ktp: true });
       assert.equal(o.decision.fourEyes, true);
+      // No link for a pending account: the approval sends its SETUP_ACCOUNT link.
       assert.deepEqual(o.permissions, {
         review: true,
         correctNik: true,
         photo: true,
-        sendLink: true,
+        sendLink: false,
         decide: true,
       });
       const [event] = await events('registration.personal_data_read', `account:${r1.accountId}`);
@@ -208,7 +222,7 @@ describe('the RA desk', () => {
         review: false,
         correctNik: false,
         photo: false,
-        sendLink: true,
+        sendLink: false,
         decide: false,
       });
       assert.equal(res.body.permissions.review, false);
@@ -359,6 +373,25 @@ describe('the RA desk', () => {
   });
 
   describe('decisions', () => {
+    it('sends no UPDATE_PASSWORD or RESET_OTP_DEVICE to an account still waiting for the RA', async () => {
+      for (const action of ['UPDATE_PASSWORD', 'RESET_OTP_DEVICE'])
+        for (const who of ['raA1', 'adminA', 'ca']) {
+          const res = await as(who).post(`/api/v1/admin/accounts/${r1.accountId}/links`, { action });
+          assert.equal(res.status, 409, `${who} ${action}: ${JSON.stringify(res.body)}`);
+          assert.equal(res.body.code, 'ERR_ACCOUNT_NOT_ACTIVE');
+        }
+      const detail = await as('adminA').get<{ permissions: { sendLink: boolean } }>(
+        `/api/v1/admin/accounts/${r1.accountId}`,
+      );
+      assert.equal(detail.body.permissions.sendLink, false, 'the account page offers no link either');
+      const queued = await server.rt.db.select().from(outbox).where(eq(outbox.accountId, r1.accountId));
+      assert.deepEqual(
+        queued.map((m) => m.template).filter((t) => t === 'update-password' || t === 'reset-otp-device'),
+        [],
+        'no link e-mail is queued',
+      );
+    });
+
     it('refuses an officer their own registration', async () => {
       await server.rt.db.insert(registrations).values({
         accountId: idOf('raA2'),

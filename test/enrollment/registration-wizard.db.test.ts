@@ -31,7 +31,10 @@ const institutionId = '00000000-0000-4000-8000-00000000c0de';
 
 interface Answer {
   status: number;
-  body: Record<string, unknown> & { code?: string; details?: { field?: string; rule?: string } };
+  body: Record<string, unknown> & {
+    code?: string;
+    details?: { field?: string; rule?: string; registrationStatus?: string };
+  };
   headers: Record<string, unknown>;
   raw: Buffer;
 }
@@ -251,8 +254,18 @@ describe('the registration wizard', () => {
       ),
     );
 
-    // The link is closed.
-    expectRefused(await call(token, 'GET', '/api/v1/registration'), 410, 'ERR_LINK_USED');
+    // The link is closed, and says the registration waits for the RA; once decided, how.
+    const closed = await call(token, 'GET', '/api/v1/registration');
+    expectRefused(closed, 410, 'ERR_LINK_USED');
+    assert.equal(closed.body.details?.registrationStatus, 'submitted');
+    await rt.db
+      .update(registrations)
+      .set({ status: 'rejected' })
+      .where(eq(registrations.accountId, accountId));
+    const decided = await call(token, 'GET', '/api/v1/registration');
+    expectRefused(decided, 410, 'ERR_LINK_USED');
+    assert.equal(decided.body.details?.registrationStatus, 'rejected');
+    assert.match(String(decided.body.detail), /rejected/);
   });
 
   it('refuses each kind of invalid NIK, naming the field and the rule', async () => {

@@ -43,12 +43,15 @@ export async function firstSignIn(
   client: ApiClient,
   login: string,
   password: string,
-  code: (secret: string) => string,
+  code: (secret: string) => string | Promise<string>,
 ): Promise<string> {
   const first = await client.post('/api/v1/auth/sign-in', { login, password });
   assert.equal(first.body.next, 'configure_totp', JSON.stringify(first.body));
   const { secret } = (await client.post<{ secret: string }>('/api/v1/auth/totp/enrollment')).body;
-  const done = await client.post('/api/v1/auth/totp/confirm', { code: code(secret), deviceName: 'Ponsel' });
+  const done = await client.post('/api/v1/auth/totp/confirm', {
+    code: await code(secret),
+    deviceName: 'Ponsel',
+  });
   assert.equal(done.body.next, 'done', JSON.stringify(done.body));
   return secret;
 }

@@ -332,6 +332,13 @@ export const messagesEn: Record<MessageKey, string> = {
     'A new activation link was sent to {email}; the previous link no longer works. It is valid until {time}.',
   'invite.resend': 'Resend activation link',
   'error.ERR_REGISTRATION_NOT_FOUND': 'No such registration.',
+  'error.ERR_ACCOUNT_NOT_ACTIVE':
+    'This account is not active (waiting for RA verification, or disabled): no link can be sent. The RA\'s approval sends the "Account information" e-mail with its own link.',
+  'error.ERR_REGISTRATION_SAME_APPROVER':
+    'The first approval is yours: another RA officer must confirm it (four-eyes).',
+  'error.ERR_REGISTRATION_STATE':
+    'This registration has already been decided or is not submitted yet: this decision can no longer be taken.',
+  'error.ERR_REGISTRATION_NO_PHOTO': 'This registration has no such photo.',
   'error.ERR_REGISTRATION_CLOSED':
     'This registration has been submitted or decided: its activation link cannot be sent again.',
   'error.ERR_SELF_REGISTRATION_CLOSED':
@@ -367,6 +374,12 @@ export const messagesEn: Record<MessageKey, string> = {
   'wizard.used.title': 'Registration already submitted',
   'wizard.used.text':
     'The registration of this link has been submitted and is being verified. You will receive an e-mail once your data is verified.',
+  'wizard.verified.title': 'Registration verified',
+  'wizard.verified.text':
+    'The RA has verified your registration. Open the "Account information" e-mail to set up your authenticator and password, then sign in.',
+  'wizard.rejected.title': 'Registration rejected',
+  'wizard.rejected.text':
+    'The RA could not verify your registration. The reason was sent to your e-mail. Please contact the RA of your institution to correct the data.',
   'wizard.done.title': 'Activation successful',
   'wizard.done.text':
     'Thank you, your registration has been submitted and will be verified by your institution’s registration officer.',

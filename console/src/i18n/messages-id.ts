@@ -335,6 +335,13 @@ export const messagesId = {
     'Tautan aktivasi baru telah dikirim ke {email}; tautan sebelumnya tidak berlaku lagi. Tautan berlaku sampai {time}.',
   'invite.resend': 'Kirim ulang tautan aktivasi',
   'error.ERR_REGISTRATION_NOT_FOUND': 'Registrasi tidak ditemukan.',
+  'error.ERR_ACCOUNT_NOT_ACTIVE':
+    'Akun ini belum aktif (menunggu verifikasi RA, atau dinonaktifkan): tautan tidak dapat dikirim. Persetujuan RA mengirim email "Informasi Akun" dengan tautannya sendiri.',
+  'error.ERR_REGISTRATION_SAME_APPROVER':
+    'Persetujuan pertama adalah milik anda: petugas RA lain yang harus mengonfirmasi (empat mata).',
+  'error.ERR_REGISTRATION_STATE':
+    'Registrasi ini sudah diputuskan atau belum dikirim: keputusan ini tidak dapat diambil lagi.',
+  'error.ERR_REGISTRATION_NO_PHOTO': 'Registrasi ini tidak memiliki foto tersebut.',
   'error.ERR_REGISTRATION_CLOSED':
     'Registrasi ini sudah dikirim atau diputuskan: tautan aktivasi tidak dapat dikirim ulang.',
   'error.ERR_SELF_REGISTRATION_CLOSED':
@@ -370,6 +377,12 @@ export const messagesId = {
   'wizard.used.title': 'Pendaftaran sudah dikirim',
   'wizard.used.text':
     'Pendaftaran dengan tautan ini sudah dikirim dan sedang diverifikasi. Anda akan menerima email setelah data anda diverifikasi.',
+  'wizard.verified.title': 'Registrasi sudah diverifikasi',
+  'wizard.verified.text':
+    'Registrasi anda sudah diverifikasi oleh RA. Buka email "Informasi Akun" untuk memasang authenticator dan membuat password, lalu masuk.',
+  'wizard.rejected.title': 'Registrasi ditolak',
+  'wizard.rejected.text':
+    'Registrasi anda tidak dapat diverifikasi oleh RA. Alasannya telah dikirim ke email anda. Silakan hubungi RA instansi anda untuk memperbaiki data.',
   'wizard.done.title': 'Aktivasi berhasil',
   'wizard.done.text':
     'Terima kasih, data pendaftaran anda telah dikirim dan akan diverifikasi oleh Verifikator instansi anda.',

@@ -9,7 +9,17 @@ import { api } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { roleName } from '../lib/roles';
 
-/** The first dashboard: "Profil anda" and, for later, "Instansi anda". */
+type Employment = {
+  institution: string;
+  unitOrganisasi: string | null;
+  jabatan: string | null;
+  province: string | null;
+};
+
+/**
+ * The first dashboard: "Profil anda" and "Instansi anda", the Data Kedinasan of the account's
+ * registration once there is one (Pengaturan → Profil's data, GET /api/v1/profile).
+ */
 export function DashboardPage({ account }: { account: Account }) {
   const { t } = useI18n();
   // The notice of the step that led here ("Password diperbarui"), shown once.
@@ -21,6 +31,25 @@ export function DashboardPage({ account }: { account: Account }) {
   // Seed 003 "Tampilan Notifikasi": an unverified number opens "Verifikasi Nomor HP" over the cards.
   const [verifyPhone, setVerifyPhone] = useState(false);
   const [phoneVerified, setPhoneVerified] = useState(false);
+  const [employment, setEmployment] = useState<Employment | undefined>();
+  useEffect(() => {
+    let live = true;
+    void api
+      .get('/api/v1/profile')
+      .then((p) => {
+        if (live && p.institution && p.registrationStatus !== null)
+          setEmployment({
+            institution: p.institution.name,
+            unitOrganisasi: p.unitOrganisasi,
+            jabatan: p.jabatan,
+            province: p.province,
+          });
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
   useEffect(() => {
     void api
       .get('/api/v1/profile/phone')
@@ -73,7 +102,20 @@ export function DashboardPage({ account }: { account: Account }) {
         </section>
         <section className="card" aria-labelledby="institution-heading">
           <h2 id="institution-heading">{t('dashboard.institution')}</h2>
-          <p className="muted">{t('dashboard.institutionPlaceholder')}</p>
+          {employment ? (
+            <dl className="facts">
+              <dt>{t('profile.institution')}</dt>
+              <dd>{employment.institution}</dd>
+              <dt>{t('profile.unit')}</dt>
+              <dd>{employment.unitOrganisasi ?? '-'}</dd>
+              <dt>{t('profile.jabatan')}</dt>
+              <dd>{employment.jabatan ?? '-'}</dd>
+              <dt>{t('profile.province')}</dt>
+              <dd>{employment.province ?? '-'}</dd>
+            </dl>
+          ) : (
+            <p className="muted">{t('dashboard.institutionPlaceholder')}</p>
+          )}
         </section>
       </div>
     </>

@@ -6,7 +6,7 @@
  * may do comes from the server with the registration.
  */
 import { useCallback, useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
-import { api } from '../api/client';
+import { api, ApiError } from '../api/client';
 import type { AccountDetail, RegistrationHistory, RegistrationOverview } from '../api/types';
 import { Breadcrumb } from '../components/app-shell';
 import { ErrorNotice, LoadErrorNotice } from '../components/notice';
@@ -115,6 +115,11 @@ function Decision({ r, onChanged }: { r: RegistrationOverview; onChanged: () => 
       );
     } catch (e) {
       setError(e);
+      // Decided meanwhile (another tab, another officer): show the registration as it now is.
+      if (e instanceof ApiError && e.status === 409) {
+        setMode('none');
+        await onChanged().catch(() => undefined);
+      }
     } finally {
       setBusy(false);
     }

@@ -34,7 +34,13 @@ const clampStep = (step: number): WizardStep => (step >= 3 ? 3 : step <= 1 ? 1 :
 
 function linkProblemText(error: unknown): { title: MessageKey; text: MessageKey } {
   if (error instanceof ApiError) {
-    if (error.code === 'ERR_LINK_USED') return { title: 'wizard.used.title', text: 'wizard.used.text' };
+    if (error.code === 'ERR_LINK_USED') {
+      // Submitted: waiting for the RA; or already decided, which the person must be told plainly.
+      const status = error.details?.registrationStatus;
+      if (status === 'verified') return { title: 'wizard.verified.title', text: 'wizard.verified.text' };
+      if (status === 'rejected') return { title: 'wizard.rejected.title', text: 'wizard.rejected.text' };
+      return { title: 'wizard.used.title', text: 'wizard.used.text' };
+    }
     if (error.code === 'ERR_LINK_EXPIRED')
       return error.details?.reason === 'replaced' || /replaced/i.test(error.detail ?? '')
         ? { title: 'wizard.replaced.title', text: 'wizard.replaced.text' }
