@@ -321,6 +321,9 @@ function runChild(engine: string, rows: string): Promise<CsvImportRun> {
       process.execPath,
       [
         '--expose-gc',
+        // As recommended for `teken` (bench/README.md "Memory"): V8's default young generation
+        // grows to 128 MiB here and stays resident.
+        '--max-semi-space-size=16',
         '--import',
         'tsx',
         import.meta.filename,

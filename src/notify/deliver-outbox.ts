@@ -63,7 +63,7 @@ type OutboxRow = typeof outbox.$inferSelect;
  * transaction (PGlite has a single connection, and SMTP can be slow), up to the channel's
  * `concurrency` messages at once (the SMTP channel's pooled connections); messages to one recipient
  * go one after the other, oldest first. Deliveries are recorded as they complete, many in one
- * statement (`recordSent`), and only where the row is still as this worker claimed it; a failure
+ * statement (`sentRecorder`), and only where the row is still as this worker claimed it; a failure
  * is recorded on its own. A worker that dies between sending and recording leaves the row claimed:
  * it is sent again after the lease, with the same Message-ID.
  */
