@@ -488,7 +488,7 @@ export const options = {
     kind: { type: 'secret' },
     default: undefined,
     description:
-      "SMTP server for e-mail, as smtp://user:password@host:587 (STARTTLS) or smtps://...:465. When unset, e-mails go to the `log` channel: they are kept for the administrator's outbox page and not sent (development).",
+      "SMTP server for e-mail, as smtp://user:password@host:587 (STARTTLS) or smtps://...:465. Up to 4 connections are kept open (`?maxConnections=1` for a server that allows one). When unset, e-mails go to the `log` channel: they are kept for the administrator's outbox page and not sent (development).",
   }),
   ...opt('mailFrom', {
     group: 'Notifications',

@@ -33,9 +33,15 @@ export interface RecipientQuota {
 /**
  * How long a claimed message is left alone. A worker that dies between claiming and marking
  * leaves its messages to be picked up again after this; it must exceed the time one batch can
- * take (20 messages × nodemailer's timeouts in smtp-channel.ts).
+ * take: 15 minutes, or a minute (nodemailer's timeouts in smtp-channel.ts add up to 50 s) per
+ * message one lane of the narrowest channel may have to send (the log channel never waits).
  */
-const CLAIM_LEASE = sql`now() + interval '15 minutes'`;
+function claimLease(limit: number, channels: Channels) {
+  const sending = Object.values(channels).filter((c) => c && c.name !== 'log');
+  const narrowest = Math.min(4, ...sending.map((c) => Math.max(1, c?.concurrency ?? 1)));
+  const seconds = Math.max(15 * 60, Math.ceil(limit / narrowest) * 60);
+  return sql`now() + make_interval(secs => ${seconds})`;
+}
 const FIRST_RETRY_SECONDS = 10;
 const MAX_RETRY_SECONDS = 3600;
 const MAX_ERROR_LENGTH = 500;
@@ -54,8 +60,12 @@ type OutboxRow = typeof outbox.$inferSelect;
  * Claiming is one short transaction: the due rows are locked with `FOR UPDATE SKIP LOCKED` (so
  * several instances, or two calls in one, never take the same row) and moved out of reach by
  * pushing `next_attempt_at` ahead and counting the attempt. Sending happens outside any
- * transaction (PGlite has a single connection, and SMTP can be slow); each result is written in
- * its own statement, only if the row is still as this worker claimed it.
+ * transaction (PGlite has a single connection, and SMTP can be slow), up to the channel's
+ * `concurrency` messages at once (the SMTP channel's pooled connections); messages to one recipient
+ * go one after the other, oldest first. Deliveries are recorded as they complete, many in one
+ * statement (`sentRecorder`), and only where the row is still as this worker claimed it; a failure
+ * is recorded on its own. A worker that dies between sending and recording leaves the row claimed:
+ * it is sent again after the lease, with the same Message-ID.
  */
 export async function deliverDueMessages(deps: DeliveryDeps, limit = 20): Promise<number> {
   const available = Object.keys(deps.channels) as ChannelName[];
@@ -76,34 +86,69 @@ export async function deliverDueMessages(deps: DeliveryDeps, limit = 20): Promis
       .for('update', { skipLocked: true });
     return tx
       .update(outbox)
-      .set({ attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: CLAIM_LEASE })
+      .set({ attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: claimLease(limit, deps.channels) })
       .where(inArray(outbox.id, due))
       .returning();
   });
   claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-  for (const row of claimed) await deliverOne(deps, row);
+  const recorder = sentRecorder(deps);
+  // One queue per channel and recipient, each worked through in order by one of the channel's lanes.
+  const queues = new Map<string, { channel: ChannelName; rows: Prepared[] }>();
+  for (const row of claimed) {
+    const prepared = prepare(deps, row);
+    const key = `${row.channel}\u0000${prepared.ok ? prepared.to.toLowerCase() : row.id}`;
+    const queue = queues.get(key) ?? { channel: row.channel, rows: [] };
+    queue.rows.push(prepared);
+    queues.set(key, queue);
+  }
+  const lanes: Promise<void>[] = [];
+  for (const name of new Set([...queues.values()].map((q) => q.channel))) {
+    const pending = [...queues.values()].filter((q) => q.channel === name);
+    const lane = async () => {
+      for (let queue; (queue = pending.shift());)
+        for (const prepared of queue.rows) await deliverOne(deps, prepared, recorder);
+    };
+    const width = Math.max(1, Math.min(deps.channels[name]?.concurrency ?? 1, pending.length));
+    for (let i = 0; i < width; i++) lanes.push(lane());
+  }
+  const results = await Promise.allSettled(lanes);
+  await recorder.flushed();
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
   return claimed.length;
 }
 
-async function deliverOne(deps: DeliveryDeps, row: OutboxRow): Promise<void> {
-  const channel = deps.channels[row.channel] as Channel;
+type Prepared =
+  | { ok: true; row: OutboxRow; to: string; data: Record<string, string>; rendered: RenderedMessage }
+  | { ok: false; row: OutboxRow; to: string | undefined; error: unknown };
+
+/** Opens and renders a claimed message. */
+function prepare(deps: DeliveryDeps, row: OutboxRow): Prepared {
   let to: string | undefined;
-  let data: Record<string, string>;
-  let rendered: RenderedMessage;
   try {
     if (!row.sealedPayload) throw new Error('the message has no payload');
     if (!deps.templates.has(row.template)) throw new Error(`unknown template "${row.template}"`);
     const aad = outboxAad(row.id);
     to = deps.master.open('personal-data/v1', row.sealedRecipient, aad).toString('utf8');
-    data = JSON.parse(
+    const data = JSON.parse(
       deps.master.open('personal-data/v1', row.sealedPayload, aad).toString('utf8'),
     ) as Record<string, string>;
-    rendered = deps.templates.render(row.template, row.locale, data, deps.config.organisationName);
+    const rendered = deps.templates.render(row.template, row.locale, data, deps.config.organisationName);
+    return { ok: true, row, to, data, rendered };
   } catch (error) {
+    return { ok: false, row, to, error };
+  }
+}
+
+async function deliverOne(deps: DeliveryDeps, prepared: Prepared, recorder: SentRecorder): Promise<void> {
+  const { row } = prepared;
+  const channel = deps.channels[row.channel] as Channel;
+  if (!prepared.ok) {
     // Nothing a retry could fix: a changed template, a corrupted row, another master key.
-    await markFailed(deps, row, channel, describeError(error, to), true);
+    await markFailed(deps, row, channel, describeError(prepared.error, prepared.to), true);
     return;
   }
+  const { to, data, rendered } = prepared;
   if (await heldBack(deps, row, to)) return;
   const whatsapp = deps.templates.whatsapp(row.template);
   try {
@@ -120,16 +165,66 @@ async function deliverOne(deps: DeliveryDeps, row: OutboxRow): Promise<void> {
     await markFailed(deps, row, channel, describeError(error, to), isPermanentFailure(error));
     return;
   }
-  await deps.db
-    .update(outbox)
-    .set({
-      status: 'sent',
-      sentAt: sql`now()`,
-      lastError: null,
-      ...(channel.keepsPayload ? {} : { sealedPayload: null }),
-    })
-    .where(claimedAsBefore(row));
-  deps.log.debug({ outboxId: row.id, template: row.template, channel: row.channel }, 'message delivered');
+  recorder.sent(row, channel);
+}
+
+interface SentRecorder {
+  sent(row: OutboxRow, channel: Channel): void;
+  /** Resolves once every delivery reported so far is stored (rejects if a statement failed). */
+  flushed(): Promise<void>;
+}
+
+/**
+ * Records deliveries as they complete: while one statement is on its way, the deliveries that
+ * complete meanwhile wait and go together in the next. Each row is marked sent only if it is still
+ * pending with the attempt count of this claim (as `claimedAsBefore`).
+ */
+function sentRecorder(deps: DeliveryDeps): SentRecorder {
+  let waiting: { row: OutboxRow; keep: boolean }[] = [];
+  let running: Promise<void> = Promise.resolve();
+  let failure: unknown;
+  const write = async (batch: { row: OutboxRow; keep: boolean }[]) => {
+    for (const keep of [false, true]) {
+      const rows = batch.filter((b) => b.keep === keep).map((b) => b.row);
+      if (rows.length === 0) continue;
+      const claims = sql.join(
+        rows.map((r) => sql`(${r.id}::uuid, ${r.attempts}::int)`),
+        sql`, `,
+      );
+      await deps.db
+        .update(outbox)
+        .set({
+          status: 'sent',
+          sentAt: sql`now()`,
+          lastError: null,
+          ...(keep ? {} : { sealedPayload: null }),
+        })
+        .where(and(eq(outbox.status, 'pending'), sql`(${outbox.id}, ${outbox.attempts}) in (${claims})`));
+    }
+    for (const { row } of batch)
+      deps.log.debug({ outboxId: row.id, template: row.template, channel: row.channel }, 'message delivered');
+  };
+  const flush = () => {
+    running = running.then(async () => {
+      if (waiting.length === 0) return;
+      const batch = waiting;
+      waiting = [];
+      await write(batch).catch((error: unknown) => {
+        failure ??= error;
+      });
+    });
+  };
+  return {
+    sent(row, channel) {
+      waiting.push({ row, keep: channel.keepsPayload });
+      flush();
+    },
+    async flushed() {
+      flush();
+      await running;
+      if (failure) throw failure instanceof Error ? failure : new Error('recording deliveries failed');
+    },
+  };
 }
 
 async function markFailed(

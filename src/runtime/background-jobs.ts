@@ -24,6 +24,8 @@ export interface BackgroundJobs {
 }
 
 const SYSTEM = 'system';
+/** Outbox messages claimed at once; the job goes on while batches come full. */
+const DELIVERY_BATCH = 50;
 
 export function startBackgroundJobs(
   rt: Runtime,
@@ -103,7 +105,7 @@ export function startBackgroundJobs(
     purgeFailedPayloads(rt.db, rt.config.notify.failedRetentionDays),
   );
   const outbox = guard('outbox-deliver', async () => {
-    while (!stopped && (await rt.notify.deliver(20)) === 20);
+    while (!stopped && (await rt.notify.deliver(DELIVERY_BATCH)) === DELIVERY_BATCH);
   });
 
   timers.push(setInterval(() => void seal(), 1_000));

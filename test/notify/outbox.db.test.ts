@@ -51,6 +51,7 @@ describe('notify outbox', () => {
     await rt.db.delete(outbox);
     smtp.received.length = 0;
     smtp.rejectRecipients = false;
+    smtp.refuse.clear();
   });
 
   const rowsOf = () => rt.db.select().from(outbox);
@@ -248,6 +249,97 @@ describe('notify outbox', () => {
       assert.equal(row.status, 'sent');
       assert.equal(row.attempts, 1);
     }
+  });
+
+  it('sends a batch over a few pooled connections, in order per recipient', async () => {
+    const connectionsBefore = smtp.connections;
+    for (let i = 0; i < 12; i++) {
+      const to = i % 3 === 0 ? ADDRESS : `user${i}@contoh.go.id`;
+      await rt.notify.enqueue(rt.db, resetMessage({ to }));
+    }
+    // Distinct creation times, so the order the worker must keep is unambiguous.
+    const queued = (await rowsOf()).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    for (const [i, row] of queued.entries()) {
+      await rt.db
+        .update(outbox)
+        .set({ createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)) })
+        .where(eq(outbox.id, row.id));
+    }
+    assert.equal(await rt.notify.deliver(20), 12);
+    assert.equal(smtp.received.length, 12);
+    const opened = smtp.connections - connectionsBefore;
+    assert.ok(opened <= 4, `${opened} connections for one batch`);
+    assert.ok(opened < 12, 'connections are reused');
+    const byCreation = (await rowsOf()).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    const toAddress = smtp.received.filter((r) => r.rcptTo[0] === ADDRESS).map((r) => r.mail.messageId);
+    const expected = byCreation.filter((_, i) => i % 3 === 0).map((r) => `<${r.id}@teken.invalid>`);
+    assert.deepEqual(toAddress, expected);
+    for (const row of byCreation) {
+      assert.equal(row.status, 'sent');
+      assert.equal(row.sealedPayload, null);
+    }
+  });
+
+  it('still delivers the rest of a batch when one recipient is refused', async () => {
+    const refused = 'ditolak@contoh.go.id';
+    smtp.refuse.set(refused, 550);
+    for (const to of ['satu@contoh.go.id', refused, 'dua@contoh.go.id', 'tiga@contoh.go.id'])
+      await rt.notify.enqueue(rt.db, resetMessage({ to }));
+    assert.equal(await rt.notify.deliver(), 4);
+    assert.deepEqual(smtp.received.map((r) => r.rcptTo[0]).sort(), [
+      'dua@contoh.go.id',
+      'satu@contoh.go.id',
+      'tiga@contoh.go.id',
+    ]);
+    const rows = await rowsOf();
+    assert.equal(rows.filter((r) => r.status === 'sent').length, 3);
+    const [left] = rows.filter((r) => r.status !== 'sent');
+    assert.equal(left?.status, 'pending');
+    assert.equal(left?.attempts, 1);
+    assert.match(left?.lastError ?? '', /550/);
+    assert.ok(left?.sealedPayload);
+  });
+
+  it('opens a new connection after the mail server dropped the pooled one', async () => {
+    await rt.notify.enqueue(rt.db, resetMessage({ to: 'satu@contoh.go.id' }));
+    assert.equal(await rt.notify.deliver(), 1);
+    const connections = smtp.connections;
+    smtp.dropConnections();
+    await rt.notify.enqueue(rt.db, resetMessage({ to: 'dua@contoh.go.id' }));
+    assert.equal(await rt.notify.deliver(), 1);
+    assert.deepEqual(
+      smtp.received.map((r) => r.rcptTo[0]),
+      ['satu@contoh.go.id', 'dua@contoh.go.id'],
+    );
+    assert.equal(smtp.connections, connections + 1);
+    for (const row of await rowsOf()) assert.equal(row.status, 'sent');
+  });
+
+  it('does not mark a message sent that another worker claimed again after the lease', async () => {
+    await rt.notify.enqueue(rt.db, resetMessage());
+    const [row] = await rowsOf();
+    const slow = {
+      name: 'email' as const,
+      keepsPayload: false,
+      concurrency: 4,
+      send: async () => {
+        // Meanwhile the lease ran out and another worker took the message (attempt 2).
+        await rt.db.update(outbox).set({ attempts: 2 }).where(eq(outbox.id, row!.id));
+      },
+    };
+    const deps = {
+      db: rt.db,
+      master: rt.masterKey,
+      config,
+      log: rt.log,
+      channels: { email: slow },
+      templates: rt.notify.templates,
+    };
+    assert.equal(await deliverDueMessages(deps), 1);
+    const after = await only();
+    assert.equal(after.status, 'pending');
+    assert.equal(after.attempts, 2);
+    assert.ok(after.sealedPayload);
   });
 
   // PostgreSQL only: PGlite has one connection, so no second instance can hold a row lock.

@@ -11,18 +11,40 @@ export interface TestSmtpServer {
   received: { rcptTo: string[]; mail: ParsedMail }[];
   /** While set, every recipient is refused with this SMTP reply code. */
   rejectRecipients: number | false;
+  /** Recipients refused with a reply code of their own (lower-case address → code). */
+  refuse: Map<string, number>;
+  /** Connections accepted so far. */
+  connections: number;
+  /** Closes every open client connection, as a server's idle timeout or restart does. */
+  dropConnections(): void;
 }
 
 /** A real SMTP server on 127.0.0.1 and a free port that keeps what it receives. */
 export async function startSmtpServer(): Promise<TestSmtpServer> {
-  const state: TestSmtpServer = { port: 0, url: '', received: [], rejectRecipients: false };
+  const state: TestSmtpServer = {
+    port: 0,
+    url: '',
+    received: [],
+    rejectRecipients: false,
+    refuse: new Map(),
+    connections: 0,
+    dropConnections: () => {
+      for (const connection of (server as unknown as { connections: Set<{ close(): void }> }).connections)
+        connection.close();
+    },
+  };
   const server = new SMTPServer({
     authOptional: true,
     logger: false,
+    onConnect(_session, callback) {
+      state.connections++;
+      callback();
+    },
     onRcptTo(address, _session, callback) {
-      if (state.rejectRecipients === false) return callback();
+      const code = state.refuse.get(address.address.toLowerCase()) ?? state.rejectRecipients;
+      if (code === false) return callback();
       const error = Object.assign(new Error(`Mailbox <${address.address}> unavailable, try later`), {
-        responseCode: state.rejectRecipients,
+        responseCode: code,
       });
       return callback(error);
     },

@@ -54,6 +54,11 @@ export interface Channel {
    * delivered link no longer sits in the database.
    */
   readonly keepsPayload: boolean;
+  /**
+   * How many messages the outbox worker hands it at once (default 1): the SMTP channel's pooled
+   * connections. Messages to one recipient are still sent one after the other, in order.
+   */
+  readonly concurrency?: number;
   send(message: OutboundMessage): Promise<void>;
   close?(): Promise<void>;
 }

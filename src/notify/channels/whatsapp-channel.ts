@@ -55,6 +55,8 @@ export function createWhatsAppChannel(config: WhatsAppConfig, log: Logger): Chan
   return {
     name: 'whatsapp',
     keepsPayload: false,
+    // Messages in flight at once (the Cloud API allows far more); one recipient's still go in order.
+    concurrency: 4,
     async send(message) {
       const body = JSON.stringify(whatsAppRequest(config, message));
       let response: Response;
