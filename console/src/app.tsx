@@ -31,6 +31,7 @@ import { UpdatePasswordPage } from './pages/update-password-page';
 // Menus of seed 003 and Pengaturan → Profil (enrollment issue).
 import { CertificatesPage } from './pages/certificates-page';
 import { ChangeRequestsPage } from './pages/change-requests-page';
+import { RevocationRequestsPage } from './pages/revocation-requests-page';
 import { ConfirmEmailPage } from './pages/confirm-email-page';
 import { ProfilePage } from './pages/profile-page';
 import { ApiClientsPage } from './pages/api-clients-page';
@@ -162,6 +163,7 @@ export function App() {
         <Route path={paths.certificates} element={<CertificatesPage />} />
         <Route path={paths.profile} element={<ProfilePage />} />
         <Route path={paths.changeRequests} element={<ChangeRequestsPage />} />
+        <Route path={paths.revocations} element={<RevocationRequestsPage />} />
         <Route
           path={paths.institutions}
           element={

@@ -731,4 +731,10 @@ export const messagesEn: Record<MessageKey, string> = {
   'manage.rejectReason': 'Reason for rejecting',
   'manage.pending': 'Revocation requested: {reason}',
   'manage.done': 'Done',
+  'revocations.title': 'Revocation requests',
+  'revocations.empty': 'No revocation requests',
+  'revocations.holder': 'Holder',
+  'revocations.requestedAt': 'Requested',
+  'revocations.own': 'Your own certificate',
+  'nav.revocations': 'Revocations',
 };

@@ -736,6 +736,12 @@ export const messagesId = {
   'manage.rejectReason': 'Alasan penolakan',
   'manage.pending': 'Pencabutan diminta: {reason}',
   'manage.done': 'Berhasil',
+  'revocations.title': 'Permohonan Pencabutan',
+  'revocations.empty': 'Tidak ada permohonan pencabutan',
+  'revocations.holder': 'Pemilik',
+  'revocations.requestedAt': 'Tanggal Permohonan',
+  'revocations.own': 'Sertifikat Anda sendiri',
+  'nav.revocations': 'Pencabutan',
 } as const;
 
 export type MessageKey = keyof typeof messagesId;
