@@ -32,6 +32,8 @@ import { UpdatePasswordPage } from './pages/update-password-page';
 // Menus of seed 003 and Pengaturan → Profil (enrollment issue).
 import { CertificatesPage } from './pages/certificates-page';
 import { ChangeRequestsPage } from './pages/change-requests-page';
+import { RevocationRequestsPage } from './pages/revocation-requests-page';
+import { RevocationDialog } from './pages/revocation-dialog';
 import { ConfirmEmailPage } from './pages/confirm-email-page';
 import { ProfilePage } from './pages/profile-page';
 import { ApiClientsPage } from './pages/api-clients-page';
@@ -75,6 +77,20 @@ function AccountRoute() {
 function RaReviewRoute() {
   const { id } = useParams();
   return isUuid(id) ? <RaReviewPage id={id} /> : <NotFoundPage />;
+}
+/** Pencabutan of one certificate: the dialog on its own page, so the certificate list can link to it. */
+function RevocationRoute() {
+  const { id } = useParams();
+  const navigate = useNavigate();
+  return isUuid(id) ? (
+    <RevocationDialog
+      certificateId={id}
+      onClose={() => void navigate(paths.certificates)}
+      onDone={() => undefined}
+    />
+  ) : (
+    <NotFoundPage />
+  );
 }
 function InstitutionRoute() {
   const { id } = useParams();
@@ -167,8 +183,10 @@ export function App() {
         <Route path="/ra/:id" element={<RaReviewRoute />} />
         <Route path="/admin/outbox/:id" element={<OutboxMessageRoute />} />
         <Route path={paths.certificates} element={<CertificatesPage />} />
+        <Route path="/sertifikat/:id/pencabutan" element={<RevocationRoute />} />
         <Route path={paths.profile} element={<ProfilePage />} />
         <Route path={paths.changeRequests} element={<ChangeRequestsPage />} />
+        <Route path={paths.revocations} element={<RevocationRequestsPage />} />
         <Route
           path={paths.institutions}
           element={

@@ -11,6 +11,7 @@ import {
   certificateRequests,
   certificates,
   registrations,
+  revocationRequests,
   subscriberCertificates,
   type CertificateProduct,
   type RegistrationStatus,
@@ -101,6 +102,7 @@ export async function loadUserStatus(
     );
   const [current] = await db
     .select({
+      id: subscriberCertificates.id,
       notAfter: certificates.notAfter,
       revokedAt: certificates.revokedAt,
       revocationReason: certificates.revocationReason,
@@ -124,6 +126,18 @@ export async function loadUserStatus(
     )
     .orderBy(desc(subscriberCertificates.createdAt))
     .limit(1);
+  // "On Revoke": a Pencabutan of the current certificate waits for the RA.
+  const [pending] = current
+    ? await db
+        .select({ id: revocationRequests.id })
+        .from(revocationRequests)
+        .where(
+          and(
+            eq(revocationRequests.subscriberCertificateId, current.id),
+            eq(revocationRequests.status, 'pending'),
+          ),
+        )
+    : [];
   const facts: StatusFacts = {
     registration: registration?.status ?? null,
     openRequest: (open?.status as 'submitted' | 'approved' | undefined) ?? null,
@@ -134,7 +148,7 @@ export async function loadUserStatus(
           revocationReason: current.revocationReason,
           replaced: current.replacedBy !== null,
           renewalDue: current.renewalDueAt !== null,
-          revocationPending: false,
+          revocationPending: pending !== undefined,
         }
       : null,
   };

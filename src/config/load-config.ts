@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { TekenError } from '../errors/teken-error.js';
-import { options, type KeyAlgorithmName, type OptionSpec, type SubscriberKeyAlgorithm } from './options.js';
+import {
+  options,
+  subscriberRevocationReasons,
+  type KeyAlgorithmName,
+  type OptionSpec,
+  type SubscriberKeyAlgorithm,
+  type SubscriberRevocationReason,
+} from './options.js';
 
 /** The typed configuration, validated once at start. */
 export interface Config {
@@ -84,6 +91,8 @@ export interface Config {
     passphraseLockMinutes: number;
     setPassphraseLinkHours: number;
     supportingDocumentMaxBytes: number;
+    /** Pencabutan reasons revoked at once (TEKEN_REVOCATION_IMMEDIATE_REASONS). */
+    revocationImmediateReasons: SubscriberRevocationReason[];
   };
   notify: {
     smtpUrl: string | undefined;
@@ -213,6 +222,18 @@ export function loadConfig(env: Env = process.env): Config {
           .map((c) => c.trim())
           .filter(Boolean)
       : [];
+  const immediateReasons: SubscriberRevocationReason[] = [];
+  for (const r of (typeof v.revocationImmediateReasons === 'string' ? v.revocationImmediateReasons : '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== '' && x !== 'none')) {
+    if ((subscriberRevocationReasons as readonly string[]).includes(r))
+      immediateReasons.push(r as SubscriberRevocationReason);
+    else
+      problems.push(
+        `TEKEN_REVOCATION_IMMEDIATE_REASONS takes ${subscriberRevocationReasons.join(', ')} (got "${r.slice(0, 40)}")`,
+      );
+  }
   for (const c of composition) {
     if (!['lower', 'upper', 'digit', 'symbol'].includes(c)) {
       problems.push(`TEKEN_PASSWORD_COMPOSITION takes lower, upper, digit and symbol (got "${c}")`);
@@ -371,6 +392,7 @@ export function loadConfig(env: Env = process.env): Config {
       passphraseLockMinutes: n('passphraseLockMinutes'),
       setPassphraseLinkHours: n('setPassphraseLinkHours'),
       supportingDocumentMaxBytes: n('supportingDocumentMaxBytes'),
+      revocationImmediateReasons: immediateReasons,
     },
     wizard: {
       photoMaxBytes: n('photoMaxBytes'),

@@ -31,6 +31,19 @@ export type KeyAlgorithmName = (typeof keyAlgorithms)[number];
 export const subscriberKeyAlgorithms = ['rsa2048', 'rsa3072', 'p256', 'p384'] as const;
 export type SubscriberKeyAlgorithm = (typeof subscriberKeyAlgorithms)[number];
 
+/**
+ * The RFC 5280 reasons a subscriber may give for a Pencabutan (as the CA/Browser Forum and Mozilla
+ * let subscribers choose): certificateHold and privilegeWithdrawn are the CA's alone.
+ */
+export const subscriberRevocationReasons = [
+  'unspecified',
+  'keyCompromise',
+  'affiliationChanged',
+  'superseded',
+  'cessationOfOperation',
+] as const;
+export type SubscriberRevocationReason = (typeof subscriberRevocationReasons)[number];
+
 function opt<K extends string>(key: K, spec: OptionSpec): Record<K, OptionSpec> {
   return { [key]: spec } as Record<K, OptionSpec>;
 }
@@ -737,6 +750,14 @@ export const options = {
     kind: { type: 'int', min: 1, max: 10_080 },
     default: '30',
     description: 'How long a key stays locked after too many wrong passphrases.',
+  }),
+  ...opt('revocationImmediateReasons', {
+    group: 'Certificates',
+    env: 'TEKEN_REVOCATION_IMMEDIATE_REASONS',
+    kind: { type: 'string' },
+    default: 'keyCompromise',
+    description:
+      'The Pencabutan reasons (comma-separated RFC 5280 names a subscriber may give: unspecified, keyCompromise, affiliationChanged, superseded, cessationOfOperation) revoked at once, without waiting for an RA officer; `none`: every Pencabutan waits for the RA.',
   }),
   ...opt('setPassphraseLinkHours', {
     group: 'Certificates',

@@ -793,3 +793,43 @@ export const subscriberCertificates = pgTable(
       .where(sql`${t.state} in ('pending', 'active')`),
   ],
 );
+
+/** `pending`: "On Revoke", waiting for an RA officer; `revoked`: done; `rejected`: the RA refused it. */
+export type RevocationRequestStatus = 'pending' | 'revoked' | 'rejected';
+
+/**
+ * A holder's Pencabutan (certificates/request-revocation.ts): the reason the holder chose, how they
+ * confirmed it (the passphrase, or password and authenticator code), and the RA's decision. Reasons
+ * that TEKEN_REVOCATION_IMMEDIATE_REASONS names (keyCompromise by default) are revoked at once and
+ * the row is written `revoked`. One pending request per certificate.
+ */
+export const revocationRequests = pgTable(
+  'revocation_requests',
+  {
+    id: uuid('id').primaryKey(),
+    subscriberCertificateId: uuid('subscriber_certificate_id')
+      .notNull()
+      .references(() => subscriberCertificates.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    /** RFC 5280 reason name (revocation-reasons.ts), one a subscriber may give. */
+    reason: text('reason').notNull(),
+    status: text('status').notNull().$type<RevocationRequestStatus>(),
+    confirmedWith: text('confirmed_with').notNull().$type<'passphrase' | 'password_otp'>(),
+    requestedAt: tz('requested_at').notNull().defaultNow(),
+    /** `account:<id>` of the RA officer, or `system` for an immediate reason. */
+    decidedBy: text('decided_by'),
+    decidedAt: tz('decided_at'),
+    rejectReason: text('reject_reason'),
+  },
+  (t) => [
+    index('revocation_requests_queue_idx').on(t.institutionId, t.status, t.requestedAt),
+    uniqueIndex('revocation_requests_pending_uq')
+      .on(t.subscriberCertificateId)
+      .where(sql`${t.status} = 'pending'`),
+  ],
+);

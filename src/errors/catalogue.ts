@@ -159,6 +159,15 @@ export const errorCatalogue = {
   },
   ERR_SUBSCRIBER_CERT_NOT_FOUND: { status: 404, title: 'No such certificate.' },
   ERR_SUBSCRIBER_CERT_STATE: { status: 409, title: 'The certificate is not in a state that allows this.' },
+  ERR_REVOCATION_REQUEST_NOT_FOUND: { status: 404, title: 'No such revocation request.' },
+  ERR_REVOCATION_PENDING: {
+    status: 409,
+    title: 'A Pencabutan of this certificate already waits for the RA.',
+  },
+  ERR_REVOCATION_REQUEST_STATE: {
+    status: 409,
+    title: 'The revocation request was already decided.',
+  },
   ERR_SERVER_INTERNAL: { status: 500, title: 'Internal error. The server log has the details.' },
 } as const satisfies Record<string, { status: number; title: string; retired?: boolean }>;
 

@@ -39,7 +39,9 @@ import { institutionRoutes } from './routes/institution-routes.js';
 import { registrationImportRoutes } from './routes/registration-import-routes.js';
 import { registrationWizardRoutes } from './routes/registration-wizard-routes.js';
 import { createPersonnelRegistry } from '../enrollment/adapters/personnel-registry.js';
+import { certificatesContextOf } from '../runtime/certificates-context-of.js';
 import { raRoutes } from './routes/ra-routes.js';
+import { revocationRoutes } from './routes/revocation-routes.js';
 // Profile changes (Ubah Profil).
 import { changeRequestRoutes } from './routes/change-request-routes.js';
 import { profileRoutes } from './routes/profile-routes.js';
@@ -203,6 +205,8 @@ export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Prom
   // Profile changes (Ubah Profil): the subscriber's side and the RA desk's queue.
   await app.register(profileRoutes, { enrollment });
   await app.register(changeRequestRoutes, { enrollment });
+  // Pencabutan, suspension and release of subscriber certificates.
+  await app.register(revocationRoutes, { identity, certificates: certificatesContextOf(rt, options) });
   await app.register(consoleConfigRoutes, { organisationName: rt.config.organisationName });
   await app.register(healthRoutes, { database: rt.database, registry: rt.registry });
   await app.register(caRoutes, { registry: rt.registry });

@@ -2,25 +2,25 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { totpDevices } from '../db/schema.js';
 import { TekenError } from '../errors/teken-error.js';
-import { confirmedDevices, getAccount } from './accounts.js';
+import { confirmedDevices, getAccount, type AccountRow } from './accounts.js';
 import { advance, expectStep, flowOf, type StepResult } from './flow-steps.js';
 import type { IdentityContext } from './identity-context.js';
 import { accountSubject, addressThrottled, invalidOtp, recordWrongGuess } from './lockout-policy.js';
 import type { SessionMeta, SessionRow } from './sessions.js';
 import { verifyTotp } from './totp.js';
 
-export async function otpStep(
+/**
+ * Checks a code from one of a known account's authenticators (a chosen one, or any) through the
+ * attempt guard (kind `otp`), with the replay guard; a wrong code is counted and audited. The `otp`
+ * step and every re-confirmation (a Pencabutan) take this one path.
+ */
+export async function verifyAccountOtp(
   ctx: IdentityContext,
-  session: SessionRow,
-  input: { code: unknown; deviceId?: unknown },
+  account: AccountRow,
+  input: { code: string; deviceId?: unknown },
   meta: SessionMeta,
-): Promise<StepResult> {
-  const flow = flowOf(session);
-  expectStep(flow, 'otp');
-  if (typeof input.code !== 'string' || input.code.length > 32)
-    throw new TekenError('ERR_INPUT_INVALID', 'Give the 6-digit code from your authenticator app.');
+): Promise<void> {
   const code = input.code.replace(/\s/g, '');
-  const account = await getAccount(ctx.db, session.accountId);
   let devices = await confirmedDevices(ctx.db, account.id);
   if (typeof input.deviceId === 'string' && input.deviceId !== '')
     devices = devices.filter((d) => d.id === input.deviceId);
@@ -54,5 +54,19 @@ export async function otpStep(
     await recordWrongGuess(ctx, account, 'otp', result, meta);
     throw invalidOtp(result.blockedUntil);
   }
+}
+
+export async function otpStep(
+  ctx: IdentityContext,
+  session: SessionRow,
+  input: { code: unknown; deviceId?: unknown },
+  meta: SessionMeta,
+): Promise<StepResult> {
+  const flow = flowOf(session);
+  expectStep(flow, 'otp');
+  if (typeof input.code !== 'string' || input.code.length > 32)
+    throw new TekenError('ERR_INPUT_INVALID', 'Give the 6-digit code from your authenticator app.');
+  const account = await getAccount(ctx.db, session.accountId);
+  await verifyAccountOtp(ctx, account, { code: input.code, deviceId: input.deviceId }, meta);
   return advance(ctx, session, flow, meta);
 }

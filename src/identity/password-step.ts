@@ -1,7 +1,7 @@
 /** The `password` step of the RESET_OTP_DEVICE flow: the account is known, so a lock is named. */
 import { TekenError } from '../errors/teken-error.js';
 import { formatWib } from '../notify/format-wib.js';
-import { getAccount } from './accounts.js';
+import { getAccount, type AccountRow } from './accounts.js';
 import { advance, expectStep, flowOf, type StepResult } from './flow-steps.js';
 import type { IdentityContext } from './identity-context.js';
 import { accountSubject, addressThrottled, recordWrongGuess } from './lockout-policy.js';
@@ -24,17 +24,17 @@ function wrongPassword(blockedUntil: Date | null): TekenError {
   );
 }
 
-export async function passwordStep(
+/**
+ * Checks a known account's password through the attempt guard (kind `password`): a wrong one is
+ * counted towards the account's lock and audited. The `password` step and every re-confirmation
+ * (a Pencabutan confirmed with password and authenticator code) take this one path.
+ */
+export async function verifyAccountPassword(
   ctx: IdentityContext,
-  session: SessionRow,
-  password: unknown,
+  account: AccountRow,
+  password: string,
   meta: SessionMeta,
-): Promise<StepResult> {
-  const flow = flowOf(session);
-  expectStep(flow, 'password');
-  if (typeof password !== 'string' || password.length > 4096)
-    throw new TekenError('ERR_INPUT_INVALID', 'Give your password.');
-  const account = await getAccount(ctx.db, session.accountId);
+): Promise<void> {
   const result = await ctx.guard.attempt(
     'password',
     { subject: accountSubject(account.id), address: meta.ip },
@@ -48,5 +48,19 @@ export async function passwordStep(
     await recordWrongGuess(ctx, account, 'password', result, meta);
     throw wrongPassword(result.blockedUntil);
   }
+}
+
+export async function passwordStep(
+  ctx: IdentityContext,
+  session: SessionRow,
+  password: unknown,
+  meta: SessionMeta,
+): Promise<StepResult> {
+  const flow = flowOf(session);
+  expectStep(flow, 'password');
+  if (typeof password !== 'string' || password.length > 4096)
+    throw new TekenError('ERR_INPUT_INVALID', 'Give your password.');
+  const account = await getAccount(ctx.db, session.accountId);
+  await verifyAccountPassword(ctx, account, password, meta);
   return advance(ctx, session, flow, meta);
 }

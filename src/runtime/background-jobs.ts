@@ -1,7 +1,8 @@
 /**
  * Periodic work of `teken serve`: audit sealing, CRL regeneration (on schedule and soon after a
  * revocation), renewal of OCSP responders and the TSA unit before they expire, OCSP refresh,
- * settling certificates a crashed process left pending, and delivering the outbox (claimed with
+ * settling certificates a crashed process left pending, marking expired subscriber certificates
+ * (claimed with SKIP LOCKED, so one instance marks and mails each), and delivering the outbox (claimed with
  * SKIP LOCKED, so every instance can run it). Each job
  * runs at most once at a time per process; jobs that must run once across instances take
  * PostgreSQL advisory locks inside (the audit sealer) or are idempotent.
@@ -9,6 +10,7 @@
 import { generateCrl, latestCrl } from '../authority/generate-crl.js';
 import { renewDelegatedSigners } from '../authority/delegated-signers.js';
 import { reconcilePendingCertificates } from '../authority/reconcile-pending.js';
+import { markExpiredCertificates } from '../certificates/mark-expired-certificates.js';
 import { reconcileSubscriberKeys } from '../certificates/reconcile-subscriber-keys.js';
 import { certificatesContextOf } from './certificates-context-of.js';
 import { refreshOcspResponses } from '../authority/refresh-ocsp-responses.js';
@@ -98,6 +100,12 @@ export function startBackgroundJobs(
     await reconcilePendingCertificates(rt.authority, SYSTEM);
     await reconcileSubscriberKeys(certificatesContextOf(rt));
   });
+  // Subscriber certificates past notAfter: marked and their holders told, once across instances
+  // (claimed with FOR UPDATE SKIP LOCKED).
+  const expiry = guard('certificate-expiry', async () => {
+    const ctx = certificatesContextOf(rt);
+    while (!stopped && (await markExpiredCertificates(ctx, 100)) === 100);
+  });
   // Counters whose window and block have passed hold nothing; the longest window is a day.
   const purgeCounters = guard('throttle-purge', () => rt.guard.purgeExpired(2 * 24 * 3_600_000));
   // Dead letters keep their sealed content only for TEKEN_OUTBOX_FAILED_RETENTION_DAYS ("Kirim ulang").
@@ -113,6 +121,7 @@ export function startBackgroundJobs(
   timers.push(setInterval(() => void ocspRefresh(), 5 * 60_000));
   timers.push(setInterval(() => void reconcile(), 60_000));
   timers.push(setInterval(() => void renewSigners(), 60 * 60_000));
+  timers.push(setInterval(() => void expiry(), 5 * 60_000));
   timers.push(setInterval(() => void outbox(), 1_000));
   timers.push(setInterval(() => void purgeCounters(), 60 * 60_000));
   timers.push(setInterval(() => void purgeDeadLetters(), 60 * 60_000));
@@ -131,6 +140,7 @@ export function startBackgroundJobs(
     async runAll() {
       await reconcile();
       await renewSigners();
+      await expiry();
       await crlSchedule();
       await ocspRefresh();
       await seal();

@@ -4091,6 +4091,7 @@ export interface paths {
                 | 'ERR_TOTP_LAST_DEVICE'
                 | 'ERR_ACCOUNT_EXISTS'
                 | 'ERR_ACCOUNT_NOT_FOUND'
+                | 'ERR_ACCOUNT_NOT_ACTIVE'
                 | 'ERR_ADMIN_SETUP_DONE'
                 | 'ERR_INSTITUTION_NOT_FOUND'
                 | 'ERR_INSTITUTION_CODE_TAKEN'
@@ -4124,6 +4125,19 @@ export interface paths {
                 | 'ERR_CHANGE_REQUEST_DECIDED'
                 | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
                 | 'ERR_PROFILE_NOT_VERIFIED'
+                | 'ERR_CERT_REQUEST_NOT_FOUND'
+                | 'ERR_CERT_REQUEST_OPEN'
+                | 'ERR_CERT_REQUEST_STATE'
+                | 'ERR_PRODUCT_NOT_ALLOWED'
+                | 'ERR_SUBSCRIBER_NOT_VERIFIED'
+                | 'ERR_PASSPHRASE_POLICY'
+                | 'ERR_PASSPHRASE_WRONG'
+                | 'ERR_PASSPHRASE_LOCKED'
+                | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
+                | 'ERR_SUBSCRIBER_CERT_STATE'
+                | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
+                | 'ERR_REVOCATION_PENDING'
+                | 'ERR_REVOCATION_REQUEST_STATE'
                 | 'ERR_SERVER_INTERNAL';
               retryAfterSeconds?: number;
             };
@@ -4191,6 +4205,7 @@ export interface paths {
                 | 'ERR_TOTP_LAST_DEVICE'
                 | 'ERR_ACCOUNT_EXISTS'
                 | 'ERR_ACCOUNT_NOT_FOUND'
+                | 'ERR_ACCOUNT_NOT_ACTIVE'
                 | 'ERR_ADMIN_SETUP_DONE'
                 | 'ERR_INSTITUTION_NOT_FOUND'
                 | 'ERR_INSTITUTION_CODE_TAKEN'
@@ -4224,6 +4239,19 @@ export interface paths {
                 | 'ERR_CHANGE_REQUEST_DECIDED'
                 | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
                 | 'ERR_PROFILE_NOT_VERIFIED'
+                | 'ERR_CERT_REQUEST_NOT_FOUND'
+                | 'ERR_CERT_REQUEST_OPEN'
+                | 'ERR_CERT_REQUEST_STATE'
+                | 'ERR_PRODUCT_NOT_ALLOWED'
+                | 'ERR_SUBSCRIBER_NOT_VERIFIED'
+                | 'ERR_PASSPHRASE_POLICY'
+                | 'ERR_PASSPHRASE_WRONG'
+                | 'ERR_PASSPHRASE_LOCKED'
+                | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
+                | 'ERR_SUBSCRIBER_CERT_STATE'
+                | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
+                | 'ERR_REVOCATION_PENDING'
+                | 'ERR_REVOCATION_REQUEST_STATE'
                 | 'ERR_SERVER_INTERNAL';
               retryAfterSeconds?: number;
             };
@@ -4487,6 +4515,7 @@ export interface paths {
                 | 'ERR_TOTP_LAST_DEVICE'
                 | 'ERR_ACCOUNT_EXISTS'
                 | 'ERR_ACCOUNT_NOT_FOUND'
+                | 'ERR_ACCOUNT_NOT_ACTIVE'
                 | 'ERR_ADMIN_SETUP_DONE'
                 | 'ERR_INSTITUTION_NOT_FOUND'
                 | 'ERR_INSTITUTION_CODE_TAKEN'
@@ -4520,6 +4549,19 @@ export interface paths {
                 | 'ERR_CHANGE_REQUEST_DECIDED'
                 | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
                 | 'ERR_PROFILE_NOT_VERIFIED'
+                | 'ERR_CERT_REQUEST_NOT_FOUND'
+                | 'ERR_CERT_REQUEST_OPEN'
+                | 'ERR_CERT_REQUEST_STATE'
+                | 'ERR_PRODUCT_NOT_ALLOWED'
+                | 'ERR_SUBSCRIBER_NOT_VERIFIED'
+                | 'ERR_PASSPHRASE_POLICY'
+                | 'ERR_PASSPHRASE_WRONG'
+                | 'ERR_PASSPHRASE_LOCKED'
+                | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
+                | 'ERR_SUBSCRIBER_CERT_STATE'
+                | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
+                | 'ERR_REVOCATION_PENDING'
+                | 'ERR_REVOCATION_REQUEST_STATE'
                 | 'ERR_SERVER_INTERNAL';
               retryAfterSeconds?: number;
             };
@@ -4587,6 +4629,7 @@ export interface paths {
                 | 'ERR_TOTP_LAST_DEVICE'
                 | 'ERR_ACCOUNT_EXISTS'
                 | 'ERR_ACCOUNT_NOT_FOUND'
+                | 'ERR_ACCOUNT_NOT_ACTIVE'
                 | 'ERR_ADMIN_SETUP_DONE'
                 | 'ERR_INSTITUTION_NOT_FOUND'
                 | 'ERR_INSTITUTION_CODE_TAKEN'
@@ -4620,6 +4663,19 @@ export interface paths {
                 | 'ERR_CHANGE_REQUEST_DECIDED'
                 | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
                 | 'ERR_PROFILE_NOT_VERIFIED'
+                | 'ERR_CERT_REQUEST_NOT_FOUND'
+                | 'ERR_CERT_REQUEST_OPEN'
+                | 'ERR_CERT_REQUEST_STATE'
+                | 'ERR_PRODUCT_NOT_ALLOWED'
+                | 'ERR_SUBSCRIBER_NOT_VERIFIED'
+                | 'ERR_PASSPHRASE_POLICY'
+                | 'ERR_PASSPHRASE_WRONG'
+                | 'ERR_PASSPHRASE_LOCKED'
+                | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
+                | 'ERR_SUBSCRIBER_CERT_STATE'
+                | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
+                | 'ERR_REVOCATION_PENDING'
+                | 'ERR_REVOCATION_REQUEST_STATE'
                 | 'ERR_SERVER_INTERNAL';
               retryAfterSeconds?: number;
             };
@@ -4745,6 +4801,7 @@ export interface paths {
                 | 'ERR_TOTP_LAST_DEVICE'
                 | 'ERR_ACCOUNT_EXISTS'
                 | 'ERR_ACCOUNT_NOT_FOUND'
+                | 'ERR_ACCOUNT_NOT_ACTIVE'
                 | 'ERR_ADMIN_SETUP_DONE'
                 | 'ERR_INSTITUTION_NOT_FOUND'
                 | 'ERR_INSTITUTION_CODE_TAKEN'
@@ -4778,6 +4835,19 @@ export interface paths {
                 | 'ERR_CHANGE_REQUEST_DECIDED'
                 | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
                 | 'ERR_PROFILE_NOT_VERIFIED'
+                | 'ERR_CERT_REQUEST_NOT_FOUND'
+                | 'ERR_CERT_REQUEST_OPEN'
+                | 'ERR_CERT_REQUEST_STATE'
+                | 'ERR_PRODUCT_NOT_ALLOWED'
+                | 'ERR_SUBSCRIBER_NOT_VERIFIED'
+                | 'ERR_PASSPHRASE_POLICY'
+                | 'ERR_PASSPHRASE_WRONG'
+                | 'ERR_PASSPHRASE_LOCKED'
+                | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
+                | 'ERR_SUBSCRIBER_CERT_STATE'
+                | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
+                | 'ERR_REVOCATION_PENDING'
+                | 'ERR_REVOCATION_REQUEST_STATE'
                 | 'ERR_SERVER_INTERNAL';
               retryAfterSeconds?: number;
             };
@@ -4845,6 +4915,7 @@ export interface paths {
                 | 'ERR_TOTP_LAST_DEVICE'
                 | 'ERR_ACCOUNT_EXISTS'
                 | 'ERR_ACCOUNT_NOT_FOUND'
+                | 'ERR_ACCOUNT_NOT_ACTIVE'
                 | 'ERR_ADMIN_SETUP_DONE'
                 | 'ERR_INSTITUTION_NOT_FOUND'
                 | 'ERR_INSTITUTION_CODE_TAKEN'
@@ -4878,6 +4949,19 @@ export interface paths {
                 | 'ERR_CHANGE_REQUEST_DECIDED'
                 | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
                 | 'ERR_PROFILE_NOT_VERIFIED'
+                | 'ERR_CERT_REQUEST_NOT_FOUND'
+                | 'ERR_CERT_REQUEST_OPEN'
+                | 'ERR_CERT_REQUEST_STATE'
+                | 'ERR_PRODUCT_NOT_ALLOWED'
+                | 'ERR_SUBSCRIBER_NOT_VERIFIED'
+                | 'ERR_PASSPHRASE_POLICY'
+                | 'ERR_PASSPHRASE_WRONG'
+                | 'ERR_PASSPHRASE_LOCKED'
+                | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
+                | 'ERR_SUBSCRIBER_CERT_STATE'
+                | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
+                | 'ERR_REVOCATION_PENDING'
+                | 'ERR_REVOCATION_REQUEST_STATE'
                 | 'ERR_SERVER_INTERNAL';
               retryAfterSeconds?: number;
             };
@@ -6029,6 +6113,587 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/certificates/{id}/revocation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Pencabutan by the holder: a reason, confirmed with the passphrase or with password and authenticator code. "On Revoke" until the RA approves; immediate for the configured reasons. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            reason:
+              'unspecified' | 'keyCompromise' | 'affiliationChanged' | 'superseded' | 'cessationOfOperation';
+            passphrase?: string;
+            password?: string;
+            code?: string;
+            /** Format: uuid */
+            deviceId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              status: 'pending' | 'revoked';
+              reason: string;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ra/revocation-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The Pencabutan requests of the caller’s institution (a CA admin: all), oldest first. */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'pending' | 'revoked' | 'rejected';
+          /** @description A CA admin: one institution only. */
+          institutionId?: string;
+          /** @description At most this many (default 50). */
+          limit?: number;
+          offset?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              total: number;
+              requests: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                certificateId: string;
+                /** Format: uuid */
+                accountId: string;
+                /** Format: uuid */
+                institutionId: string;
+                fullName: string;
+                email: string;
+                product: string;
+                serial: string;
+                /** Format: date-time */
+                notAfter: string | null;
+                reason: string;
+                /** @enum {string} */
+                status: 'pending' | 'revoked' | 'rejected';
+                /** @enum {string} */
+                confirmedWith: 'passphrase' | 'password_otp';
+                /** Format: date-time */
+                requestedAt: string;
+                /** Format: date-time */
+                decidedAt: string | null;
+                rejectReason: string | null;
+                canDecide: boolean;
+              }[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ra/revocation-requests/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approves a Pencabutan: the certificate is revoked (CRL, OCSP at once) and the holder told. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              status: 'revoked';
+              /** Format: date-time */
+              revokedAt?: string;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ra/revocation-requests/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Rejects a Pencabutan with a reason the holder is told; the certificate stays Issued. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              status: 'rejected';
+              /** Format: date-time */
+              revokedAt?: string;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ra/accounts/{accountId}/certificates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tinjau Ulang → Sertifikat Elektronik: a person’s certificates and what the caller may do. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          accountId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              canManage: boolean;
+              certificates: {
+                /** Format: uuid */
+                id: string;
+                product: string;
+                serial: string;
+                subject: string;
+                /** Format: date-time */
+                notBefore: string;
+                /** Format: date-time */
+                notAfter: string;
+                /** @enum {string} */
+                status: 'Issued' | 'Renew' | 'On Revoke' | 'Revoked' | 'Expired' | 'Suspended';
+                /** Format: date-time */
+                revokedAt: string | null;
+                revocationReason: string | null;
+                pendingRevocation: {
+                  /** Format: uuid */
+                  id: string;
+                  reason: string;
+                } | null;
+              }[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ra/certificates/{id}/suspend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Tangguhkan: puts the certificate on hold (certificateHold), with a note the holder is told. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              status: 'Suspended';
+              /** Format: date-time */
+              revokedAt?: string;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ra/certificates/{id}/release': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Lepaskan: releases a suspended certificate, with a note the holder is told. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              status: 'Issued';
+              /** Format: date-time */
+              revokedAt?: string;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ra/certificates/{id}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cabut: revokes the certificate for good with a reason and a note the holder is told. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            reason:
+              | 'unspecified'
+              | 'keyCompromise'
+              | 'affiliationChanged'
+              | 'superseded'
+              | 'cessationOfOperation'
+              | 'privilegeWithdrawn';
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              status: 'Revoked';
+              /** Format: date-time */
+              revokedAt?: string;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/console-config': {
     parameters: {
       query?: never;
@@ -6661,6 +7326,7 @@ export interface components {
         | 'ERR_TOTP_LAST_DEVICE'
         | 'ERR_ACCOUNT_EXISTS'
         | 'ERR_ACCOUNT_NOT_FOUND'
+        | 'ERR_ACCOUNT_NOT_ACTIVE'
         | 'ERR_ADMIN_SETUP_DONE'
         | 'ERR_INSTITUTION_NOT_FOUND'
         | 'ERR_INSTITUTION_CODE_TAKEN'
@@ -6694,6 +7360,19 @@ export interface components {
         | 'ERR_CHANGE_REQUEST_DECIDED'
         | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
         | 'ERR_PROFILE_NOT_VERIFIED'
+        | 'ERR_CERT_REQUEST_NOT_FOUND'
+        | 'ERR_CERT_REQUEST_OPEN'
+        | 'ERR_CERT_REQUEST_STATE'
+        | 'ERR_PRODUCT_NOT_ALLOWED'
+        | 'ERR_SUBSCRIBER_NOT_VERIFIED'
+        | 'ERR_PASSPHRASE_POLICY'
+        | 'ERR_PASSPHRASE_WRONG'
+        | 'ERR_PASSPHRASE_LOCKED'
+        | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
+        | 'ERR_SUBSCRIBER_CERT_STATE'
+        | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
+        | 'ERR_REVOCATION_PENDING'
+        | 'ERR_REVOCATION_REQUEST_STATE'
         | 'ERR_SERVER_INTERNAL';
       detail?: string;
       details?: {

@@ -201,6 +201,14 @@ export function AppShell({
                       </Link>
                     </li>
                   )}
+                  {/* certificate.manage is granted as change_request.review is: RA officers and CA admins. */}
+                  {permissions.reviewChangeRequests && (
+                    <li>
+                      <Link to={paths.revocations} aria-current={current(paths.revocations, false)}>
+                        {t('nav.revocations')}
+                      </Link>
+                    </li>
+                  )}
                 </ul>
               </li>
             )}

@@ -33,6 +33,7 @@ export const paths = {
   confirmEmail: '/konfirmasi-email',
   importCsv: '/pengguna/impor',
   changeRequests: '/ra/perubahan-data',
+  revocations: '/ra/pencabutan',
   institutions: '/admin/instansi',
   institution: (id: string) => `/admin/instansi/${encodeURIComponent(id)}`,
   apiClients: (id: string) => `/admin/instansi/${encodeURIComponent(id)}/klien-api`,

@@ -13,6 +13,7 @@ import { ErrorNotice, LoadErrorNotice } from '../components/notice';
 import { PageHeading } from '../components/page-heading';
 import { ScrollTable } from '../components/scroll-table';
 import { useI18n, type MessageKey } from '../i18n/i18n';
+import { HolderCertificatesTab } from './holder-certificates-tab';
 import { formatWib } from '../lib/format';
 import { Link } from '../lib/router';
 import { Confirm, Done, LinksSection } from './admin-account-page';
@@ -548,7 +549,7 @@ export function RaReviewPage({ id }: { id: string }) {
             {tab === 'overview' && <Overview r={r} account={account} onChanged={load} />}
             {tab === 'edit' && <EditTab r={r} onChanged={load} />}
             {tab === 'products' && <ProductsTab r={r} onChanged={load} />}
-            {tab === 'certificates' && <p className="card">{t('ra.certificates.empty')}</p>}
+            {tab === 'certificates' && <HolderCertificatesTab accountId={r.accountId} />}
             {tab === 'history' && <HistoryTab id={id} />}
           </div>
         </>

@@ -2,6 +2,13 @@
 import type { MessageOf } from '../../notify/templates/template-registry.js';
 import { certificateIssued } from './certificate-issued.js';
 import { certificateRequestApproved, certificateRequestRejected } from './certificate-request-decided.js';
+import {
+  certificateExpired,
+  certificateReleased,
+  certificateRevoked,
+  certificateSuspended,
+  revocationRequestRejected,
+} from './certificate-revoked.js';
 import { passphraseLocked } from './passphrase-locked.js';
 import { setPassphrase } from './set-passphrase.js';
 
@@ -11,6 +18,11 @@ export const certificatesTemplates = {
   'certificate-request-rejected': certificateRequestRejected,
   'certificate-issued': certificateIssued,
   'passphrase-locked': passphraseLocked,
+  'certificate-revoked': certificateRevoked,
+  'certificate-suspended': certificateSuspended,
+  'certificate-released': certificateReleased,
+  'certificate-expired': certificateExpired,
+  'revocation-request-rejected': revocationRequestRejected,
 } as const;
 
 /** A message the certificates module queues. */
