@@ -40,6 +40,8 @@ import { registrationImportRoutes } from './routes/registration-import-routes.js
 import { registrationWizardRoutes } from './routes/registration-wizard-routes.js';
 import { createPersonnelRegistry } from '../enrollment/adapters/personnel-registry.js';
 import { raRoutes } from './routes/ra-routes.js';
+import { certificateRequestRoutes } from './routes/certificate-request-routes.js';
+import { certificatesContextOf } from '../runtime/certificates-context-of.js';
 // Profile changes (Ubah Profil).
 import { changeRequestRoutes } from './routes/change-request-routes.js';
 import { profileRoutes } from './routes/profile-routes.js';
@@ -183,6 +185,11 @@ export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Prom
   });
   // The RA desk (menu "RA").
   await app.register(raRoutes, { identity, enrollment: enrollmentContextOf(rt, options) });
+  // Certificate requests, the RA's decision and the set-passphrase link.
+  await app.register(certificateRequestRoutes, {
+    identity,
+    certificates: certificatesContextOf(rt, options),
+  });
   // API clients: the console's management (session) and the clients' own routes (HTTP Basic).
   await app.register(apiClientRoutes, { identity });
   // CSV registration import ("Impor Pengguna").
