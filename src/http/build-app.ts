@@ -42,6 +42,7 @@ import { createPersonnelRegistry } from '../enrollment/adapters/personnel-regist
 import { certificatesContextOf } from '../runtime/certificates-context-of.js';
 import { raRoutes } from './routes/ra-routes.js';
 import { revocationRoutes } from './routes/revocation-routes.js';
+import { certificateRequestRoutes } from './routes/certificate-request-routes.js';
 // Profile changes (Ubah Profil).
 import { changeRequestRoutes } from './routes/change-request-routes.js';
 import { profileRoutes } from './routes/profile-routes.js';
@@ -185,6 +186,11 @@ export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Prom
   });
   // The RA desk (menu "RA").
   await app.register(raRoutes, { identity, enrollment: enrollmentContextOf(rt, options) });
+  // Certificate requests, the RA's decision and the set-passphrase link.
+  await app.register(certificateRequestRoutes, {
+    identity,
+    certificates: certificatesContextOf(rt, options),
+  });
   // API clients: the console's management (session) and the clients' own routes (HTTP Basic).
   await app.register(apiClientRoutes, { identity });
   // CSV registration import ("Impor Pengguna").
