@@ -15,7 +15,8 @@ import { authorize } from '../identity/authorize.js';
 import type { EnrollmentContext } from './enrollment-context.js';
 import { lookupHash, openPersonalText, sealPersonal } from './personal-data.js';
 import { validPhone } from './phone.js';
-import { loadRegistration, recordHistory, registrationTarget } from './registration-records.js';
+import { recordHistory } from './profile-history.js';
+import { loadRegistration, registrationTarget } from './registration-records.js';
 import { validFullName } from './start-registration.js';
 
 export interface RegistrationCorrection {
