@@ -28,7 +28,7 @@ import {
 } from './change-requests.js';
 import type { EnrollmentContext } from './enrollment-context.js';
 import { recordHistory } from './profile-history.js';
-import { profileFields, validProfileData } from './profile-change-rules.js';
+import { profileFields, validProfileData } from './profile-rules.js';
 
 export const REASON_MAX = 500;
 

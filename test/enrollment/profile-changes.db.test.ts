@@ -20,7 +20,7 @@ import {
   registrations,
 } from '../../src/db/schema.js';
 import { openPersonalText } from '../../src/enrollment/personal-data.js';
-import { validProfileData, type ProfileRules } from '../../src/enrollment/profile-change-rules.js';
+import { validProfileData, type ProfileRules } from '../../src/enrollment/profile-rules.js';
 import { buildApp } from '../../src/http/build-app.js';
 import type { AccountRow } from '../../src/identity/accounts.js';
 import { currentTotp } from '../../src/identity/totp.js';
@@ -64,7 +64,7 @@ const rules: ProfileRules = {
   },
 };
 
-describe('profile data rules (profile-rules.ts)', () => {
+describe('profile data rules (profile-rules.ts, as the wizard and Ubah Akun apply them)', () => {
   const refusal = (input: Record<string, unknown>, field: string, pattern: RegExp) =>
     assert.throws(
       () => validProfileData(rules, input),
@@ -90,7 +90,7 @@ describe('profile data rules (profile-rules.ts)', () => {
         email: 'siti@contoh.go.id',
         jabatan: 'Analis Kebijakan',
         unitOrganisasi: 'Sekretariat Jenderal',
-        province: 'Jawa Barat',
+        province: 'JAWA BARAT',
       },
     );
     assert.deepEqual(validProfileData(rules, { gelarDepan: '' }), { gelarDepan: null });
@@ -279,7 +279,7 @@ describe('Ubah Profil', () => {
     assert.equal(created.body.status, 'pending');
     assert.deepEqual(created.body.changes, [
       { field: 'jabatan', from: 'Analis Kebijakan', to: 'Pranata Komputer' },
-      { field: 'province', from: 'DKI Jakarta', to: 'Jawa Timur' },
+      { field: 'province', from: 'DKI JAKARTA', to: 'JAWA TIMUR' },
     ]);
     const [row] = await rt.db.select().from(changeRequests).where(eq(changeRequests.id, created.body.id));
     assert.deepEqual(row!.fields, ['jabatan', 'province']);

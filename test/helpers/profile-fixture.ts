@@ -61,7 +61,7 @@ export async function createVerifiedSubscriber(
         employeeType: 'asn',
         unitOrganisasi: input.unitOrganisasi ?? 'Sekretariat Jenderal',
         jabatan: input.jabatan ?? 'Analis Kebijakan',
-        province: input.province ?? 'DKI Jakarta',
+        province: input.province ?? 'DKI JAKARTA',
         submittedAt: new Date(),
         verifiedAt: new Date(),
       })
