@@ -417,7 +417,11 @@ describe('starting a registration', () => {
         assert.equal((await call(auth, { nama: 'Pegawai Cepat', email: email('cepat') })).status, 200);
       const limited = await call(auth, { nama: 'Pegawai Cepat', email: email('cepat') });
       assertBsreError(limited, 429, 'ERR_API_CLIENT_RATE_LIMITED');
-      assert.ok(Number(limited.headers.get('retry-after')) > 0);
+      // Whole seconds within the minute's window, as the body says.
+      const retry = limited.headers.get('retry-after');
+      assert.match(retry ?? '', /^\d+$/);
+      assert.ok(Number(retry) >= 1 && Number(retry) <= 60);
+      assert.equal(limited.body.retryAfterSeconds, Number(retry));
     });
 
     it("answers malformed bodies with 400 in BSrE's shape, never a 5xx", async () => {
