@@ -460,6 +460,28 @@ describe('starting a registration', () => {
       assert.equal(extra.status, 200, JSON.stringify(extra.body));
     });
 
+    it('refuses a nama or email that is not a JSON string, on both paths, instead of coercing it', async () => {
+      const client = await newClient({ rateLimitPerMinute: 1000 });
+      const auth = basic(client.username, client.secret);
+      const cases: [Record<string, unknown>, string][] = [
+        [{ nama: 12345, email: email('angka') }, 'nama'],
+        [{ nama: ['Budi Santoso'], email: email('larik') }, 'nama'],
+        [{ nama: true, email: email('boolean') }, 'nama'],
+        [{ nama: 'Budi Santoso', email: ['budi.larik@contoh.go.id'] }, 'email'],
+      ];
+      for (const path of ['/api/v2/user/registration', '/api/v2/user/register'])
+        for (const [body, field] of cases) {
+          const answer = await call(auth, body, path);
+          assertBsreError(answer, 400, 'ERR_INPUT_INVALID');
+          assert.match(String(answer.body.error), new RegExp(`${field} must be text`));
+        }
+      for (const [body] of cases) {
+        const address = Array.isArray(body.email) ? String(body.email[0]) : String(body.email);
+        const [row] = await server.rt.db.select().from(accounts).where(eq(accounts.email, address));
+        assert.equal(row, undefined, `${address} was not registered`);
+      }
+    });
+
     it('refuses an e-mail outside the domains and a registered one; re-sends for an open registration', async () => {
       const client = await newClient({ rateLimitPerMinute: 1000 });
       const auth = basic(client.username, client.secret);
