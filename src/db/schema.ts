@@ -311,17 +311,20 @@ export const sessions = pgTable(
   (t) => [index('sessions_account_idx').on(t.accountId)],
 );
 
-export type ActionLinkKind =
-  | 'RESET_PASSWORD'
-  | 'UPDATE_PASSWORD'
-  | 'RESET_OTP_DEVICE'
-  | 'SETUP_ADMIN'
+/** The kinds of single-use link; "Tautan Aktif" lists each of them. */
+export const actionLinkKinds = [
+  'RESET_PASSWORD',
+  'UPDATE_PASSWORD',
+  'RESET_OTP_DEVICE',
+  'SETUP_ADMIN',
   /** The registration link ("[BSrE] Aktivasi Akun"): opens the wizard until it is submitted. */
-  | 'ACTIVATE_ACCOUNT'
+  'ACTIVATE_ACCOUNT',
   /** Confirms a new e-mail address of a profile change, from that address. */
-  | 'CONFIRM_EMAIL'
+  'CONFIRM_EMAIL',
   /** "[BSrE] Informasi Akun" after RA approval: authenticator, then password (like SETUP_ADMIN). */
-  | 'SETUP_ACCOUNT';
+  'SETUP_ACCOUNT',
+] as const;
+export type ActionLinkKind = (typeof actionLinkKinds)[number];
 
 /** Single-use links (e-mailed); only the SHA-256 of the token is stored. */
 export const actionTokens = pgTable(

@@ -338,6 +338,16 @@ describe('Ubah Profil', () => {
     const early = await ra.post<Problem>(`/api/v1/ra/change-requests/${created.body.id}/approve`);
     assert.equal(early.status, 409);
     assert.equal(early.body.code, 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED');
+    // Tinjau Ulang's "Tautan Aktif" lists the open confirmation link (seed 003), without its token.
+    const links = await ra.get<{ links: { action: string; expiresAt: string }[] }>(
+      `/api/v1/admin/accounts/${account.id}/links`,
+    );
+    assert.equal(links.status, 200, JSON.stringify(links.body));
+    assert.ok(
+      links.body.links.some((l) => l.action === 'CONFIRM_EMAIL'),
+      JSON.stringify(links.body),
+    );
+    assert.ok(!JSON.stringify(links.body).includes(token));
 
     // A wrong token is unknown; the right one confirms once.
     const wrong = await new ApiClient(app, nextIp()).post<Problem>('/api/v1/profile/confirm-email', {

@@ -1341,6 +1341,7 @@ export interface paths {
                   | 'RESET_OTP_DEVICE'
                   | 'SETUP_ADMIN'
                   | 'ACTIVATE_ACCOUNT'
+                  | 'CONFIRM_EMAIL'
                   | 'SETUP_ACCOUNT';
                 /** Format: date-time */
                 createdAt: string;
