@@ -460,6 +460,26 @@ describe('starting a registration', () => {
       assert.equal(extra.status, 200, JSON.stringify(extra.body));
     });
 
+    it('answers two simultaneous calls for one address as one after the other: started, then re-sent', async () => {
+      const client = await newClient({ rateLimitPerMinute: 1000 });
+      const auth = basic(client.username, client.secret);
+      // Truly concurrent on PostgreSQL (two connections): both transactions may read "no such
+      // address" before either inserts; the loser's unique violation is retried, not answered.
+      for (let i = 0; i < 8; i++) {
+        const address = email(`serentak${i}`);
+        const answers = await Promise.all([
+          call(auth, { nama: 'Pegawai Serentak', email: address }),
+          call(auth, { nama: 'Pegawai Serentak', email: address }, '/api/v2/user/register'),
+        ]);
+        for (const answer of answers) assert.equal(answer.status, 200, JSON.stringify(answer.body));
+        const data = answers.map((a) => a.body.data as { accountId: string; resent: boolean });
+        assert.deepEqual(data.map((d) => d.resent).sort(), [false, true]);
+        assert.equal(data[0]!.accountId, data[1]!.accountId);
+        const rows = await server.rt.db.select().from(accounts).where(eq(accounts.email, address));
+        assert.equal(rows.length, 1);
+      }
+    });
+
     it('refuses a nama or email that is not a JSON string, on both paths, instead of coercing it', async () => {
       const client = await newClient({ rateLimitPerMinute: 1000 });
       const auth = basic(client.username, client.secret);
