@@ -6,7 +6,7 @@
  * step with a fake camera, opened from the activation link of a registration started for the test.
  */
 import { institutions } from '../../src/db/schema.js';
-import { submittedRegistration } from '../helpers/registration-fixture.js';
+import { submittedRegistration } from '../helpers/registration.js';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';

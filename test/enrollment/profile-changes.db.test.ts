@@ -27,7 +27,7 @@ import { currentTotp } from '../../src/identity/totp.js';
 import { readOutboxMessage } from '../../src/notify/read-outbox-message.js';
 import type { Runtime } from '../../src/runtime/open-runtime.js';
 import { ApiClient } from '../helpers/api-client.js';
-import { createVerifiedSubscriber } from '../helpers/profile-fixture.js';
+import { createVerifiedSubscriber } from '../helpers/registration.js';
 import { createTestAccount, firstSignIn } from '../helpers/test-accounts.js';
 import { openTestRuntime } from '../helpers/test-runtime.js';
 

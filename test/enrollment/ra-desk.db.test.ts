@@ -18,7 +18,7 @@ import {
   selfieJpeg,
   submittedRegistration,
   type SubmittedRegistration,
-} from '../helpers/registration-fixture.js';
+} from '../helpers/registration.js';
 import { syntheticNik } from '../helpers/synthetic-identity.js';
 import { createTestAccount, firstSignIn } from '../helpers/test-accounts.js';
 import { startTestServer } from '../helpers/test-server.js';
