@@ -29,6 +29,14 @@ function pgErrorOf(error: unknown): PgErrorFields | undefined {
   return undefined;
 }
 
+/**
+ * A unique violation (23505): in a read-then-insert transaction, the sign that a concurrent one
+ * inserted the same key first; retrying the transaction lets it see that row.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  return pgErrorOf(error)?.code === '23505';
+}
+
 const camel = (snake: string) => snake.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** `Key (institution_id)=(...) is not present in table "institutions".` → the column names. */

@@ -320,23 +320,26 @@ export const sessions = pgTable(
   (t) => [index('sessions_account_idx').on(t.accountId)],
 );
 
-export type ActionLinkKind =
-  | 'RESET_PASSWORD'
-  | 'UPDATE_PASSWORD'
-  | 'RESET_OTP_DEVICE'
-  | 'SETUP_ADMIN'
+/** The kinds of single-use link; "Tautan Aktif" lists each of them. */
+export const actionLinkKinds = [
+  'RESET_PASSWORD',
+  'UPDATE_PASSWORD',
+  'RESET_OTP_DEVICE',
+  'SETUP_ADMIN',
   /** The registration link ("[BSrE] Aktivasi Akun"): opens the wizard until it is submitted. */
-  | 'ACTIVATE_ACCOUNT'
+  'ACTIVATE_ACCOUNT',
   /** Confirms a new e-mail address of a profile change, from that address. */
-  | 'CONFIRM_EMAIL'
+  'CONFIRM_EMAIL',
   /** "[BSrE] Informasi Akun" after RA approval: authenticator, then password (like SETUP_ADMIN). */
-  | 'SETUP_ACCOUNT'
+  'SETUP_ACCOUNT',
   /** "[BSrE] Set Passphrase" after a certificate request's approval (`ref`: the request's id). */
-  | 'SET_PASSPHRASE'
+  'SET_PASSPHRASE',
   /** "[BSrE] Reset Passphrase": a new key and certificate replace one (`ref`: the certificate's id). */
-  | 'RESET_PASSPHRASE'
+  'RESET_PASSPHRASE',
   /** A keystore (PKCS#12) download sent from Tinjau Ulang (`ref`: the certificate's id). */
-  | 'DOWNLOAD_KEYSTORE';
+  'DOWNLOAD_KEYSTORE',
+] as const;
+export type ActionLinkKind = (typeof actionLinkKinds)[number];
 
 /** Single-use links (e-mailed); only the SHA-256 of the token is stored. */
 export const actionTokens = pgTable(

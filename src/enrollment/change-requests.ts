@@ -15,12 +15,7 @@ import type { MasterKey } from '../keys/master-key.js';
 import type { InstitutionRow } from './institutions.js';
 import { institutionView } from './institutions.js';
 import { openPersonalText, sealPersonal } from './personal-data.js';
-import {
-  profileFields,
-  type ProfileField,
-  type ProfileRules,
-  type ProfileValues,
-} from './profile-change-rules.js';
+import { profileFields, type ProfileField, type ProfileRules, type ProfileValues } from './profile-rules.js';
 import type { RegistrationRow } from './registration-link.js';
 
 export type ChangeRequestRow = typeof changeRequests.$inferSelect;

@@ -11,7 +11,7 @@ import type { AccountRow } from '../identity/accounts.js';
 import { accountSubject } from '../identity/lockout-policy.js';
 import { verifiedProfile } from './change-requests.js';
 import type { EnrollmentContext } from './enrollment-context.js';
-import { validProfileEmail } from './profile-change-rules.js';
+import { checkEmail } from './profile-rules.js';
 
 export interface EmailAvailability {
   email: string;
@@ -33,7 +33,7 @@ export async function checkEmailAvailability(
       { details: { retryAfterSeconds: quota.retryAfterSeconds } },
     );
   const profile = await verifiedProfile(ctx.db, account.id);
-  const address = validProfileEmail(profile.rules, email);
+  const address = checkEmail(email, profile.rules.emailDomains);
   if (address === profile.account.email.toLowerCase())
     return { email: address, available: false, reason: 'current' };
   const [other] = await ctx.db

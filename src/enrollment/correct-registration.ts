@@ -1,6 +1,8 @@
 /**
  * "Ubah Akun" on Tinjau Ulang: an RA officer (or a CA admin) corrects the data of a registration —
  * name, titles, NIK (an RA officer only, seed 004), NIP, phone, Jabatan, Unit Organisasi, Provinsi.
+ * Every value is checked by the same rules as in the wizard and in Ubah Profil: the institution's
+ * data rules (profile-rules.ts), the NIK and NIP checks (nik.ts, nip.ts, the NIP against the NIK).
  * Each changed field is a Riwayat Data row (old and new value sealed, who, when, cause
  * `ra_correction`) and the whole correction one audit event naming the fields, in one transaction.
  * A new NIP counts as checked by hand ("Diverifikasi Oleh" manual); a new phone number is not
@@ -10,13 +12,17 @@ import { and, eq, ne } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { accounts, registrations } from '../db/schema.js';
 import { TekenError } from '../errors/teken-error.js';
-import { hasControlCharacters, type AccountRow } from '../identity/accounts.js';
+import type { AccountRow } from '../identity/accounts.js';
 import { authorize } from '../identity/authorize.js';
 import type { EnrollmentContext } from './enrollment-context.js';
 import { lookupHash, openPersonalText, sealPersonal } from './personal-data.js';
+import { institutionView, type InstitutionPolicy } from './institutions.js';
+import { parseNik } from './nik.js';
+import { assertNipMatchesNik, parseNip } from './nip.js';
 import { validPhone } from './phone.js';
-import { loadRegistration, recordHistory, registrationTarget } from './registration-records.js';
-import { validFullName } from './start-registration.js';
+import { checkFullName, checkJabatan, checkProvince, checkTitle, checkUnit } from './profile-rules.js';
+import { recordHistory } from './profile-history.js';
+import { loadRegistration, registrationTarget } from './registration-records.js';
 
 export interface RegistrationCorrection {
   fullName?: unknown;
@@ -30,50 +36,17 @@ export interface RegistrationCorrection {
   province?: unknown;
 }
 
-const plainFields = ['gelarDepan', 'gelarBelakang', 'jabatan', 'unitOrganisasi', 'province'] as const;
-const plainMax: Record<(typeof plainFields)[number], number> = {
-  gelarDepan: 50,
-  gelarBelakang: 50,
-  jabatan: 200,
-  unitOrganisasi: 300,
-  province: 100,
-};
-
-const invalid = (field: string, rule: string) =>
-  new TekenError('ERR_INPUT_INVALID', `${field}: ${rule}`, { details: { field } });
-
-/** A NIK: 16 digits, a province code (11–94), a birth date (day + 40 for women) and a month. */
-export function validNik(value: unknown): string {
-  const nik = typeof value === 'string' ? value.trim() : '';
-  if (!/^\d{16}$/.test(nik)) throw invalid('nik', 'the NIK has exactly 16 digits.');
-  const province = Number(nik.slice(0, 2));
-  const day = Number(nik.slice(6, 8));
-  const month = Number(nik.slice(8, 10));
-  if (province < 11 || province > 94) throw invalid('nik', 'the first two digits are not a province code.');
-  if (!((day >= 1 && day <= 31) || (day >= 41 && day <= 71)) || month < 1 || month > 12)
-    throw invalid('nik', 'digits 7 to 12 are not a birth date (DDMMYY, day + 40 for women).');
-  return nik;
-}
-
-/** A NIP / NRP: 18 digits beginning with a birth date YYYYMMDD. */
-export function validNip(value: unknown): string {
-  const nip = typeof value === 'string' ? value.trim() : '';
-  if (!/^\d{18}$/.test(nip)) throw invalid('nip', 'the NIP has exactly 18 digits.');
-  const month = Number(nip.slice(4, 6));
-  const day = Number(nip.slice(6, 8));
-  if (month < 1 || month > 12 || day < 1 || day > 31)
-    throw invalid('nip', 'the first 8 digits are not a birth date (YYYYMMDD).');
-  return nip;
-}
-
-function plainValue(field: (typeof plainFields)[number], value: unknown): string | null {
-  if (value === null) return null;
-  if (typeof value !== 'string') throw invalid(field, 'must be text.');
-  const text = value.trim().replace(/\s+/g, ' ');
-  if (text.length > plainMax[field] || hasControlCharacters(text))
-    throw invalid(field, `at most ${plainMax[field]} characters, no control characters.`);
-  return text === '' ? null : text;
-}
+/**
+ * The fields checked by the institution's data rules (profile-rules.ts), as in the wizard and in
+ * Ubah Profil. Gelar Depan and Gelar Belakang may be cleared (null); the others are required.
+ */
+const ruledFields = {
+  gelarDepan: (value: unknown) => checkTitle(value, 'gelarDepan'),
+  gelarBelakang: (value: unknown) => checkTitle(value, 'gelarBelakang'),
+  jabatan: (value: unknown, policy: InstitutionPolicy) => checkJabatan(value ?? '', policy),
+  unitOrganisasi: (value: unknown, policy: InstitutionPolicy) => checkUnit(value ?? '', policy),
+  province: (value: unknown) => checkProvince(value ?? ''),
+} as const;
 
 export async function correctRegistration(
   ctx: EnrollmentContext,
@@ -98,17 +71,29 @@ export async function correctRegistration(
       });
     const set: Partial<typeof registrations.$inferInsert> = {};
 
+    const policy = institutionView(loaded.institution).policy;
+    const now = ctx.now ? { now: ctx.now() } : {};
+    // A NIP is checked as in the wizard, and against the NIK it will stand beside (birth date, gender).
+    const checkedNip = (value: unknown, nikSealed: Uint8Array | null) => {
+      const nip = parseNip(value, { field: 'nip', ...now });
+      const nik = openPersonalText(ctx.master, 'registrations.nik', id, nikSealed);
+      if (nik) assertNipMatchesNik(nip, parseNik(nik, now), 'nip');
+      return nip.nip;
+    };
     if (input.fullName !== undefined) {
-      const name = validFullName(input.fullName);
+      const name = checkFullName(input.fullName, policy);
       if (name !== account.fullName) {
         await tx.update(accounts).set({ fullName: name }).where(eq(accounts.id, id));
         await history('fullName', account.fullName, name);
         changed.push('fullName');
       }
     }
-    for (const field of plainFields) {
+    for (const [field, check] of Object.entries(ruledFields) as [
+      keyof typeof ruledFields,
+      (value: unknown, policy: InstitutionPolicy) => string | null,
+    ][]) {
       if (input[field] === undefined) continue;
-      const value = plainValue(field, input[field]);
+      const value = check(input[field], policy);
       if (value !== r[field]) {
         set[field] = value;
         await history(field, r[field], value);
@@ -118,7 +103,7 @@ export async function correctRegistration(
     if (input.nik !== undefined) {
       // Seed 004: the NIK is changed by an RA officer only.
       authorize(actor, 'registration.correct_nik', registrationTarget(loaded));
-      const nik = validNik(input.nik);
+      const nik = parseNik(input.nik, { field: 'nik', ...now }).nik;
       const old = openPersonalText(ctx.master, 'registrations.nik', id, r.nikSealed);
       if (nik !== old) {
         const hash = lookupHash(ctx.master, 'nik', nik);
@@ -134,7 +119,7 @@ export async function correctRegistration(
       }
     }
     if (input.nip !== undefined) {
-      const nip = input.nip === null ? null : validNip(input.nip);
+      const nip = input.nip === null ? null : checkedNip(input.nip, set.nikSealed ?? r.nikSealed);
       const old = openPersonalText(ctx.master, 'registrations.nip', id, r.nipSealed);
       if (nip !== old) {
         set.nipSealed = nip ? sealPersonal(ctx.master, 'registrations.nip', id, nip) : null;

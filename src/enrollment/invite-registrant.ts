@@ -9,12 +9,8 @@ import { authorize } from '../identity/authorize.js';
 import { isTekenError, TekenError } from '../errors/teken-error.js';
 import type { EnrollmentContext } from './enrollment-context.js';
 import { takeLinkEmailQuota } from './link-email-quota.js';
-import {
-  startRegistration,
-  validEmail,
-  validFullName,
-  type StartedRegistration,
-} from './start-registration.js';
+import { startRegistrationOnce } from './start-registration-once.js';
+import { validEmail, validFullName, type StartedRegistration } from './start-registration.js';
 
 export interface InviteInput {
   institutionId: string;
@@ -32,16 +28,14 @@ export async function inviteRegistrant(
   const fullName = nameOf(input.fullName);
   const email = validEmail(input.email);
   await takeLinkEmailQuota(ctx, email);
-  return ctx.db.transaction((tx) =>
-    startRegistration(ctx, tx, {
-      institutionId: input.institutionId,
-      fullName,
-      email,
-      source: 'invite',
-      invitedBy: `account:${actor.id}`,
-      ...(input.locale ? { locale: input.locale } : {}),
-    }),
-  );
+  return startRegistrationOnce(ctx, {
+    institutionId: input.institutionId,
+    fullName,
+    email,
+    source: 'invite',
+    invitedBy: `account:${actor.id}`,
+    ...(input.locale ? { locale: input.locale } : {}),
+  });
 }
 
 /** startRegistration's name rule, naming this route's field (`fullName`, not BSrE's `nama`). */

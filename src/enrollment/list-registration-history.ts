@@ -8,7 +8,8 @@ import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { accounts, profileHistory } from '../db/schema.js';
 import type { AccountRow } from '../identity/accounts.js';
 import type { EnrollmentContext } from './enrollment-context.js';
-import { loadRegistration, openHistoryValues, type HistoryValue } from './registration-records.js';
+import { openHistoryValues, type HistoryValue } from './profile-history.js';
+import { loadRegistration } from './registration-records.js';
 
 export interface HistoryEntry {
   id: string;

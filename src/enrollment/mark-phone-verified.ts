@@ -9,7 +9,8 @@ import { registrations } from '../db/schema.js';
 import { TekenError } from '../errors/teken-error.js';
 import type { AccountRow } from '../identity/accounts.js';
 import type { EnrollmentContext } from './enrollment-context.js';
-import { loadRegistration, recordHistory } from './registration-records.js';
+import { recordHistory } from './profile-history.js';
+import { loadRegistration } from './registration-records.js';
 
 export async function markPhoneVerified(
   ctx: EnrollmentContext,

@@ -1,60 +1,72 @@
 /**
  * Riwayat Data: one `profile_history` row per changed field, its old and new values sealed as one
  * JSON `{old, new}` under AAD `profile_history.values:<account id>`. Every writer of profile data
- * (the wizard, an RA officer's corrections, an approved change request) records through here.
+ * (the wizard's submission, an RA officer's corrections and Jenis Permohonan, an approved change
+ * request, a phone verification) records through {@link recordHistory}; every reader opens the
+ * values with {@link openHistoryValues}.
  */
 import crypto from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
 import type { Tx } from '../db/open-database.js';
 import { profileHistory } from '../db/schema.js';
 import type { MasterKey } from '../keys/master-key.js';
-import { openPersonalText, sealPersonal } from './personal-data.js';
+import { openPersonal, sealPersonal } from './personal-data.js';
 
-export interface HistoryEntry {
+/** A value as kept in Riwayat Data: text, a list (products) or nothing. */
+export type HistoryValue = string | string[] | null;
+
+export interface HistoryRecord {
   accountId: string;
   field: string;
-  old: string | null;
-  new: string | null;
+  old: HistoryValue;
+  new: HistoryValue;
   /** An account id, `self`, `api-client:<username>` or `system`. */
   changedBy: string;
   /** `registration`, `ra_correction`, `change_request:<id>`, `phone_verification`, … */
   cause: string;
+  /** When the change took effect; the database's clock where absent. */
+  at?: Date;
 }
 
-export async function recordProfileHistory(tx: Tx, master: MasterKey, entry: HistoryEntry): Promise<void> {
-  await tx.insert(profileHistory).values({
-    id: crypto.randomUUID(),
-    accountId: entry.accountId,
-    field: entry.field,
-    sealedValues: sealPersonal(
-      master,
-      'profile_history.values',
-      entry.accountId,
-      JSON.stringify({ old: entry.old, new: entry.new }),
-    ),
-    changedBy: entry.changedBy,
-    cause: entry.cause,
-  });
+const historyColumn = 'profile_history.values' as const;
+
+/**
+ * Riwayat Data rows in the caller's transaction: one record or several (one insert). Nothing is
+ * written for an empty list.
+ */
+export async function recordHistory(
+  tx: Tx,
+  master: MasterKey,
+  entries: HistoryRecord | readonly HistoryRecord[],
+): Promise<void> {
+  const list = Array.isArray(entries) ? (entries as readonly HistoryRecord[]) : [entries as HistoryRecord];
+  if (list.length === 0) return;
+  await tx.insert(profileHistory).values(
+    list.map((entry) => ({
+      id: crypto.randomUUID(),
+      accountId: entry.accountId,
+      field: entry.field,
+      sealedValues: sealPersonal(
+        master,
+        historyColumn,
+        entry.accountId,
+        JSON.stringify({ old: entry.old, new: entry.new }),
+      ),
+      changedBy: entry.changedBy,
+      cause: entry.cause,
+      ...(entry.at ? { createdAt: entry.at } : {}),
+    })),
+  );
 }
 
-/** An account's history, oldest first, values opened (for the owner or an audited staff read). */
-export async function readProfileHistory(tx: Tx, master: MasterKey, accountId: string) {
-  const rows = await tx
-    .select()
-    .from(profileHistory)
-    .where(eq(profileHistory.accountId, accountId))
-    .orderBy(asc(profileHistory.createdAt), asc(profileHistory.id));
-  return rows.map((row) => {
-    const values = JSON.parse(
-      openPersonalText(master, 'profile_history.values', accountId, row.sealedValues) ?? '{}',
-    ) as { old: string | null; new: string | null };
-    return {
-      field: row.field,
-      old: values.old,
-      new: values.new,
-      changedBy: row.changedBy,
-      cause: row.cause,
-      createdAt: row.createdAt.toISOString(),
-    };
-  });
+/** The `{old, new}` of a Riwayat Data row. */
+export function openHistoryValues(
+  master: MasterKey,
+  accountId: string,
+  sealed: Uint8Array,
+): { old: HistoryValue; new: HistoryValue } {
+  const parsed = JSON.parse(openPersonal(master, historyColumn, accountId, sealed).toString('utf8')) as {
+    old?: HistoryValue;
+    new?: HistoryValue;
+  };
+  return { old: parsed.old ?? null, new: parsed.new ?? null };
 }

@@ -1,12 +1,24 @@
 /**
  * The institution's data rules for a profile (seed 004: "Nama: huruf tanpa gelar (maks 25char);
  * Jabatan: huruf tanpa karakter khusus "." "()" (maks 20 char); Unit Organisasi: Unit Eselon I,
- * tanpa disingkat"), applied in the wizard and again on submit. Each rule is a policy field of the
- * institution (institutions.ts); each refusal is ERR_INPUT_INVALID naming the field and the rule.
+ * tanpa disingkat"): the one set of rules for everything that writes profile data — the
+ * registration wizard (each step and again on submit), "Ubah Akun" (an RA officer's corrections,
+ * correct-registration.ts) and "Ubah Profil" (a change request, when asked and again when
+ * approved). Each rule is a policy field of the institution (institutions.ts); each refusal is
+ * ERR_INPUT_INVALID naming the field (`details.field`) and the rule (`details.rule`).
+ *
+ * - Nama: letters (with spaces, apostrophes, hyphens, dots; commas where titles are allowed), at
+ *   most `nameMaxLength`; with `nameWithoutTitles` no academic or religious titles.
+ * - Gelar Depan / Gelar Belakang: optional, at most {@link GELAR_MAX}.
+ * - Email: a valid address at one of the institution's domains (when it lists any).
+ * - Jabatan: none of `jabatanForbiddenCharacters`, at most `jabatanMaxLength`.
+ * - Unit Organisasi: at most `unitMaxLength`; with `unitUnabbreviated` no abbreviations.
+ * - Provinsi: one of the 38 provinces of data/kode-wilayah.ts, stored as AMS writes it ("JAWA TIMUR").
  */
 import { TekenError } from '../errors/teken-error.js';
 import { provinces } from './data/kode-wilayah.js';
 import type { InstitutionPolicy } from './institutions.js';
+import { assertEmailDomain, validEmail } from './start-registration.js';
 
 const refuse = (field: string, rule: string, message: string) =>
   new TekenError('ERR_INPUT_INVALID', `${field}: ${message}`, { details: { field, rule } });
@@ -39,6 +51,9 @@ export const academicTitles: ReadonlySet<string> = new Set([
   'apt',
   'ns',
   'lc',
+  // religious titles written before the name (Hajjah, Kyai Haji); not "H.", which is also an initial
+  'hj',
+  'kh',
   // diploma (A.Md …) and bachelor (S.x) degrees
   'amd',
   'amdkom',
@@ -169,6 +184,9 @@ export const academicTitles: ReadonlySet<string> = new Set([
  * ("S.Kom", "M.T.", "dr."), or an undotted word of a title that is not also a common name.
  */
 const undottedTitles = new Set([
+  'dr',
+  'hj',
+  'kh',
   'skom',
   'spd',
   'mpd',
@@ -217,7 +235,7 @@ export function checkFullName(value: unknown, policy: InstitutionPolicy, field =
       throw refuse(
         field,
         'titles',
-        `write the name without academic titles (found ${titles.map((t) => `"${t}"`).join(', ')}); put them in Gelar Depan or Gelar Belakang.`,
+        `write the name without titles (found ${titles.map((t) => `"${t}"`).join(', ')}); put them in Gelar Depan or Gelar Belakang.`,
       );
     if (name.includes(','))
       throw refuse(
@@ -226,7 +244,9 @@ export function checkFullName(value: unknown, policy: InstitutionPolicy, field =
         'write the name without a comma (titles after a comma go in Gelar Belakang).',
       );
   }
-  if (!/^[\p{L}\p{M}][\p{L}\p{M} '.-]*$/u.test(name))
+  // A comma only where titles may be written into the name ("Budi Santoso, S.Kom."); otherwise it
+  // was refused above.
+  if (!/^[\p{L}\p{M}][\p{L}\p{M} '.,-]*$/u.test(name))
     throw refuse(
       field,
       'characters',
@@ -235,12 +255,15 @@ export function checkFullName(value: unknown, policy: InstitutionPolicy, field =
   return name;
 }
 
+/** The longest Gelar Depan / Gelar Belakang. */
+export const GELAR_MAX = 50;
+
 /** Gelar Depan / Gelar Belakang: optional, short, one line. */
 export function checkTitle(value: unknown, field: string): string | null {
   if (value === undefined || value === null) return null;
   const title = line(field, value);
   if (title === '') return null;
-  if (length(title) > 50) throw refuse(field, 'max_length', 'at most 50 characters.');
+  if (length(title) > GELAR_MAX) throw refuse(field, 'max_length', `at most ${GELAR_MAX} characters.`);
   if (!/^[\p{L}\p{M}0-9 .,'()-]*$/u.test(title))
     throw refuse(field, 'characters', 'letters, digits, spaces, dots, commas and hyphens only.');
   return title;
@@ -256,6 +279,8 @@ export function checkJabatan(value: unknown, policy: InstitutionPolicy, field = 
       'max_length',
       `the position is at most ${policy.jabatanMaxLength} characters at this institution.`,
     );
+  if (!/^[\p{L}\p{N}]/u.test(jabatan))
+    throw refuse(field, 'characters', 'the position must start with a letter or digit.');
   const forbidden = [...new Set([...jabatan].filter((c) => policy.jabatanForbiddenCharacters.includes(c)))];
   if (forbidden.length > 0)
     throw refuse(
@@ -321,6 +346,8 @@ export function checkUnit(value: unknown, policy: InstitutionPolicy, field = 'un
       'max_length',
       `the unit is at most ${policy.unitMaxLength} characters at this institution.`,
     );
+  if (!/^[\p{L}\p{N}]/u.test(unit))
+    throw refuse(field, 'characters', 'the unit must start with a letter or digit.');
   if (policy.unitUnabbreviated) {
     const found = abbreviationsIn(unit);
     if (found.length > 0)
@@ -345,4 +372,81 @@ export function checkProvince(value: unknown, field = 'province'): string {
   const name = provinceByName.get(text);
   if (!name) throw refuse(field, 'province', 'choose one of the 38 provinces (e.g. "JAWA TIMUR").');
   return name;
+}
+
+/** Email: a valid address at one of the institution's domains (when it lists any). */
+export function checkEmail(value: unknown, emailDomains: readonly string[]): string {
+  const email = validEmail(value);
+  assertEmailDomain(email, emailDomains);
+  return email;
+}
+
+/** The profile fields a subscriber may ask to change ("Ubah Profil"); never the NIK, nor the phone. */
+export const profileFields = [
+  'fullName',
+  'gelarDepan',
+  'gelarBelakang',
+  'email',
+  'unitOrganisasi',
+  'jabatan',
+  'province',
+] as const;
+export type ProfileField = (typeof profileFields)[number];
+
+/** Checked values; the optional fields are null when cleared. */
+export interface ProfileValues {
+  fullName: string;
+  gelarDepan: string | null;
+  gelarBelakang: string | null;
+  email: string;
+  unitOrganisasi: string;
+  jabatan: string;
+  province: string;
+}
+
+/** The data rules that apply: the institution's policy and its e-mail domains. */
+export interface ProfileRules {
+  policy: InstitutionPolicy;
+  emailDomains: readonly string[];
+}
+
+/**
+ * Checks the given profile fields (fields not given are left out) by the rules above; refuses a
+ * field that is not a profile field.
+ */
+export function validProfileData(
+  rules: ProfileRules,
+  input: Readonly<Record<string, unknown>>,
+): Partial<ProfileValues> {
+  const out: Partial<ProfileValues> = {};
+  for (const key of Object.keys(input)) {
+    const value = input[key];
+    if (value === undefined) continue;
+    switch (key as ProfileField) {
+      case 'fullName':
+        out.fullName = checkFullName(value, rules.policy);
+        break;
+      case 'gelarDepan':
+      case 'gelarBelakang':
+        out[key as 'gelarDepan'] = checkTitle(value, key);
+        break;
+      case 'email':
+        out.email = checkEmail(value, rules.emailDomains);
+        break;
+      case 'unitOrganisasi':
+        out.unitOrganisasi = checkUnit(value, rules.policy);
+        break;
+      case 'jabatan':
+        out.jabatan = checkJabatan(value, rules.policy);
+        break;
+      case 'province':
+        out.province = checkProvince(value);
+        break;
+      default:
+        throw new TekenError('ERR_INPUT_INVALID', `${key.slice(0, 40)}: not a field of the profile.`, {
+          details: { field: key.slice(0, 40), rule: 'unknown_field' },
+        });
+    }
+  }
+  return out;
 }

@@ -8,12 +8,8 @@
 import type { ApiClientRow } from './api-client-records.js';
 import type { EnrollmentContext } from './enrollment-context.js';
 import { takeLinkEmailQuota } from './link-email-quota.js';
-import {
-  startRegistration,
-  validEmail,
-  validFullName,
-  type StartedRegistration,
-} from './start-registration.js';
+import { startRegistrationOnce } from './start-registration-once.js';
+import { validEmail, validFullName, type StartedRegistration } from './start-registration.js';
 
 export async function registerFromHrSystem(
   ctx: EnrollmentContext,
@@ -23,14 +19,12 @@ export async function registerFromHrSystem(
   validFullName(body.nama);
   const email = validEmail(body.email);
   await takeLinkEmailQuota(ctx, email);
-  const started = await ctx.db.transaction((tx) =>
-    startRegistration(ctx, tx, {
-      institutionId: client.institutionId,
-      fullName: body.nama,
-      email,
-      source: 'hr_api',
-      invitedBy: `api-client:${client.id}`,
-    }),
-  );
+  const started = await startRegistrationOnce(ctx, {
+    institutionId: client.institutionId,
+    fullName: body.nama,
+    email,
+    source: 'hr_api',
+    invitedBy: `api-client:${client.id}`,
+  });
   return { ...started, email };
 }

@@ -1,18 +1,15 @@
 /**
  * The RA desk's shared pieces: loading one registration with its account and institution, the
  * authorization target of a registration (its institution and account, so the review actions refuse
- * one's own), and the Riwayat Data rows (profile_history) with their sealed `{old, new}` values.
+ * one's own). Riwayat Data rows are written and read through profile-history.ts.
  */
-import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../db/open-database.js';
-import { accounts, institutions, profileHistory, registrations } from '../db/schema.js';
+import { accounts, institutions, registrations } from '../db/schema.js';
 import { TekenError } from '../errors/teken-error.js';
 import { isUuid, type AccountRow } from '../identity/accounts.js';
 import { authorize, can, type Action, type Target } from '../identity/authorize.js';
-import type { MasterKey } from '../keys/master-key.js';
 import type { InstitutionRow } from './institutions.js';
-import { openPersonal, sealPersonal } from './personal-data.js';
 
 export type RegistrationRow = typeof registrations.$inferSelect;
 
@@ -70,55 +67,6 @@ export function assertWaiting(registration: RegistrationRow): void {
       `status: the registration is ${registration.status}; only a submitted registration can be decided.`,
       { details: { field: 'status' } },
     );
-}
-
-/** A value as kept in Riwayat Data: text, a list (products) or nothing. */
-export type HistoryValue = string | string[] | null;
-
-const historyColumn = 'profile_history.values' as const;
-
-/**
- * One Riwayat Data row in the caller's transaction. The values are sealed as one JSON
- * `{old, new}` under `profile_history.values:<account id>`.
- */
-export async function recordHistory(
-  tx: Tx,
-  master: MasterKey,
-  entry: {
-    accountId: string;
-    field: string;
-    old: HistoryValue;
-    new: HistoryValue;
-    changedBy: string;
-    cause: string;
-  },
-): Promise<void> {
-  await tx.insert(profileHistory).values({
-    id: crypto.randomUUID(),
-    accountId: entry.accountId,
-    field: entry.field,
-    sealedValues: sealPersonal(
-      master,
-      historyColumn,
-      entry.accountId,
-      JSON.stringify({ old: entry.old, new: entry.new }),
-    ),
-    changedBy: entry.changedBy,
-    cause: entry.cause,
-  });
-}
-
-/** The `{old, new}` of a Riwayat Data row. */
-export function openHistoryValues(
-  master: MasterKey,
-  accountId: string,
-  sealed: Uint8Array,
-): { old: HistoryValue; new: HistoryValue } {
-  const parsed = JSON.parse(openPersonal(master, historyColumn, accountId, sealed).toString('utf8')) as {
-    old?: HistoryValue;
-    new?: HistoryValue;
-  };
-  return { old: parsed.old ?? null, new: parsed.new ?? null };
 }
 
 /** The products of Jenis Permohonan (seed 003's cards); `ssl` is "Segera Hadir" (not yet offered). */

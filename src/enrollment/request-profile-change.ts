@@ -23,7 +23,7 @@ import {
   type ProfileChanges,
 } from './change-requests.js';
 import type { EnrollmentContext } from './enrollment-context.js';
-import { profileFields, validProfileData } from './profile-change-rules.js';
+import { profileFields, validProfileData } from './profile-rules.js';
 
 /** The address the confirmation link opens: the token is in the fragment, so it never reaches logs. */
 export const confirmEmailUrl = (publicUrl: string, token: string) => `${publicUrl}/konfirmasi-email#${token}`;

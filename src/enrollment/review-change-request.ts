@@ -27,8 +27,8 @@ import {
   type CurrentProfile,
 } from './change-requests.js';
 import type { EnrollmentContext } from './enrollment-context.js';
-import { recordProfileHistory } from './profile-history.js';
-import { profileFields, validProfileData } from './profile-change-rules.js';
+import { recordHistory } from './profile-history.js';
+import { profileFields, validProfileData } from './profile-rules.js';
 
 export const REASON_MAX = 500;
 
@@ -92,15 +92,18 @@ export async function approveChangeRequest(
       .set({ ...registrationSet, updatedAt: now })
       .where(eq(registrations.accountId, request.accountId));
     const applied = profileFields.filter((f) => changes[f] !== undefined);
-    for (const field of applied)
-      await recordProfileHistory(tx, ctx.master, {
+    await recordHistory(
+      tx,
+      ctx.master,
+      applied.map((field) => ({
         accountId: request.accountId,
         field,
         old: profile.values[field],
         new: changes[field] ?? null,
         changedBy: actor.id,
         cause: `change_request:${request.id}`,
-      });
+      })),
+    );
     const [row] = await tx
       .update(changeRequests)
       .set({ status: 'approved', decidedBy: actor.id, decidedAt: now })

@@ -13,7 +13,8 @@ import { eq } from 'drizzle-orm';
 import { institutions } from '../db/schema.js';
 import { isTekenError, TekenError } from '../errors/teken-error.js';
 import type { EnrollmentContext } from './enrollment-context.js';
-import { assertEmailDomain, startRegistration, validEmail, validFullName } from './start-registration.js';
+import { startRegistrationOnce } from './start-registration-once.js';
+import { assertEmailDomain, validEmail, validFullName } from './start-registration.js';
 
 export interface SelfRegistrationInput {
   institutionId: string;
@@ -75,16 +76,14 @@ export async function selfRegister(
   const quota = await ctx.guard.consume('link_email', email);
   if (!quota.ok) return 'not_sent';
   try {
-    const started = await ctx.db.transaction((tx) =>
-      startRegistration(ctx, tx, {
-        institutionId: input.institutionId,
-        fullName,
-        email,
-        source: 'self',
-        invitedBy: 'self',
-        ...(input.locale ? { locale: input.locale } : {}),
-      }),
-    );
+    const started = await startRegistrationOnce(ctx, {
+      institutionId: input.institutionId,
+      fullName,
+      email,
+      source: 'self',
+      invitedBy: 'self',
+      ...(input.locale ? { locale: input.locale } : {}),
+    });
     return started.resent ? 'resent' : 'started';
   } catch (error) {
     if (isTekenError(error, 'ERR_ACCOUNT_EXISTS')) return 'not_sent';

@@ -8,7 +8,8 @@ import { registrations } from '../db/schema.js';
 import { TekenError } from '../errors/teken-error.js';
 import type { AccountRow } from '../identity/accounts.js';
 import type { EnrollmentContext } from './enrollment-context.js';
-import { loadRegistration, products, recordHistory, type Product } from './registration-records.js';
+import { recordHistory } from './profile-history.js';
+import { loadRegistration, products, type Product } from './registration-records.js';
 
 export function validProducts(value: unknown): Product[] {
   if (!Array.isArray(value) || value.length === 0)

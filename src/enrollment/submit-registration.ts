@@ -9,18 +9,16 @@
  * Where WhatsApp is configured the number must have been verified by its code first
  * (phone-verification.ts `phoneVerificationRequired`; missing `phoneVerification`).
  */
-import crypto from 'node:crypto';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
-import { profileHistory } from '../db/schema.js';
 import { TekenError } from '../errors/teken-error.js';
 import type { PersonnelRegistry } from './adapters/personnel-registry.js';
 import { missingConsents } from './consents.js';
 import type { EnrollmentContext } from './enrollment-context.js';
 import { parseNik } from './nik.js';
 import { assertNipMatchesNik, parseNip } from './nip.js';
-import { sealPersonal } from './personal-data.js';
 import { validPhone } from './phone.js';
 import { phoneVerificationRequired } from './phone-verification.js';
+import { recordHistory } from './profile-history.js';
 import { checkFullName, checkJabatan, checkProvince, checkTitle, checkUnit } from './profile-rules.js';
 import { closeRegistrationLink } from './registration-link.js';
 import {
@@ -155,22 +153,19 @@ export async function submitRegistration(
       ['jabatan', r.jabatan],
       ['province', r.province],
     ];
-    await tx.insert(profileHistory).values(
+    await recordHistory(
+      tx,
+      ctx.master,
       values
         .filter(([, value]) => value !== null)
         .map(([field, value]) => ({
-          id: crypto.randomUUID(),
           accountId,
           field,
-          sealedValues: sealPersonal(
-            ctx.master,
-            'profile_history.values',
-            accountId,
-            JSON.stringify({ old: null, new: value }),
-          ),
+          old: null,
+          new: value,
           changedBy: 'self',
           cause: 'registration',
-          createdAt: submittedAt,
+          at: submittedAt,
         })),
     );
     await recordAuditEvent(tx, {

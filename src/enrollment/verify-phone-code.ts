@@ -10,12 +10,13 @@
 import crypto from 'node:crypto';
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
-import { phoneVerifications, profileHistory, registrations } from '../db/schema.js';
+import { phoneVerifications, registrations } from '../db/schema.js';
 import { TekenError } from '../errors/teken-error.js';
 import { addressThrottled, PHONE_CODE_GUESSES } from '../identity/lockout-policy.js';
 import type { EnrollmentContext } from './enrollment-context.js';
 import { lookupHash, openPersonalText, sealPersonal } from './personal-data.js';
 import { maskPhone } from './phone.js';
+import { recordHistory } from './profile-history.js';
 import {
   codeHash,
   currentVerification,
@@ -130,16 +131,11 @@ export async function verifyPhoneCode(
           updatedAt: new Date(),
         })
         .where(eq(registrations.accountId, other.accountId));
-      await tx.insert(profileHistory).values({
-        id: crypto.randomUUID(),
+      await recordHistory(tx, ctx.master, {
         accountId: other.accountId,
         field: 'phone',
-        sealedValues: sealPersonal(
-          ctx.master,
-          'profile_history.values',
-          other.accountId,
-          JSON.stringify({ old: phone, new: null }),
-        ),
+        old: phone,
+        new: null,
         changedBy: 'system',
         cause: 'phone_verification',
       });
@@ -165,16 +161,11 @@ export async function verifyPhoneCode(
         updatedAt: verifiedAt,
       })
       .where(eq(registrations.accountId, holder.accountId));
-    await tx.insert(profileHistory).values({
-      id: crypto.randomUUID(),
+    await recordHistory(tx, ctx.master, {
       accountId: holder.accountId,
       field: 'phone',
-      sealedValues: sealPersonal(
-        ctx.master,
-        'profile_history.values',
-        holder.accountId,
-        JSON.stringify({ old, new: phone }),
-      ),
+      old,
+      new: phone,
       changedBy: holder.actor === 'self' ? 'self' : holder.actor.replace(/^account:/, ''),
       cause: 'phone_verification',
     });

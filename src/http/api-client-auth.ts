@@ -19,7 +19,7 @@ import { authenticateApiClient, parseBasicAuthorization } from '../enrollment/au
 import type { ApiClientRow } from '../enrollment/api-client-records.js';
 import type { IdentityContext } from '../identity/identity-context.js';
 import { useAuthScheme } from './access.js';
-import { problemForError } from './problem.js';
+import { problemForError, retryAfterOf } from './problem.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -68,9 +68,9 @@ export function useApiClientAuth(scope: FastifyInstance, ctx: IdentityContext): 
   scope.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = problemForError(error, request);
     const text = problem.detail ?? problem.title;
-    const retry = problem.details?.retryAfterSeconds;
+    const retry = retryAfterOf(problem);
     if (problem.status === 401) void reply.header('www-authenticate', BASIC_REALM);
-    if (typeof retry === 'number') void reply.header('retry-after', String(retry));
+    if (retry !== undefined) void reply.header('retry-after', String(retry));
     return reply
       .code(problem.status)
       .type('application/json; charset=utf-8')
@@ -79,7 +79,7 @@ export function useApiClientAuth(scope: FastifyInstance, ctx: IdentityContext): 
         error: text,
         message: text,
         code: problem.code,
-        ...(typeof retry === 'number' ? { retryAfterSeconds: retry } : {}),
+        ...(retry !== undefined ? { retryAfterSeconds: retry } : {}),
       });
   });
   scope.addHook('onResponse', async (request, reply) => {

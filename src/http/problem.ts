@@ -26,7 +26,21 @@ export function problemOf(code: ErrorCode, detail?: string, details?: Record<str
   };
 }
 
+/**
+ * The seconds after which a refused call may be tried again (RFC 9110 §10.2.3), where the error
+ * says: every answer of the attempt guard and of the quotas (429, and a lock's 401/403) carries
+ * `details.retryAfterSeconds`, the end of the guard's block or window.
+ */
+export function retryAfterOf(problem: Problem): number | undefined {
+  const seconds = problem.details?.retryAfterSeconds;
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0
+    ? Math.ceil(seconds)
+    : undefined;
+}
+
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  const retry = retryAfterOf(problem);
+  if (retry !== undefined) void reply.header('retry-after', String(retry));
   return reply.code(problem.status).type('application/problem+json').send(problem);
 }
 

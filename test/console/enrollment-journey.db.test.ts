@@ -24,7 +24,7 @@ import { nextCode } from '../helpers/authenticator.js';
 import { heading, launchChromium, openPage, screenshots } from '../helpers/browser.js';
 import { ensureConsoleBuilt } from '../helpers/console-build.js';
 import { linkInMail, waitForMail } from '../helpers/mailbox.js';
-import { submittedRegistration, type SubmittedRegistration } from '../helpers/registration-fixture.js';
+import { submittedRegistration, type SubmittedRegistration } from '../helpers/registration.js';
 import { createTestAccount, firstSignIn } from '../helpers/test-accounts.js';
 import { startTestServer } from '../helpers/test-server.js';
 import { inviteByMail, walkWizard, wizardPerson, type WizardPerson } from '../helpers/wizard.js';

@@ -26,7 +26,7 @@ import { ApiClient } from '../helpers/api-client.js';
 import { onCleanup } from '../helpers/cleanup.js';
 import { ensureConsoleBuilt } from '../helpers/console-build.js';
 import { startFakeWhatsApp, type FakeWhatsApp } from '../helpers/fake-whatsapp.js';
-import { createVerifiedSubscriber } from '../helpers/profile-fixture.js';
+import { createVerifiedSubscriber } from '../helpers/registration.js';
 import { syntheticPerson } from '../helpers/synthetic-identity.js';
 import { firstSignIn } from '../helpers/test-accounts.js';
 import { startTestServer } from '../helpers/test-server.js';

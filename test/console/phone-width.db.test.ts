@@ -9,7 +9,7 @@
  * "Ubah nomor HP": each is measured with the code sent and once verified.
  */
 import { institutions } from '../../src/db/schema.js';
-import { submittedRegistration } from '../helpers/registration-fixture.js';
+import { submittedRegistration } from '../helpers/registration.js';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -34,7 +34,7 @@ import { ensureConsoleBuilt } from '../helpers/console-build.js';
 import { syntheticPerson } from '../helpers/synthetic-identity.js';
 import { startTestServer } from '../helpers/test-server.js';
 import { startFakeWhatsApp, type FakeWhatsApp } from '../helpers/fake-whatsapp.js';
-import { createVerifiedSubscriber } from '../helpers/profile-fixture.js';
+import { createVerifiedSubscriber } from '../helpers/registration.js';
 import { closedPort } from '../notify/smtp-test-server.js';
 
 const ORGANISATION = 'Balai Sertifikasi Elektronik Uji';

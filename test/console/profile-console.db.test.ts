@@ -16,7 +16,7 @@ import type { RunningServer } from '../../src/runtime/start-server.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { onCleanup } from '../helpers/cleanup.js';
 import { ensureConsoleBuilt } from '../helpers/console-build.js';
-import { createVerifiedSubscriber } from '../helpers/profile-fixture.js';
+import { createVerifiedSubscriber } from '../helpers/registration.js';
 import { createTestAccount, firstSignIn } from '../helpers/test-accounts.js';
 import { startTestServer } from '../helpers/test-server.js';
 import { closedPort, startSmtpServer, type TestSmtpServer } from '../notify/smtp-test-server.js';

@@ -5,6 +5,7 @@ import { legacyRegencies, provinces, regencies } from '../../src/enrollment/data
 import { parseNik } from '../../src/enrollment/nik.js';
 import { assertNipMatchesNik, parseNip } from '../../src/enrollment/nip.js';
 import { abbreviationsIn, checkProvince, titlesIn } from '../../src/enrollment/profile-rules.js';
+import { provinces as consoleProvinces } from '../../console/src/lib/provinces.js';
 import { isTekenError } from '../../src/errors/teken-error.js';
 import {
   invalidNik,
@@ -106,5 +107,26 @@ describe('profile rules', () => {
     assert.deepEqual(abbreviationsIn('Direktorat Jenderal Pajak'), []);
     assert.equal(checkProvince('jawa timur'), 'JAWA TIMUR');
     assert.equal(checkProvince('DI Yogyakarta'), 'DAERAH ISTIMEWA YOGYAKARTA');
+    // Religious titles and an undotted Dr are titles; an initial is not.
+    assert.deepEqual(titlesIn('Hj. Siti Aminah'), ['Hj.']);
+    assert.deepEqual(titlesIn('KH Ahmad Dahlan'), ['KH']);
+    assert.deepEqual(titlesIn('Dr Budi Santoso'), ['Dr']);
+    assert.deepEqual(titlesIn('Muhammad H. Thamrin'), []);
+  });
+
+  it('has one list of provinces: the console lists what the server accepts and stores', () => {
+    assert.equal(consoleProvinces.length, 38);
+    assert.deepEqual(
+      [...consoleProvinces],
+      Object.keys(provinces)
+        .sort()
+        .map((code) => provinces[code]),
+    );
+    for (const name of consoleProvinces) {
+      assert.equal(checkProvince(name), name);
+      assert.equal(checkProvince(name.toLowerCase()), name);
+    }
+    assert.equal(checkProvince('DKI Jakarta'), 'DKI JAKARTA');
+    assert.throws(() => checkProvince('Atlantis'), /province/);
   });
 });

@@ -20,14 +20,14 @@ import {
   registrations,
 } from '../../src/db/schema.js';
 import { openPersonalText } from '../../src/enrollment/personal-data.js';
-import { validProfileData, type ProfileRules } from '../../src/enrollment/profile-change-rules.js';
+import { validProfileData, type ProfileRules } from '../../src/enrollment/profile-rules.js';
 import { buildApp } from '../../src/http/build-app.js';
 import type { AccountRow } from '../../src/identity/accounts.js';
 import { currentTotp } from '../../src/identity/totp.js';
 import { readOutboxMessage } from '../../src/notify/read-outbox-message.js';
 import type { Runtime } from '../../src/runtime/open-runtime.js';
 import { ApiClient } from '../helpers/api-client.js';
-import { createVerifiedSubscriber } from '../helpers/profile-fixture.js';
+import { createVerifiedSubscriber } from '../helpers/registration.js';
 import { createTestAccount, firstSignIn } from '../helpers/test-accounts.js';
 import { openTestRuntime } from '../helpers/test-runtime.js';
 
@@ -64,7 +64,7 @@ const rules: ProfileRules = {
   },
 };
 
-describe('profile data rules (profile-rules.ts)', () => {
+describe('profile data rules (profile-rules.ts, as the wizard and Ubah Akun apply them)', () => {
   const refusal = (input: Record<string, unknown>, field: string, pattern: RegExp) =>
     assert.throws(
       () => validProfileData(rules, input),
@@ -90,7 +90,7 @@ describe('profile data rules (profile-rules.ts)', () => {
         email: 'siti@contoh.go.id',
         jabatan: 'Analis Kebijakan',
         unitOrganisasi: 'Sekretariat Jenderal',
-        province: 'Jawa Barat',
+        province: 'JAWA BARAT',
       },
     );
     assert.deepEqual(validProfileData(rules, { gelarDepan: '' }), { gelarDepan: null });
@@ -279,7 +279,7 @@ describe('Ubah Profil', () => {
     assert.equal(created.body.status, 'pending');
     assert.deepEqual(created.body.changes, [
       { field: 'jabatan', from: 'Analis Kebijakan', to: 'Pranata Komputer' },
-      { field: 'province', from: 'DKI Jakarta', to: 'Jawa Timur' },
+      { field: 'province', from: 'DKI JAKARTA', to: 'JAWA TIMUR' },
     ]);
     const [row] = await rt.db.select().from(changeRequests).where(eq(changeRequests.id, created.body.id));
     assert.deepEqual(row!.fields, ['jabatan', 'province']);
@@ -338,6 +338,16 @@ describe('Ubah Profil', () => {
     const early = await ra.post<Problem>(`/api/v1/ra/change-requests/${created.body.id}/approve`);
     assert.equal(early.status, 409);
     assert.equal(early.body.code, 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED');
+    // Tinjau Ulang's "Tautan Aktif" lists the open confirmation link (seed 003), without its token.
+    const links = await ra.get<{ links: { action: string; expiresAt: string }[] }>(
+      `/api/v1/admin/accounts/${account.id}/links`,
+    );
+    assert.equal(links.status, 200, JSON.stringify(links.body));
+    assert.ok(
+      links.body.links.some((l) => l.action === 'CONFIRM_EMAIL'),
+      JSON.stringify(links.body),
+    );
+    assert.ok(!JSON.stringify(links.body).includes(token));
 
     // A wrong token is unknown; the right one confirms once.
     const wrong = await new ApiClient(app, nextIp()).post<Problem>('/api/v1/profile/confirm-email', {

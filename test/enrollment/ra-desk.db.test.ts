@@ -25,7 +25,7 @@ import {
   selfieJpeg,
   submittedRegistration,
   type SubmittedRegistration,
-} from '../helpers/registration-fixture.js';
+} from '../helpers/registration.js';
 import { syntheticNik } from '../helpers/synthetic-identity.js';
 import { createTestAccount, firstSignIn } from '../helpers/test-accounts.js';
 import { startTestServer } from '../helpers/test-server.js';
@@ -41,7 +41,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 interface Overview {
   status: string;
   personal: { nik: string; phone: string; phoneVerifiedBy: string | null; fullName: string };
-  employment: { nip: string; jabatan: string; organisasi: string; nipVerifiedBy: string };
+  employment: { nip: string; jabatan: string; organisasi: string; nipVerifiedBy: string; province: string };
   certificate: { products: string[]; certificates: unknown[] };
   accountStatus: { userType: string; verificationStatus: string };
   consents: { document: string; version: string; acceptedAt: string }[];
@@ -275,14 +275,14 @@ describe('the RA desk', () => {
     it('lets an RA officer correct fields and the NIK; each change is a sealed history row', async () => {
       const nik = syntheticNik({ gender: 'female', birthDate: '1990-05-17' });
       const res = await as('raA1').patch(`/api/v1/ra/registrations/${r2.accountId}`, {
-        jabatan: 'Analis Keamanan Siber',
+        jabatan: 'Analis Siber',
         nik,
       });
       assert.equal(res.status, 200, JSON.stringify(res.body));
       assert.deepEqual(res.body.changed, ['jabatan', 'nik']);
       const o = (await as('raA1').get<Overview>(`/api/v1/ra/registrations/${r2.accountId}`)).body;
       assert.equal(o.personal.nik, nik);
-      assert.equal(o.employment.jabatan, 'Analis Keamanan Siber');
+      assert.equal(o.employment.jabatan, 'Analis Siber');
       // The queue finds it by its new NIK, not its old one.
       const byNew = await as('raA1').get<{ total: number }>(`/api/v1/ra/registrations?q=${nik}`);
       assert.equal(byNew.body.total, 1);
@@ -327,6 +327,37 @@ describe('the RA desk', () => {
         nik: r1.person.nik,
       });
       assert.equal(taken.status, 409);
+    });
+
+    it('checks a correction by the institution’s data rules, as the wizard and Ubah Profil do', async () => {
+      const refused = async (body: Record<string, unknown>, field: string, rule: string) => {
+        const res = await as('raA1').patch<{ code: string; details?: { field?: string; rule?: string } }>(
+          `/api/v1/ra/registrations/${r2.accountId}`,
+          body,
+        );
+        assert.equal(res.status, 400, JSON.stringify(body));
+        assert.equal(res.body.code, 'ERR_INPUT_INVALID');
+        assert.deepEqual([res.body.details?.field, res.body.details?.rule], [field, rule]);
+      };
+      // The defaults of the policy: a name without titles of at most 25, a Jabatan of at most 20
+      // without "." "(" ")", the unit written out, one of the 38 provinces, a NIP matching the NIK.
+      await refused({ fullName: 'Dr. Siti Rahmawati' }, 'fullName', 'titles');
+      await refused({ jabatan: 'Kepala (Plt.)' }, 'jabatan', 'forbidden_characters');
+      await refused({ jabatan: 'Pranata Komputer Ahli Muda' }, 'jabatan', 'max_length');
+      await refused({ jabatan: null }, 'jabatan', 'required');
+      await refused({ unitOrganisasi: 'SETJEN' }, 'unitOrganisasi', 'abbreviated');
+      await refused({ province: 'Atlantis' }, 'province', 'province');
+      await refused({ nip: r1.person.nip }, 'nip', 'nik_birth_date');
+      const o = (await as('raA1').get<Overview>(`/api/v1/ra/registrations/${r2.accountId}`)).body;
+      assert.equal(o.employment.jabatan, 'Analis Siber');
+      const ok = await as('raA1').patch(`/api/v1/ra/registrations/${r2.accountId}`, {
+        province: 'jawa timur',
+        gelarDepan: null,
+      });
+      assert.equal(ok.status, 200, JSON.stringify(ok.body));
+      assert.deepEqual(ok.body.changed, ['gelarDepan', 'province']);
+      const after = (await as('raA1').get<Overview>(`/api/v1/ra/registrations/${r2.accountId}`)).body;
+      assert.equal(after.employment.province, 'JAWA TIMUR');
     });
 
     it('sets Jenis Permohonan (esign, eseal; SSL "Segera Hadir")', async () => {

@@ -417,7 +417,11 @@ describe('starting a registration', () => {
         assert.equal((await call(auth, { nama: 'Pegawai Cepat', email: email('cepat') })).status, 200);
       const limited = await call(auth, { nama: 'Pegawai Cepat', email: email('cepat') });
       assertBsreError(limited, 429, 'ERR_API_CLIENT_RATE_LIMITED');
-      assert.ok(Number(limited.headers.get('retry-after')) > 0);
+      // Whole seconds within the minute's window, as the body says.
+      const retry = limited.headers.get('retry-after');
+      assert.match(retry ?? '', /^\d+$/);
+      assert.ok(Number(retry) >= 1 && Number(retry) <= 60);
+      assert.equal(limited.body.retryAfterSeconds, Number(retry));
     });
 
     it("answers malformed bodies with 400 in BSrE's shape, never a 5xx", async () => {
@@ -454,6 +458,48 @@ describe('starting a registration', () => {
         telepon: '0812',
       });
       assert.equal(extra.status, 200, JSON.stringify(extra.body));
+    });
+
+    it('answers two simultaneous calls for one address as one after the other: started, then re-sent', async () => {
+      const client = await newClient({ rateLimitPerMinute: 1000 });
+      const auth = basic(client.username, client.secret);
+      // Truly concurrent on PostgreSQL (two connections): both transactions may read "no such
+      // address" before either inserts; the loser's unique violation is retried, not answered.
+      for (let i = 0; i < 8; i++) {
+        const address = email(`serentak${i}`);
+        const answers = await Promise.all([
+          call(auth, { nama: 'Pegawai Serentak', email: address }),
+          call(auth, { nama: 'Pegawai Serentak', email: address }, '/api/v2/user/register'),
+        ]);
+        for (const answer of answers) assert.equal(answer.status, 200, JSON.stringify(answer.body));
+        const data = answers.map((a) => a.body.data as { accountId: string; resent: boolean });
+        assert.deepEqual(data.map((d) => d.resent).sort(), [false, true]);
+        assert.equal(data[0]!.accountId, data[1]!.accountId);
+        const rows = await server.rt.db.select().from(accounts).where(eq(accounts.email, address));
+        assert.equal(rows.length, 1);
+      }
+    });
+
+    it('refuses a nama or email that is not a JSON string, on both paths, instead of coercing it', async () => {
+      const client = await newClient({ rateLimitPerMinute: 1000 });
+      const auth = basic(client.username, client.secret);
+      const cases: [Record<string, unknown>, string][] = [
+        [{ nama: 12345, email: email('angka') }, 'nama'],
+        [{ nama: ['Budi Santoso'], email: email('larik') }, 'nama'],
+        [{ nama: true, email: email('boolean') }, 'nama'],
+        [{ nama: 'Budi Santoso', email: ['budi.larik@contoh.go.id'] }, 'email'],
+      ];
+      for (const path of ['/api/v2/user/registration', '/api/v2/user/register'])
+        for (const [body, field] of cases) {
+          const answer = await call(auth, body, path);
+          assertBsreError(answer, 400, 'ERR_INPUT_INVALID');
+          assert.match(String(answer.body.error), new RegExp(`${field} must be text`));
+        }
+      for (const [body] of cases) {
+        const address = Array.isArray(body.email) ? String(body.email[0]) : String(body.email);
+        const [row] = await server.rt.db.select().from(accounts).where(eq(accounts.email, address));
+        assert.equal(row, undefined, `${address} was not registered`);
+      }
     });
 
     it('refuses an e-mail outside the domains and a registered one; re-sends for an open registration', async () => {

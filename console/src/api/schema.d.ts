@@ -1341,7 +1341,11 @@ export interface paths {
                   | 'RESET_OTP_DEVICE'
                   | 'SETUP_ADMIN'
                   | 'ACTIVATE_ACCOUNT'
-                  | 'SETUP_ACCOUNT';
+                  | 'CONFIRM_EMAIL'
+                  | 'SETUP_ACCOUNT'
+                  | 'SET_PASSPHRASE'
+                  | 'RESET_PASSPHRASE'
+                  | 'DOWNLOAD_KEYSTORE';
                 /** Format: date-time */
                 createdAt: string;
                 /** Format: date-time */

@@ -1,44 +1,6 @@
 /**
  * The 38 provinces of Indonesia (Kemendagri), written as AMS shows them ("JAWA TIMUR"): the list of
- * "Provinsi Non ASN" in the registration wizard's Data Kedinasan.
+ * "Provinsi" / "Provinsi Non ASN" in the registration wizard's Data Kedinasan. One source with the
+ * server's checks (src/enrollment/data/kode-wilayah.ts, the codes a NIK begins with), in code order.
  */
-export const provinces = [
-  'ACEH',
-  'SUMATERA UTARA',
-  'SUMATERA BARAT',
-  'RIAU',
-  'JAMBI',
-  'SUMATERA SELATAN',
-  'BENGKULU',
-  'LAMPUNG',
-  'KEPULAUAN BANGKA BELITUNG',
-  'KEPULAUAN RIAU',
-  'DKI JAKARTA',
-  'JAWA BARAT',
-  'JAWA TENGAH',
-  'DAERAH ISTIMEWA YOGYAKARTA',
-  'JAWA TIMUR',
-  'BANTEN',
-  'BALI',
-  'NUSA TENGGARA BARAT',
-  'NUSA TENGGARA TIMUR',
-  'KALIMANTAN BARAT',
-  'KALIMANTAN TENGAH',
-  'KALIMANTAN SELATAN',
-  'KALIMANTAN TIMUR',
-  'KALIMANTAN UTARA',
-  'SULAWESI UTARA',
-  'SULAWESI TENGAH',
-  'SULAWESI SELATAN',
-  'SULAWESI TENGGARA',
-  'GORONTALO',
-  'SULAWESI BARAT',
-  'MALUKU',
-  'MALUKU UTARA',
-  'PAPUA',
-  'PAPUA BARAT',
-  'PAPUA SELATAN',
-  'PAPUA TENGAH',
-  'PAPUA PEGUNUNGAN',
-  'PAPUA BARAT DAYA',
-] as const;
+export { provinceNames as provinces } from '../../../src/enrollment/data/kode-wilayah.js';

@@ -2,14 +2,13 @@
  * "Akun": the accounts an administrator may see (all for a CA admin, their institution's for the
  * others; the server decides), with their lock state, a search and 25 to a page.
  */
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../api/client';
 import type { AccountPage, AdminAccount, Permissions } from '../api/types';
 import { Breadcrumb } from '../components/app-shell';
 import { LoadErrorNotice } from '../components/notice';
 import { PageHeading } from '../components/page-heading';
-import { ScrollTable } from '../components/scroll-table';
-import { Pager } from '../components/pager';
+import { PagedTable, SearchForm, usePagedList } from '../components/paged-list';
 import { useI18n } from '../i18n/i18n';
 import { formatWib } from '../lib/format';
 import { roleName } from '../lib/roles';
@@ -35,33 +34,12 @@ export function AccountStatus({ account }: { account: AdminAccount }) {
 
 export function AdminAccountsPage({ permissions }: { permissions: Permissions }) {
   const { t } = useI18n();
-  const searchId = useId();
   const [draft, setDraft] = useState('');
   const [q, setQ] = useState('');
-  const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<AccountPage | undefined>();
-  const [error, setError] = useState<unknown>();
-
-  useEffect(() => {
-    let live = true;
-    api.get('/api/v1/admin/accounts', { query: { limit: PAGE, offset, q: q || undefined } }).then(
-      (p) => {
-        if (!live) return;
-        setPage(p);
-        setError(undefined);
-      },
-      (e: unknown) => live && setError(e),
-    );
-    return () => {
-      live = false;
-    };
-  }, [q, offset]);
-
-  const search = (event: FormEvent) => {
-    event.preventDefault();
-    setOffset(0);
-    setQ(draft.trim());
-  };
+  const { page, error, offset, setOffset } = usePagedList<AccountPage>(
+    (at) => api.get('/api/v1/admin/accounts', { query: { limit: PAGE, offset: at, q: q || undefined } }),
+    [q],
+  );
 
   return (
     <>
@@ -77,64 +55,50 @@ export function AdminAccountsPage({ permissions }: { permissions: Permissions })
           </Link>
         </p>
       )}
-      <form role="search" className="search" onSubmit={search}>
-        <div className="field">
-          <label htmlFor={searchId}>{t('accounts.search')}</label>
-          <div className="search-row">
-            <input
-              id={searchId}
-              type="search"
-              value={draft}
-              maxLength={100}
-              autoComplete="off"
-              spellCheck={false}
-              aria-describedby={`${searchId}-hint`}
-              onChange={(e) => setDraft(e.target.value)}
-            />
-            <button type="submit" className="button">
-              {t('accounts.searchSubmit')}
-            </button>
-          </div>
-          <p className="hint" id={`${searchId}-hint`}>
-            {t('accounts.searchHint')}
-          </p>
-        </div>
-      </form>
+      <SearchForm
+        label={t('accounts.search')}
+        hint={t('accounts.searchHint')}
+        submitLabel={t('accounts.searchSubmit')}
+        value={draft}
+        onChange={setDraft}
+        onSubmit={() => {
+          setOffset(0);
+          setQ(draft.trim());
+        }}
+      />
       <LoadErrorNotice error={error} />
-      {page && page.accounts.length === 0 && <p role="status">{t('accounts.empty')}</p>}
-      {page && page.accounts.length > 0 && (
-        <>
-          <p role="status">{t('accounts.total', { total: page.total })}</p>
-          <ScrollTable label={t('accounts.title')}>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('accounts.username')}</th>
-                  <th scope="col">{t('accounts.fullName')}</th>
-                  <th scope="col">{t('accounts.email')}</th>
-                  <th scope="col">{t('accounts.roles')}</th>
-                  <th scope="col">{t('accounts.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.accounts.map((a) => (
-                  <tr key={a.id}>
-                    <td>
-                      <Link to={`/admin/akun/${a.id}`}>{a.username}</Link>
-                    </td>
-                    <td>{a.fullName}</td>
-                    <td className="wrap">{a.email}</td>
-                    <td>{a.roles.map((role) => roleName(role, t)).join(', ')}</td>
-                    <td>
-                      <AccountStatus account={a} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollTable>
-          <Pager offset={offset} pageSize={PAGE} total={page.total} onChange={setOffset} />
-        </>
+      {page && (
+        <PagedTable
+          label={t('accounts.title')}
+          empty={t('accounts.empty')}
+          totalText={t('accounts.total', { total: page.total })}
+          total={page.total}
+          rows={page.accounts}
+          columns={[
+            t('accounts.username'),
+            t('accounts.fullName'),
+            t('accounts.email'),
+            t('accounts.roles'),
+            t('accounts.status'),
+          ]}
+          rowKey={(a) => a.id}
+          row={(a) => (
+            <>
+              <td>
+                <Link to={`/admin/akun/${a.id}`}>{a.username}</Link>
+              </td>
+              <td>{a.fullName}</td>
+              <td className="wrap">{a.email}</td>
+              <td>{a.roles.map((role) => roleName(role, t)).join(', ')}</td>
+              <td>
+                <AccountStatus account={a} />
+              </td>
+            </>
+          )}
+          offset={offset}
+          pageSize={PAGE}
+          onOffset={setOffset}
+        />
       )}
     </>
   );

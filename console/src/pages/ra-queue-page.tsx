@@ -3,14 +3,13 @@
  * e-mail, NIK or NIP, filters by Status Verifikasi and submission date, status badges and paging.
  * The server decides which institution's registrations this account sees.
  */
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { api } from '../api/client';
 import type { RegistrationPage, RegistrationStatus } from '../api/types';
 import { Breadcrumb } from '../components/app-shell';
 import { LoadErrorNotice } from '../components/notice';
 import { PageHeading } from '../components/page-heading';
-import { Pager } from '../components/pager';
-import { ScrollTable } from '../components/scroll-table';
+import { PagedTable, SearchForm, usePagedList } from '../components/paged-list';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import { formatWib } from '../lib/format';
 import { Link } from '../lib/router';
@@ -48,46 +47,29 @@ const nextWibDay = (day: string) =>
 
 export function RaQueuePage() {
   const { t, lang } = useI18n();
-  const searchId = useId();
   const statusId = useId();
   const fromId = useId();
   const toId = useId();
   const [draft, setDraft] = useState({ q: '', status: 'waiting' as Filter, from: '', to: '' });
   const [applied, setApplied] = useState(draft);
-  const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<RegistrationPage | undefined>();
-  const [error, setError] = useState<unknown>();
-
-  useEffect(() => {
-    let live = true;
-    api
-      .get('/api/v1/ra/registrations', {
+  const { page, error, offset, setOffset } = usePagedList<RegistrationPage>(
+    (at) =>
+      api.get('/api/v1/ra/registrations', {
         query: {
           limit: PAGE,
-          offset,
+          offset: at,
           q: applied.q || undefined,
           status: applied.status,
           from: wibDay(applied.from),
           to: nextWibDay(applied.to),
         },
-      })
-      .then(
-        (p) => {
-          if (!live) return;
-          setPage(p);
-          setError(undefined);
-        },
-        (e: unknown) => live && setError(e),
-      );
-    return () => {
-      live = false;
-    };
-  }, [applied, offset]);
+      }),
+    [applied],
+  );
 
-  const search = (event: FormEvent) => {
-    event.preventDefault();
+  const apply = (next: typeof draft) => {
     setOffset(0);
-    setApplied({ ...draft, q: draft.q.trim() });
+    setApplied({ ...next, q: next.q.trim() });
   };
 
   return (
@@ -95,28 +77,14 @@ export function RaQueuePage() {
       <Breadcrumb items={[{ label: t('nav.home'), to: '/' }, { label: t('nav.ra') }]} />
       <PageHeading title={t('ra.queue.title')}>{t('ra.queue.title')}</PageHeading>
       <p className="muted">{t('ra.queue.help')}</p>
-      <form role="search" className="search" onSubmit={search}>
-        <div className="field">
-          <label htmlFor={searchId}>{t('ra.search')}</label>
-          <div className="search-row">
-            <input
-              id={searchId}
-              type="search"
-              value={draft.q}
-              maxLength={100}
-              autoComplete="off"
-              spellCheck={false}
-              aria-describedby={`${searchId}-hint`}
-              onChange={(e) => setDraft({ ...draft, q: e.target.value })}
-            />
-            <button type="submit" className="button">
-              {t('ra.searchSubmit')}
-            </button>
-          </div>
-          <p className="hint" id={`${searchId}-hint`}>
-            {t('ra.searchHint')}
-          </p>
-        </div>
+      <SearchForm
+        label={t('ra.search')}
+        hint={t('ra.searchHint')}
+        submitLabel={t('ra.searchSubmit')}
+        value={draft.q}
+        onChange={(q) => setDraft({ ...draft, q })}
+        onSubmit={() => apply(draft)}
+      >
         <div className="filters">
           <div className="field">
             <label htmlFor={statusId}>{t('ra.filter.status')}</label>
@@ -126,8 +94,7 @@ export function RaQueuePage() {
               onChange={(e) => {
                 const next = { ...draft, status: e.target.value as Filter };
                 setDraft(next);
-                setOffset(0);
-                setApplied({ ...next, q: next.q.trim() });
+                apply(next);
               }}
             >
               {filters.map((f) => (
@@ -156,42 +123,40 @@ export function RaQueuePage() {
             />
           </div>
         </div>
-      </form>
+      </SearchForm>
       <LoadErrorNotice error={error} />
-      {page && page.registrations.length === 0 && <p role="status">{t('ra.empty')}</p>}
-      {page && page.registrations.length > 0 && (
-        <>
-          <p role="status">{t('ra.total', { total: page.total })}</p>
-          <ScrollTable label={t('ra.queue.title')}>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('ra.col.name')}</th>
-                  <th scope="col">{t('ra.col.email')}</th>
-                  <th scope="col">{t('ra.col.institution')}</th>
-                  <th scope="col">{t('ra.col.submitted')}</th>
-                  <th scope="col">{t('ra.col.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.registrations.map((r) => (
-                  <tr key={r.accountId}>
-                    <td>
-                      <Link to={`/ra/${r.accountId}`}>{r.fullName}</Link>
-                    </td>
-                    <td className="wrap">{r.email}</td>
-                    <td>{r.institutionName}</td>
-                    <td>{r.submittedAt ? formatWib(r.submittedAt, lang) : '-'}</td>
-                    <td>
-                      <RegistrationBadge status={r.status} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollTable>
-          <Pager offset={offset} pageSize={PAGE} total={page.total} onChange={setOffset} />
-        </>
+      {page && (
+        <PagedTable
+          label={t('ra.queue.title')}
+          empty={t('ra.empty')}
+          totalText={t('ra.total', { total: page.total })}
+          total={page.total}
+          rows={page.registrations}
+          columns={[
+            t('ra.col.name'),
+            t('ra.col.email'),
+            t('ra.col.institution'),
+            t('ra.col.submitted'),
+            t('ra.col.status'),
+          ]}
+          rowKey={(r) => r.accountId}
+          row={(r) => (
+            <>
+              <td>
+                <Link to={`/ra/${r.accountId}`}>{r.fullName}</Link>
+              </td>
+              <td className="wrap">{r.email}</td>
+              <td>{r.institutionName}</td>
+              <td>{r.submittedAt ? formatWib(r.submittedAt, lang) : '-'}</td>
+              <td>
+                <RegistrationBadge status={r.status} />
+              </td>
+            </>
+          )}
+          offset={offset}
+          pageSize={PAGE}
+          onOffset={setOffset}
+        />
       )}
     </>
   );

@@ -1,5 +1,5 @@
 /** Administration of accounts: list, read, create, "Kirim tautan", unlock; the notification outbox. */
-import type { Role } from '../../db/schema.js';
+import { actionLinkKinds, type Role } from '../../db/schema.js';
 import { createAccount, publicAccount } from '../../identity/accounts.js';
 import { activeLinks } from '../../identity/list-active-links.js';
 import { listAccounts } from '../../identity/list-accounts.js';
@@ -206,14 +206,7 @@ export const adminRoutes = routeGroup<AdminRoutesOptions>((app, { identity: ctx,
             links: arrayOf(
               strictObject(
                 {
-                  action: stringEnum([
-                    'RESET_PASSWORD',
-                    'UPDATE_PASSWORD',
-                    'RESET_OTP_DEVICE',
-                    'SETUP_ADMIN',
-                    'ACTIVATE_ACCOUNT',
-                    'SETUP_ACCOUNT',
-                  ]),
+                  action: stringEnum(actionLinkKinds),
                   createdAt: timestamp,
                   expiresAt: timestamp,
                 },

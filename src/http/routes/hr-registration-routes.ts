@@ -8,6 +8,7 @@
  */
 import type { EnrollmentContext } from '../../enrollment/enrollment-context.js';
 import { registerFromHrSystem } from '../../enrollment/register-from-hr-system.js';
+import { TekenError } from '../../errors/teken-error.js';
 import { apiCallerOf, apiClientResponses, useApiClientAuth } from '../api-client-auth.js';
 import { routeGroup } from '../route-group.js';
 import { strictObject, text, timestamp, uuid } from '../schemas.js';
@@ -43,8 +44,26 @@ const success = strictObject(
   { title: 'HrRegistrationStarted' },
 );
 
+/** The body's text fields: ajv would coerce a number or a one-element array into a string. */
+const textFields = ['nama', 'email'] as const;
+
 export const hrRegistrationRoutes = routeGroup<HrRegistrationRoutesOptions>((app, { enrollment: ctx }) => {
   useApiClientAuth(app, ctx.identity);
+  // The app's ajv coerces types (Fastify's default, which the query strings need); here a `nama` of
+  // 123 or ["Budi"] is refused before it could be coerced, in BSrE's error body like any other.
+  app.addHook('preValidation', (request, _reply, done) => {
+    const given = request.body;
+    const field =
+      typeof given === 'object' && given !== null && !Array.isArray(given)
+        ? textFields.find((f) => f in given && typeof (given as Record<string, unknown>)[f] !== 'string')
+        : undefined;
+    if (field === undefined) return done();
+    done(
+      new TekenError('ERR_INPUT_INVALID', `body/${field} must be text (a JSON string).`, {
+        details: { field },
+      }),
+    );
+  });
   for (const path of hrRegistrationPaths)
     app.post<{ Body: { nama: string; email: string } }>(
       path,

@@ -8,7 +8,7 @@ import { checkEmailAvailability } from '../../enrollment/check-email-availabilit
 import { confirmChangeEmail } from '../../enrollment/confirm-change-email.js';
 import type { EnrollmentContext } from '../../enrollment/enrollment-context.js';
 import { listOwnChangeRequests } from '../../enrollment/list-own-change-requests.js';
-import { GELAR_MAX, profileFields } from '../../enrollment/profile-change-rules.js';
+import { GELAR_MAX, profileFields } from '../../enrollment/profile-rules.js';
 import { readOwnProfile } from '../../enrollment/read-own-profile.js';
 import { requestProfileChange } from '../../enrollment/request-profile-change.js';
 import { addSchemas } from '../account-schemas.js';

@@ -201,9 +201,7 @@ export function DataKedinasanStep({
               onChange={(e) => setProvince(e.target.value)}
             >
               <option value="">{t('wizard.chooseProvince')}</option>
-              {province && !(provinces as readonly string[]).includes(province) && (
-                <option value={province}>{province}</option>
-              )}
+              {province && !provinces.includes(province) && <option value={province}>{province}</option>}
               {provinces.map((p) => (
                 <option key={p} value={p}>
                   {p}
