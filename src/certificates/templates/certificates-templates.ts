@@ -2,6 +2,9 @@
 import type { MessageOf } from '../../notify/templates/template-registry.js';
 import { certificateIssued } from './certificate-issued.js';
 import { certificateRequestApproved, certificateRequestRejected } from './certificate-request-decided.js';
+import { downloadKeystore } from './download-keystore.js';
+import { keystoreDownloaded } from './keystore-downloaded.js';
+import { passphraseChanged } from './passphrase-changed.js';
 import { passphraseLocked } from './passphrase-locked.js';
 import { setPassphrase } from './set-passphrase.js';
 
@@ -11,6 +14,9 @@ export const certificatesTemplates = {
   'certificate-request-rejected': certificateRequestRejected,
   'certificate-issued': certificateIssued,
   'passphrase-locked': passphraseLocked,
+  'passphrase-changed': passphraseChanged,
+  'keystore-downloaded': keystoreDownloaded,
+  'download-keystore': downloadKeystore,
 } as const;
 
 /** A message the certificates module queues. */
