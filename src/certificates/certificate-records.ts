@@ -80,3 +80,29 @@ export async function loadSubscriberCertificate(
   const visible = mayAct(actor, 'own', holder) || mayAct(actor, 'certificate.read', holder);
   throw new TekenError(visible ? 'ERR_AUTH_FORBIDDEN' : 'ERR_SUBSCRIBER_CERT_NOT_FOUND');
 }
+
+/**
+ * A subscriber certificate the actor may read: the holder's own, or staff with `certificate.read`
+ * at the holder's institution; anything else does not exist for them.
+ */
+export async function loadReadableCertificate(
+  tx: Tx,
+  actor: AccountRow,
+  id: unknown,
+  options: { forUpdate?: boolean } = {},
+): Promise<SubscriberCertificateRow> {
+  const row = await loadSubscriberCertificate(tx, 'system', 'own', id, options);
+  const holder = { accountId: row.accountId, institutionId: row.institutionId };
+  if (mayAct(actor, 'own', holder) || mayAct(actor, 'certificate.read', holder)) return row;
+  throw new TekenError('ERR_SUBSCRIBER_CERT_NOT_FOUND');
+}
+
+/** The holder's own certificate (changing the passphrase, the keystore): staff who may read it are refused. */
+export async function loadOwnCertificate(
+  tx: Tx,
+  actor: AccountRow,
+  id: unknown,
+  options: { forUpdate?: boolean } = {},
+): Promise<SubscriberCertificateRow> {
+  return loadSubscriberCertificate(tx, actor, 'own', id, options);
+}

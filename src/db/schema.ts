@@ -225,6 +225,8 @@ export const institutions = pgTable('institutions', {
   selfRegistration: boolean('self_registration').notNull().default(false),
   nipCheckRequired: boolean('nip_check_required').notNull().default(true),
   fourEyes: boolean('four_eyes').notNull().default(false),
+  /** The holder may download their key as a PKCS#12 keystore without a DOWNLOAD_KEYSTORE link. */
+  keystoreSelfService: boolean('keystore_self_service').notNull().default(false),
   /** Data rules of the profile (Nama, Jabatan, Unit Organisasi). */
   nameWithoutTitles: boolean('name_without_titles').notNull().default(true),
   nameMaxLength: smallint('name_max_length').notNull().default(25),

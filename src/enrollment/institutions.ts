@@ -34,6 +34,7 @@ export interface InstitutionPolicy {
   selfRegistration: boolean;
   nipCheckRequired: boolean;
   fourEyes: boolean;
+  keystoreSelfService: boolean;
   nameWithoutTitles: boolean;
   nameMaxLength: number;
   jabatanForbiddenCharacters: string;
@@ -78,6 +79,7 @@ export function institutionView(row: InstitutionRow): InstitutionView {
       selfRegistration: row.selfRegistration,
       nipCheckRequired: row.nipCheckRequired,
       fourEyes: row.fourEyes,
+      keystoreSelfService: row.keystoreSelfService,
       nameWithoutTitles: row.nameWithoutTitles,
       nameMaxLength: row.nameMaxLength,
       jabatanForbiddenCharacters: row.jabatanForbiddenCharacters,
@@ -164,6 +166,7 @@ const booleanRules = [
   'selfRegistration',
   'nipCheckRequired',
   'fourEyes',
+  'keystoreSelfService',
   'nameWithoutTitles',
   'unitUnabbreviated',
 ] as const;

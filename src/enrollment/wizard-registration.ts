@@ -88,6 +88,7 @@ export async function withWizard<T>(
           selfRegistration: row.selfRegistration,
           nipCheckRequired: row.nipCheckRequired,
           fourEyes: row.fourEyes,
+          keystoreSelfService: row.keystoreSelfService,
           nameWithoutTitles: row.nameWithoutTitles,
           nameMaxLength: row.nameMaxLength,
           jabatanForbiddenCharacters: row.jabatanForbiddenCharacters,

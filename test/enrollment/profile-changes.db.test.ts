@@ -55,6 +55,7 @@ const rules: ProfileRules = {
     selfRegistration: false,
     nipCheckRequired: false,
     fourEyes: false,
+    keystoreSelfService: false,
     nameWithoutTitles: true,
     nameMaxLength: 25,
     jabatanForbiddenCharacters: '.()',

@@ -1770,6 +1770,8 @@ export interface paths {
               nipCheckRequired?: boolean;
               /** @description Two RA officers approve each registration, not one. */
               fourEyes?: boolean;
+              /** @description Holders may download their key as a PKCS#12 keystore without a DOWNLOAD_KEYSTORE link. */
+              keystoreSelfService?: boolean;
               /** @description The name is written without academic titles. */
               nameWithoutTitles?: boolean;
               nameMaxLength?: number;
@@ -1894,6 +1896,8 @@ export interface paths {
               nipCheckRequired?: boolean;
               /** @description Two RA officers approve each registration, not one. */
               fourEyes?: boolean;
+              /** @description Holders may download their key as a PKCS#12 keystore without a DOWNLOAD_KEYSTORE link. */
+              keystoreSelfService?: boolean;
               /** @description The name is written without academic titles. */
               nameWithoutTitles?: boolean;
               nameMaxLength?: number;
@@ -8320,6 +8324,8 @@ export interface components {
       nipCheckRequired: boolean;
       /** @description Two RA officers approve each registration, not one. */
       fourEyes: boolean;
+      /** @description Holders may download their key as a PKCS#12 keystore without a DOWNLOAD_KEYSTORE link. */
+      keystoreSelfService: boolean;
       /** @description The name is written without academic titles. */
       nameWithoutTitles: boolean;
       nameMaxLength: number;

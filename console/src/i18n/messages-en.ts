@@ -689,6 +689,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'institution.selfRegistration': 'Self-registration open',
   'institution.nipCheckRequired': 'NIP check required',
   'institution.fourEyes': 'Two RA officers approve',
+  'institution.keystoreSelfService': 'Holders may download their keystore without a link',
   'institution.nameWithoutTitles': 'Name without titles',
   'institution.unitUnabbreviated': 'Unit written out in full',
   'institution.nameMaxLength': 'Longest name',

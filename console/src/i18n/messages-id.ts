@@ -694,6 +694,7 @@ export const messagesId = {
   'institution.selfRegistration': 'Pendaftaran mandiri dibuka',
   'institution.nipCheckRequired': 'Cek NIP wajib',
   'institution.fourEyes': 'Persetujuan dua petugas RA',
+  'institution.keystoreSelfService': 'Pemilik boleh mengunduh keystore tanpa tautan',
   'institution.nameWithoutTitles': 'Nama tanpa gelar',
   'institution.unitUnabbreviated': 'Unit Organisasi tanpa disingkat',
   'institution.nameMaxLength': 'Panjang nama maksimal',

@@ -21,6 +21,7 @@ const flags: [keyof Policy, MessageKey][] = [
   ['selfRegistration', 'institution.selfRegistration'],
   ['nipCheckRequired', 'institution.nipCheckRequired'],
   ['fourEyes', 'institution.fourEyes'],
+  ['keystoreSelfService', 'institution.keystoreSelfService'],
   ['nameWithoutTitles', 'institution.nameWithoutTitles'],
   ['unitUnabbreviated', 'institution.unitUnabbreviated'],
 ];

@@ -9,6 +9,9 @@ import {
   certificateSuspended,
   revocationRequestRejected,
 } from './certificate-revoked.js';
+import { downloadKeystore } from './download-keystore.js';
+import { keystoreDownloaded } from './keystore-downloaded.js';
+import { passphraseChanged } from './passphrase-changed.js';
 import { passphraseLocked } from './passphrase-locked.js';
 import { setPassphrase } from './set-passphrase.js';
 
@@ -23,6 +26,9 @@ export const certificatesTemplates = {
   'certificate-released': certificateReleased,
   'certificate-expired': certificateExpired,
   'revocation-request-rejected': revocationRequestRejected,
+  'passphrase-changed': passphraseChanged,
+  'keystore-downloaded': keystoreDownloaded,
+  'download-keystore': downloadKeystore,
 } as const;
 
 /** A message the certificates module queues. */

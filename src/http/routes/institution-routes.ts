@@ -34,6 +34,10 @@ const policyProperties = {
   selfRegistration: { ...boolean, description: 'Anyone at an allowed domain may start a registration.' },
   nipCheckRequired: { ...boolean, description: 'Registrations need a checked NIP.' },
   fourEyes: { ...boolean, description: 'Two RA officers approve each registration, not one.' },
+  keystoreSelfService: {
+    ...boolean,
+    description: 'Holders may download their key as a PKCS#12 keystore without a DOWNLOAD_KEYSTORE link.',
+  },
   nameWithoutTitles: { ...boolean, description: 'The name is written without academic titles.' },
   nameMaxLength: integer(...policyLimits.nameMaxLength),
   jabatanForbiddenCharacters: {

@@ -1,0 +1,1 @@
+ALTER TABLE "institutions" ADD COLUMN "keystore_self_service" boolean DEFAULT false NOT NULL;
