@@ -76,6 +76,7 @@ describe('institutions', () => {
       selfRegistration: false,
       nipCheckRequired: true,
       fourEyes: false,
+      keystoreSelfService: false,
       nameWithoutTitles: true,
       nameMaxLength: 25,
       jabatanForbiddenCharacters: '.()',
