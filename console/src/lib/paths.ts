@@ -37,6 +37,21 @@ export const paths = {
   institutions: '/admin/instansi',
   institution: (id: string) => `/admin/instansi/${encodeURIComponent(id)}`,
   apiClients: (id: string) => `/admin/instansi/${encodeURIComponent(id)}/klien-api`,
+  // Sertifikat Saya (the certificates issue): the list is `certificates`.
+  newCertificateRequest: '/sertifikat/permohonan-baru',
+  certificateRequests: '/sertifikat/permohonan',
+  revocation: (id: string) => `/sertifikat/${encodeURIComponent(id)}/pencabutan`,
+  resetPassphrase: (id: string) => `/sertifikat/${encodeURIComponent(id)}/reset-passphrase`,
+  renewal: (id: string) => `/sertifikat/${encodeURIComponent(id)}/perpanjangan`,
+  selfDiagnosis: '/deteksi-mandiri',
+  /** Mailed or WhatsApp links (the token in the fragment): Set Passphrase, Reset Passphrase, keystore. */
+  passphraseLink: '/passphrase',
+  resetPassphraseLink: '/reset-passphrase',
+  keystoreLink: '/keystore',
+  // RA: certificate requests and the selfie checks of passphrase resets.
+  raCertificateRequests: '/ra/permohonan-sertifikat',
+  raCertificateRequest: (id: string) => `/ra/permohonan-sertifikat/${encodeURIComponent(id)}`,
+  raSelfieChecks: '/ra/foto-diri',
 } as const;
 
 /** The pages anyone may open (sign-in and its steps, Lupa Password, e-mailed links, the wizard). */
@@ -51,6 +66,9 @@ export const publicPaths: ReadonlySet<string> = new Set([
   paths.selfRegistration,
   paths.activation,
   paths.confirmEmail,
+  paths.passphraseLink,
+  paths.resetPassphraseLink,
+  paths.keystoreLink,
 ]);
 
 /** Ids in paths are UUIDs: anything else is "not found" without asking the server. */
