@@ -17,11 +17,11 @@
  * iv (12) | tag (16) | ciphertext of the PKCS#8 DER.
  */
 import crypto from 'node:crypto';
-import os from 'node:os';
 import { promisify } from 'node:util';
 import { hashRaw } from '@node-rs/argon2';
 import type { SubscriberKeyAlgorithm } from '../config/options.js';
 import { TekenError } from '../errors/teken-error.js';
+import { inArgon2Turn } from './argon2-turns.js';
 import type { MasterKey } from './master-key.js';
 
 /** argon2id cost of the passphrase key. */
@@ -66,28 +66,8 @@ const innerAad = (keyId: string) => `subscriber-key/inner:${keyId}`;
 const outerAad = (keyId: string) => `subscriber-key/outer:${keyId}`;
 const HEADER = 1 + 4 + 2 + 1 + 16;
 
-/**
- * At most one passphrase derivation per core at once, first come first served: each takes
- * `memoryKib` and a core for its duration, and more of them than cores only crowd the event loop.
- */
-const maxConcurrent = os.availableParallelism();
-let running = 0;
-const waiting: (() => void)[] = [];
-
-async function inTurn<T>(work: () => Promise<T>): Promise<T> {
-  if (running >= maxConcurrent) await new Promise<void>((resolve) => waiting.push(resolve));
-  else running++;
-  try {
-    return await work();
-  } finally {
-    const next = waiting.shift();
-    if (next) next();
-    else running--;
-  }
-}
-
 function derive(passphrase: string, salt: Uint8Array, kdf: PassphraseKdf): Promise<Buffer> {
-  return inTurn(() =>
+  return inArgon2Turn(() =>
     hashRaw(passphrase.normalize('NFKC'), {
       // Algorithm.Argon2id (a const enum, which isolated modules cannot import).
       algorithm: 2,

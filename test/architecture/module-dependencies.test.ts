@@ -27,6 +27,10 @@ const allowlist = new Map<string, string>([
   // to a module identity and notify may use (or be passed in as a narrow sealing interface).
   ['src/identity/identity-context.ts -> keys', 'MasterKey type'],
   ['src/identity/accounts.ts -> keys', 'MasterKey type (the NIK lookup hash of sign-in by NIK)'],
+  [
+    'src/identity/password-hash.ts -> keys',
+    'the one argon2 queue (keys/argon2-turns.ts), shared with passphrase derivations',
+  ],
   ['src/notify/enqueue-message.ts -> keys', 'MasterKey type'],
   ['src/notify/deliver-outbox.ts -> keys', 'MasterKey type'],
   ['src/notify/list-outbox.ts -> keys', 'MasterKey type'],

@@ -8,6 +8,7 @@ import {
   passwordHashQueue,
   verifyPassword,
 } from '../../src/identity/password-hash.js';
+import { generateSubscriberKey, sealSubscriberKey } from '../../src/keys/subscriber-key-seal.js';
 import { assertPasswordAcceptable, passwordViolations } from '../../src/identity/password-policy.js';
 
 describe('passwords', () => {
@@ -75,6 +76,22 @@ describe('passwords', () => {
       all.map((_, i) => i % 2 === 0),
     );
     assert.ok(seenRunning.every((n) => n <= limit));
+    assert.deepEqual(passwordHashQueue(), { running: 0, waiting: 0, limit });
+  });
+
+  it('shares its queue with the passphrase derivations of subscriber keys', async () => {
+    const { limit } = passwordHashQueue();
+    const hashes = Array.from({ length: limit }, () => hashPassword('kuda liar berlari'));
+    const { privateKey } = await generateSubscriberKey('p256');
+    const kdf = { memoryKib: 8_192, iterations: 1, parallelism: 1 };
+    const sealing = sealSubscriberKey(privateKey, 'Rahasia#2026', 'key-1', kdf, {
+      name: 'master',
+      wrap: (inner) => Promise.resolve(inner),
+      unwrap: (sealed) => Promise.resolve(Buffer.from(sealed)),
+    });
+    // Every core is busy with a password hash: the derivation waits its turn in the same queue.
+    assert.deepEqual(passwordHashQueue(), { running: limit, waiting: 1, limit });
+    await Promise.all([...hashes, sealing]);
     assert.deepEqual(passwordHashQueue(), { running: 0, waiting: 0, limit });
   });
 });
