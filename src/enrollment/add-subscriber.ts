@@ -9,7 +9,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
-import { accounts, institutions, registrations } from '../db/schema.js';
+import { institutions, registrations } from '../db/schema.js';
 import { TekenError } from '../errors/teken-error.js';
 import { createAccount } from '../identity/accounts.js';
 import type { EnrollmentContext } from './enrollment-context.js';
@@ -17,7 +17,7 @@ import { parseNik } from './nik.js';
 import { assertNipMatchesNik, parseNip } from './nip.js';
 import { lookupHash, sealPersonal } from './personal-data.js';
 import { validPhone } from './phone.js';
-import { assertEmailDomain, validEmail, validFullName } from './start-registration.js';
+import { assertEmailDomain, freeUsernameFor, validEmail, validFullName } from './start-registration.js';
 
 export interface AddSubscriberInput {
   institutionId: unknown;
@@ -71,7 +71,7 @@ export async function addSubscriber(
         },
       );
     }
-    const username = await freeUsername(tx, email);
+    const username = await freeUsernameFor(tx, email);
     const account = await createAccount(
       ctx.identity,
       tx,
@@ -123,25 +123,4 @@ export async function addSubscriber(
     });
     return { accountId: id, username };
   });
-}
-
-/** The e-mail's local part, cleaned, with a number where it is taken ("budi.santoso2"). */
-async function freeUsername(
-  tx: Parameters<Parameters<EnrollmentContext['db']['transaction']>[0]>[0],
-  email: string,
-) {
-  let base = email
-    .slice(0, email.lastIndexOf('@'))
-    .toLowerCase()
-    .replace(/[^a-z0-9._-]/g, '')
-    .replace(/^[._-]+/, '')
-    .slice(0, 56);
-  if (base.length < 3) base = `user${base}`;
-  const rows = await tx
-    .select({ username: sql<string>`lower(${accounts.username})` })
-    .from(accounts)
-    .where(sql`lower(${accounts.username}) like ${`${base}%`}`);
-  const taken = new Set(rows.map((r) => r.username));
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}${n}`)) return `${base}${n}`;
 }

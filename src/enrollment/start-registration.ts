@@ -134,6 +134,12 @@ function freeUsername(base: string, taken: Set<string>): string {
   for (let n = 2; ; n++) if (!taken.has(`${base}${n}`)) return `${base}${n}`;
 }
 
+/** The username a new account of this e-mail gets now (the rule of every way in: one place). */
+export async function freeUsernameFor(tx: Tx, email: string): Promise<string> {
+  const base = usernameBase(email);
+  return freeUsername(base, await takenUsernames(tx, [base]));
+}
+
 /** One row's outcome. */
 export type RegistrationOutcome =
   ({ result: 'created' | 'resent' } & StartedRegistration) | { result: 'refused'; error: TekenError };

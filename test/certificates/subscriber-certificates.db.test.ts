@@ -595,6 +595,27 @@ describe('subscriber certificates', () => {
     assert.ok(row!.renewalDueAt);
   });
 
+  it('names added subscribers as registration does: the local part, numbered where taken', async () => {
+    const local = `sama.nama.${crypto.randomBytes(3).toString('hex')}`;
+    const names: string[] = [];
+    // The same local part at two institutions' domains: the second is numbered.
+    for (const [at, domain] of [
+      [institutionId, 'contoh.go.id'],
+      [fourEyesInstitutionId, 'empat.go.id'],
+    ] as const) {
+      const person = syntheticPerson();
+      const { username } = await addSubscriber(enrollmentContextOf(fx.rt), 'test', {
+        institutionId: at,
+        fullName: person.fullName,
+        email: `${local}@${domain}`,
+        nik: person.nik,
+        verified: true,
+      });
+      names.push(username);
+    }
+    assert.deepEqual(names, [local, `${local}2`]);
+  });
+
   it('computes one status per user', async () => {
     const now = new Date('2026-06-01T00:00:00Z');
     const cert = (over: Partial<Parameters<typeof userStatus>[0]['current'] & object> = {}) => ({
