@@ -67,6 +67,37 @@ export interface CsvImportRun {
 
 export interface CsvImportBenchResult {
   runs: CsvImportRun[];
+  /**
+   * The embedded database's own floor: RSS of a bare Node process that opens PGlite on an existing
+   * data directory and runs `select 1` (no Teken code), the median of three processes.
+   */
+  pgliteFloorMiB?: number;
+}
+
+/** RSS of a fresh process holding nothing but an open PGlite (created first by another process). */
+async function pgliteFloor(): Promise<number> {
+  const dir = path.join(benchTmpDir('pglite-floor'), 'data');
+  const code = `
+    import { PGlite } from '@electric-sql/pglite';
+    const db = await PGlite.create(${JSON.stringify(dir)});
+    await db.query('select 1');
+    process.stdout.write(String(process.memoryUsage().rss));
+    await db.close();`;
+  const once = () =>
+    new Promise<number>((resolve, reject) => {
+      const proc = spawn(process.execPath, ['--input-type=module', '-e', code], {
+        cwd: path.resolve(import.meta.dirname, '..'),
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let out = '';
+      proc.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      proc.on('exit', (exit) =>
+        exit === 0 ? resolve(Number(out) / 2 ** 20) : reject(new Error(`pglite floor probe: exit ${exit}`)),
+      );
+    });
+  await once(); // creates the data directory (initdb), which costs more than an ordinary start
+  const runs = [await once(), await once(), await once()].sort((a, b) => a - b);
+  return runs[1]!;
 }
 
 const { values: args } = parseArgs({
@@ -362,6 +393,10 @@ if (args.child) {
       runs.push(run);
     }
   const result: CsvImportBenchResult = { runs };
+  if (args.engines.split(',').includes('pglite')) {
+    result.pgliteFloorMiB = await pgliteFloor();
+    console.error(`  PGlite alone (open + select 1, no Teken): ${result.pgliteFloorMiB.toFixed(0)} MiB RSS`);
+  }
   if (args.out) fs.writeFileSync(args.out, JSON.stringify(result));
   else console.log(JSON.stringify(result, null, 2));
 }

@@ -34,11 +34,26 @@ import { CertificatesPage } from './pages/certificates-page';
 import { ChangeRequestsPage } from './pages/change-requests-page';
 import { RevocationRequestsPage } from './pages/revocation-requests-page';
 import { RevocationDialog } from './pages/revocation-dialog';
+import { RenewalPage } from './pages/renewal-page';
+import { SelfDiagnosisPage } from './pages/self-diagnosis-page';
+import { RaSelfieChecksPage } from './pages/ra-selfie-checks-page';
+import { ResetPassphraseLinkPage } from './pages/reset-passphrase-link-page';
+import { ResetPassphrasePage } from './pages/reset-passphrase-page';
 import { ConfirmEmailPage } from './pages/confirm-email-page';
 import { ProfilePage } from './pages/profile-page';
 import { ApiClientsPage } from './pages/api-clients-page';
 import { InstitutionPage } from './pages/institution-page';
 import { InstitutionsPage } from './pages/institutions-page';
+// Sertifikat Saya → Permohonan Baru / Status Permohonan, the RA's certificate requests, Membuat Passphrase.
+import { CertificateRequestsPage } from './pages/certificate-requests-page';
+import { NewCertificateRequestPage } from './pages/new-certificate-request-page';
+import { PassphraseLinkPage } from './pages/passphrase-link-page';
+import { RaCertificateRequestPage } from './pages/ra-certificate-request-page';
+import { RaCertificateRequestsPage } from './pages/ra-certificate-requests-page';
+import { KeystoreLinkPage } from './pages/keystore-link-page';
+import { TotpApprovalPage } from './pages/totp-approval-page';
+import { SignDocumentsPage } from './pages/sign-documents-page';
+import { VerifyPdfPage } from './pages/verify-pdf-page';
 
 type SignedInSession = Extract<SessionState, { status: 'signed-in' }>;
 
@@ -91,6 +106,19 @@ function RevocationRoute() {
   ) : (
     <NotFoundPage />
   );
+}
+function RaCertificateRequestRoute() {
+  const { id } = useParams();
+  return isUuid(id) ? <RaCertificateRequestPage id={id} /> : <NotFoundPage />;
+}
+function RenewalRoute() {
+  const { id } = useParams();
+  return isUuid(id) ? <RenewalPage id={id} /> : <NotFoundPage />;
+}
+
+function ResetPassphraseRoute() {
+  const { id } = useParams();
+  return isUuid(id) ? <ResetPassphrasePage certificateId={id} /> : <NotFoundPage />;
 }
 function InstitutionRoute() {
   const { id } = useParams();
@@ -151,6 +179,11 @@ export function App() {
       <Route path={paths.selfRegistration} element={<SelfRegistrationPage />} />
       <Route path={paths.activation} element={<RegistrationPage />} />
       <Route path={paths.confirmEmail} element={<ConfirmEmailPage />} />
+      <Route path={paths.passphraseLink} element={<PassphraseLinkPage />} />
+      <Route path={paths.keystoreLink} element={<KeystoreLinkPage />} />
+      <Route path={paths.totpApproval} element={<TotpApprovalPage />} />
+      <Route path={paths.resetPassphraseLink} element={<ResetPassphraseLinkPage />} />
+      <Route path={paths.verifyPdf} element={<VerifyPdfPage />} />
       <Route element={<SignedIn />}>
         <Route index element={<WithSession render={(s) => <DashboardPage account={s.account} />} />} />
         <Route path={paths.security} element={<SecurityPage />} />
@@ -180,10 +213,19 @@ export function App() {
         />
         {/* RA desk (helper ra). */}
         <Route path={paths.ra} element={<RaQueuePage />} />
+        <Route path={paths.raSelfieChecks} element={<RaSelfieChecksPage />} />
         <Route path="/ra/:id" element={<RaReviewRoute />} />
         <Route path="/admin/outbox/:id" element={<OutboxMessageRoute />} />
         <Route path={paths.certificates} element={<CertificatesPage />} />
         <Route path="/sertifikat/:id/pencabutan" element={<RevocationRoute />} />
+        <Route path={paths.newCertificateRequest} element={<NewCertificateRequestPage />} />
+        <Route path={paths.certificateRequests} element={<CertificateRequestsPage />} />
+        <Route path={paths.signDocuments} element={<SignDocumentsPage />} />
+        <Route path={paths.raCertificateRequests} element={<RaCertificateRequestsPage />} />
+        <Route path="/ra/permohonan-sertifikat/:id" element={<RaCertificateRequestRoute />} />
+        <Route path="/sertifikat/:id/perpanjangan" element={<RenewalRoute />} />
+        <Route path={paths.selfDiagnosis} element={<SelfDiagnosisPage />} />
+        <Route path="/sertifikat/:id/reset-passphrase" element={<ResetPassphraseRoute />} />
         <Route path={paths.profile} element={<ProfilePage />} />
         <Route path={paths.changeRequests} element={<ChangeRequestsPage />} />
         <Route path={paths.revocations} element={<RevocationRequestsPage />} />

@@ -6,6 +6,10 @@ export const statusPaths = {
   caChainPem: (caId: string) => `/ca/${caId}/chain.pem`,
   crl: (caId: string) => `/crl/${caId}.crl`,
   cps: '/cps',
+  /** RFC 3161 time-stamping (POST), and the TSA unit certificate its tokens are signed with. */
+  tsa: '/tsa',
+  tsaCertificate: '/ca/tsa.crt',
+  tsaCertificatePem: '/ca/tsa.pem',
 };
 
 export function statusUrls(

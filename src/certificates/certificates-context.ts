@@ -30,3 +30,8 @@ export interface CertificatesContext {
 export function setPassphraseUrl(config: Config, token: string): string {
   return `${config.publicUrl}/passphrase#${token}`;
 }
+
+/** The console's Perpanjangan page of a certificate (sign-in first): the reminders link to it. */
+export function renewalUrl(config: Config, certificateId: string): string {
+  return `${config.publicUrl}/sertifikat/${encodeURIComponent(certificateId)}/perpanjangan`;
+}

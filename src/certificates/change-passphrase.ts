@@ -4,6 +4,10 @@
  * and locks the key like any other), sealed again under the new one, and stored in place: the same
  * key, the same certificate. Audited and mailed to the holder.
  *
+ * Only a certificate that can still be used: a revoked, suspended or expired one is refused
+ * (ERR_SUBSCRIBER_CERT_STATE) before the old passphrase is tried, so nothing is counted (Aksi does
+ * not offer it then, certificate-actions.ts).
+ *
  * Two changes at once: each opens the key it read; the store succeeds only if the sealed key is
  * still the one that was opened, so the second is refused rather than silently overwriting.
  */
@@ -16,6 +20,7 @@ import { sealSubscriberKey } from '../keys/subscriber-key-seal.js';
 import { formatWib } from '../notify/format-wib.js';
 import type { CertificatesContext } from './certificates-context.js';
 import { loadOwnCertificate } from './certificate-records.js';
+import { certificateRowOf } from './certificate-files.js';
 import { assertPassphrase } from './passphrase-policy.js';
 import { unlockSubscriberKey } from './unlock-subscriber-key.js';
 
@@ -33,7 +38,11 @@ export async function changePassphrase(
   input: ChangePassphraseInput,
   meta: { ip?: string } = {},
 ): Promise<void> {
-  const row = await ctx.db.transaction((tx) => loadOwnCertificate(tx, actor, id));
+  const row = await ctx.db.transaction(async (tx) => {
+    const own = await loadOwnCertificate(tx, actor, id);
+    assertUsable(await certificateRowOf(tx, own), new Date(ctx.now?.() ?? Date.now()));
+    return own;
+  });
   const newPassphrase = assertPassphrase(input.newPassphrase, input.confirmation);
   if (newPassphrase === input.oldPassphrase)
     throw new TekenError('ERR_INPUT_INVALID', 'newPassphrase: the new passphrase is the old one.', {
@@ -55,6 +64,7 @@ export async function changePassphrase(
     if (locked.state !== 'active' || !Buffer.from(locked.sealedKey).equals(Buffer.from(row.sealedKey)))
       throw new TekenError('ERR_SUBSCRIBER_CERT_STATE', 'The passphrase was changed meanwhile; try again.');
     const at = new Date(ctx.now?.() ?? Date.now());
+    assertUsable(await certificateRowOf(tx, locked), at);
     await tx
       .update(subscriberCertificates)
       .set({ sealedKey, outerLayer: ctx.outer.name, updatedAt: at })
@@ -76,4 +86,18 @@ export async function changePassphrase(
         accountId: holder.id,
       });
   });
+}
+
+/** Revoked, suspended (certificateHold) or expired: the passphrase of such a key is not changed. */
+function assertUsable(cert: { revokedAt: Date | null; notAfter: Date }, now: Date): void {
+  if (cert.revokedAt && cert.revokedAt <= now)
+    throw new TekenError(
+      'ERR_SUBSCRIBER_CERT_STATE',
+      'The certificate is revoked or suspended: its passphrase cannot be changed.',
+    );
+  if (cert.notAfter <= now)
+    throw new TekenError(
+      'ERR_SUBSCRIBER_CERT_STATE',
+      'The certificate has expired: its passphrase cannot be changed.',
+    );
 }

@@ -24,6 +24,12 @@ export type Decider = AccountRow | { operator: string };
 const actorOf = (d: Decider) => ('operator' in d ? `operator:${d.operator}` : `account:${d.id}`);
 
 function assertSubmitted(loaded: LoadedRequest) {
+  if (loaded.request.kind === 'reset')
+    throw new TekenError(
+      'ERR_CERT_REQUEST_STATE',
+      'A passphrase reset is decided by its selfie check (Pengecekan Foto Diri), not here.',
+      { details: { field: 'kind' } },
+    );
   if (loaded.request.status !== 'submitted')
     throw new TekenError(
       'ERR_CERT_REQUEST_STATE',
@@ -97,6 +103,8 @@ export async function sendSetPassphraseLink(
   tx: Tx,
   loaded: LoadedRequest,
   createdBy: string,
+  /** A renewal's link goes by WhatsApp as "Link Pembaruan Sertifikat Elektronik". */
+  whatsappTemplate: 'wa-certificate-issuance-link' | 'wa-renewal-link' = 'wa-certificate-issuance-link',
 ): Promise<string> {
   const { request: r, account } = loaded;
   const hours = ctx.config.certificates.setPassphraseLinkHours;
@@ -126,27 +134,36 @@ export async function sendSetPassphraseLink(
     idempotencyKey: `set-passphrase:${key}`,
     accountId: account.id,
   });
-  if (ctx.config.notify.whatsapp) {
-    const [registration] = await tx
-      .select({ phone: registrations.phoneSealed, verifiedAt: registrations.phoneVerifiedAt })
-      .from(registrations)
-      .where(eq(registrations.accountId, account.id));
-    const phone =
-      registration?.verifiedAt && registration.phone
-        ? openPersonalText(ctx.master, 'registrations.phone', account.id, registration.phone)
-        : null;
+  {
+    const phone = await verifiedWhatsappNumber(ctx, tx, account.id);
     if (phone)
       await ctx.notify(tx, {
-        template: 'wa-certificate-issuance-link',
+        template: whatsappTemplate,
         channel: 'whatsapp',
         locale: account.locale,
         to: phone,
         data: { name: account.fullName, link, expiresInHours: String(hours) },
-        idempotencyKey: `wa-certificate-issuance-link:${key}`,
+        idempotencyKey: `${whatsappTemplate}:${key}`,
         accountId: account.id,
       });
   }
   return token;
+}
+
+/** The holder's WhatsApp-verified number, when the WhatsApp channel is configured; else null. */
+export async function verifiedWhatsappNumber(
+  ctx: CertificatesContext,
+  tx: Tx,
+  accountId: string,
+): Promise<string | null> {
+  if (!ctx.config.notify.whatsapp) return null;
+  const [registration] = await tx
+    .select({ phone: registrations.phoneSealed, verifiedAt: registrations.phoneVerifiedAt })
+    .from(registrations)
+    .where(eq(registrations.accountId, accountId));
+  return registration?.verifiedAt && registration.phone
+    ? openPersonalText(ctx.master, 'registrations.phone', accountId, registration.phone)
+    : null;
 }
 
 export async function rejectCertificateRequest(

@@ -7,12 +7,19 @@
  * - the DOWNLOAD_KEYSTORE link an RA officer sends from Tinjau Ulang (send-keystore-link.ts),
  *   used once, on a public page (the token is the proof; link guesses count against the address).
  * Either way the key opens only through `unlockSubscriberKey` (wrong passphrases counted per
- * certificate), Catatan records the download, and every download is audited and mailed.
+ * certificate), Catatan records the download, and every download is audited and mailed. A revoked,
+ * suspended or expired certificate gives none (refused before the passphrase is tried).
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { Tx } from '../db/open-database.js';
-import { accounts, certificateRequests, institutions, subscriberCertificates } from '../db/schema.js';
+import {
+  accounts,
+  certificateRequests,
+  certificates,
+  institutions,
+  subscriberCertificates,
+} from '../db/schema.js';
 import { TekenError, isTekenError } from '../errors/teken-error.js';
 import type { AccountRow } from '../identity/accounts.js';
 import { checkActionLink, markActionLinkUsed } from '../identity/action-links.js';
@@ -61,7 +68,7 @@ export async function readKeystoreLink(
   ctx: CertificatesContext,
   token: unknown,
   meta: { ip: string },
-): Promise<{ certificate: SubscriberCertificateRow; commonName: string }> {
+): Promise<{ certificate: SubscriberCertificateRow; commonName: string; notAfter: Date | null }> {
   const result = await ctx.guard.attempt('link', { address: meta.ip }, () =>
     ctx.db
       .transaction(async (tx) => {
@@ -73,7 +80,19 @@ export async function readKeystoreLink(
           .from(certificateRequests)
           .where(eq(certificateRequests.id, certificate.requestId));
         const commonName = request?.subject.find((a) => a.type === 'CN')?.value ?? '';
-        return { certificate, commonName };
+        const [issued] =
+          certificate.authorityId && certificate.serial
+            ? await tx
+                .select({ notAfter: certificates.notAfter })
+                .from(certificates)
+                .where(
+                  and(
+                    eq(certificates.authorityId, certificate.authorityId),
+                    eq(certificates.serial, certificate.serial),
+                  ),
+                )
+            : [];
+        return { certificate, commonName, notAfter: issued?.notAfter ?? null };
       })
       .catch((error: unknown) => {
         if (isTekenError(error, 'ERR_LINK_INVALID')) return null;
@@ -118,6 +137,14 @@ async function produce(
   finish?: (tx: Tx) => Promise<void>,
 ): Promise<Keystore> {
   const cert = await certificateRowOf(ctx.db, row);
+  // A revoked, suspended or expired certificate gives no keystore: a suspension would mean nothing
+  // if the key could still be taken out (certificate-actions.ts offers none for them either).
+  const now = new Date(ctx.now?.() ?? Date.now());
+  if ((cert.revokedAt && cert.revokedAt <= now) || cert.notAfter <= now)
+    throw new TekenError(
+      'ERR_SUBSCRIBER_CERT_STATE',
+      'The certificate is revoked, suspended or expired: it gives no keystore.',
+    );
   const { privateKey } = await unlockSubscriberKey(ctx, row, passphrase, {
     actor,
     ...(meta.ip ? { address: meta.ip } : {}),

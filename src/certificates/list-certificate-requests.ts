@@ -1,15 +1,30 @@
 /**
  * The certificate requests a user sees: their own ("Status Permohonan": Jenis Permohonan, Tanggal
  * Permohonan, Status Verifikasi, Status Enrollment) and, for an RA officer, the queue of their
- * institution's requests (a CA admin: any institution), paged and filtered by status.
+ * institution's requests (a CA admin: any institution), paged, filtered by status and submission
+ * date, and searched by the holder's name or e-mail, the request's CN, or a whole NIK / NIP (as the
+ * registration queue does, enrollment/queue-filters.ts).
  */
-import { and, asc, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open-database.js';
-import { accounts, certificateRequests, institutions, type CertificateRequestStatus } from '../db/schema.js';
+import {
+  accounts,
+  certificateRequests,
+  institutions,
+  registrations,
+  type CertificateRequestStatus,
+} from '../db/schema.js';
+import {
+  holderColumns,
+  pageBounds,
+  queueConditions,
+  type QueueFilterQuery,
+} from '../enrollment/queue-filters.js';
 import type { AccountRow } from '../identity/accounts.js';
 import { authorize } from '../identity/authorize.js';
 import { subjectText } from './certificate-subject.js';
 import type { CertificateRequestRow } from './certificate-records.js';
+import type { CertificatesContext } from './certificates-context.js';
 
 export const requestStatuses = ['submitted', 'approved', 'issued', 'rejected', 'cancelled'] as const;
 
@@ -60,25 +75,44 @@ export async function listOwnCertificateRequests(db: Db, actor: AccountRow) {
   return { requests: rows.map(requestSummary) };
 }
 
-export interface QueueQuery {
+/** `q` also finds part of the request's CN. */
+export interface QueueQuery extends QueueFilterQuery {
   institutionId?: string;
   status?: CertificateRequestStatus | 'all';
-  limit?: number;
-  offset?: number;
 }
 
+/** The CN of a request's subject (a jsonb array of `{type, oid, value}`). */
+const commonName = sql`(select e->>'value' from jsonb_array_elements(${certificateRequests.subject}) as e where e->>'type' = 'CN' limit 1)`;
+
 /** The RA queue, oldest first; by default the submitted ones. */
-export async function listCertificateRequests(db: Db, actor: AccountRow, query: QueueQuery) {
+export async function listCertificateRequests(
+  ctx: Pick<CertificatesContext, 'db' | 'master'>,
+  actor: AccountRow,
+  query: QueueQuery,
+) {
   const all = actor.roles.includes('ca_admin') && actor.status === 'active';
   if (!all) authorize(actor, 'certificate_request.list', { institutionId: actor.institutionId });
   const institutionId = all ? (query.institutionId ?? null) : actor.institutionId;
   const status = query.status ?? 'submitted';
-  const where: SQL[] = [];
+  // A passphrase reset is decided by its selfie check (/ra/foto-diri), not in this queue.
+  const where: SQL[] = [ne(certificateRequests.kind, 'reset')];
   if (institutionId) where.push(eq(certificateRequests.institutionId, institutionId));
   if (status !== 'all') where.push(eq(certificateRequests.status, status));
-  const condition = where.length ? and(...where) : undefined;
-  const [total] = await db.select({ n: count() }).from(certificateRequests).where(condition);
-  const rows = await db
+  where.push(
+    ...queueConditions(ctx.master, query, {
+      at: certificateRequests.submittedAt,
+      ...holderColumns(commonName),
+    }),
+  );
+  const condition = and(...where);
+  const { limit, offset } = pageBounds(query);
+  const [total] = await ctx.db
+    .select({ n: count() })
+    .from(certificateRequests)
+    .innerJoin(accounts, eq(accounts.id, certificateRequests.accountId))
+    .leftJoin(registrations, eq(registrations.accountId, certificateRequests.accountId))
+    .where(condition);
+  const rows = await ctx.db
     .select({
       request: certificateRequests,
       fullName: accounts.fullName,
@@ -88,10 +122,11 @@ export async function listCertificateRequests(db: Db, actor: AccountRow, query: 
     .from(certificateRequests)
     .innerJoin(accounts, eq(accounts.id, certificateRequests.accountId))
     .innerJoin(institutions, eq(institutions.id, certificateRequests.institutionId))
+    .leftJoin(registrations, eq(registrations.accountId, certificateRequests.accountId))
     .where(condition)
     .orderBy(asc(certificateRequests.submittedAt), asc(certificateRequests.id))
-    .limit(query.limit ?? 50)
-    .offset(query.offset ?? 0);
+    .limit(limit)
+    .offset(offset);
   return {
     total: total?.n ?? 0,
     requests: rows.map((row) => ({

@@ -3,12 +3,21 @@
  * Jenis Sertifikat Elektronik, Valid Sampai, Status (subscriber-status.ts only) and Catatan. The
  * holder lists their own; RA officers and institution admins their institution's
  * (`certificate.read`); anyone else gets ERR_SUBSCRIBER_CERT_NOT_FOUND, as for an unknown account.
+ * Each item carries what Aksi may offer the reader (certificate-actions.ts).
  */
 import { and, desc, eq } from 'drizzle-orm';
-import { accounts, certificateRequests, certificates, subscriberCertificates } from '../db/schema.js';
+import {
+  accounts,
+  certificateRequests,
+  certificates,
+  institutions,
+  revocationRequests,
+  subscriberCertificates,
+} from '../db/schema.js';
 import { TekenError } from '../errors/teken-error.js';
 import { isUuid, type AccountRow } from '../identity/accounts.js';
 import { formatWib } from '../notify/format-wib.js';
+import { certificateActions, type CertificateAction } from './certificate-actions.js';
 import type { CertificatesContext } from './certificates-context.js';
 import { mayAct } from './certificate-records.js';
 import { wibDate } from './certificate-files.js';
@@ -30,6 +39,8 @@ export interface SubscriberCertificateItem {
   /** Catatan: "Telah di unduh @ 21 Oktober 2024". */
   note: string | null;
   serial: string;
+  /** What Aksi offers the reader for this certificate. */
+  actions: CertificateAction[];
 }
 
 export async function listSubscriberCertificates(
@@ -43,7 +54,12 @@ export async function listSubscriberCertificates(
   if (!target || !(mayAct(actor, 'own', target) || mayAct(actor, 'certificate.read', target)))
     throw new TekenError('ERR_SUBSCRIBER_CERT_NOT_FOUND');
   const rows = await ctx.db
-    .select({ key: subscriberCertificates, cert: certificates, subject: certificateRequests.subject })
+    .select({
+      key: subscriberCertificates,
+      cert: certificates,
+      subject: certificateRequests.subject,
+      pendingId: revocationRequests.id,
+    })
     .from(subscriberCertificates)
     .innerJoin(
       certificates,
@@ -53,12 +69,39 @@ export async function listSubscriberCertificates(
       ),
     )
     .innerJoin(certificateRequests, eq(certificateRequests.id, subscriberCertificates.requestId))
+    // At most one pending Pencabutan per certificate (revocation_requests_pending_uq).
+    .leftJoin(
+      revocationRequests,
+      and(
+        eq(revocationRequests.subscriberCertificateId, subscriberCertificates.id),
+        eq(revocationRequests.status, 'pending'),
+      ),
+    )
     .where(and(eq(subscriberCertificates.accountId, accountId), eq(subscriberCertificates.state, 'active')))
     .orderBy(desc(subscriberCertificates.createdAt));
   const now = new Date(ctx.now?.() ?? Date.now());
   const locale = actor.locale;
-  return rows.map(({ key, cert, subject }) => {
+  const holding = actor.id === holder.id;
+  const [policy] =
+    holding && holder.institutionId
+      ? await ctx.db
+          .select({ keystoreSelfService: institutions.keystoreSelfService })
+          .from(institutions)
+          .where(eq(institutions.id, holder.institutionId))
+      : [];
+  return rows.map(({ key, cert, subject, pendingId }) => {
     const cn = subject.find((a) => a.type === 'CN')?.value ?? cert.subjectDn;
+    const status = certificateDisplayStatus(
+      {
+        notAfter: cert.notAfter,
+        revokedAt: cert.revokedAt,
+        revocationReason: cert.revocationReason,
+        replaced: key.replacedBy !== null,
+        renewalDue: key.renewalDueAt !== null,
+        revocationPending: pendingId !== null,
+      },
+      now,
+    );
     return {
       id: key.id,
       commonName: cn,
@@ -67,17 +110,7 @@ export async function listSubscriberCertificates(
       productLabel: products[key.product].label[locale],
       validUntil: cert.notAfter.toISOString(),
       validUntilText: formatWib(cert.notAfter, locale),
-      status: certificateDisplayStatus(
-        {
-          notAfter: cert.notAfter,
-          revokedAt: cert.revokedAt,
-          revocationReason: cert.revocationReason,
-          replaced: key.replacedBy !== null,
-          renewalDue: key.renewalDueAt !== null,
-          revocationPending: false,
-        },
-        now,
-      ),
+      status,
       downloadedAt: key.downloadedAt?.toISOString() ?? null,
       note: key.downloadedAt
         ? locale === 'id'
@@ -85,6 +118,18 @@ export async function listSubscriberCertificates(
           : `Downloaded @ ${wibDate(key.downloadedAt, 'en')}`
         : null,
       serial: cert.serial,
+      actions: certificateActions(
+        {
+          status,
+          holder: holding,
+          notAfter: cert.notAfter,
+          replaced: key.replacedBy !== null,
+          renewalDue: key.renewalDueAt !== null,
+          keystoreSelfService: policy?.keystoreSelfService ?? false,
+          renewalWindowDays: ctx.config.certificates.renewalWindowDays,
+        },
+        now,
+      ),
     };
   });
 }

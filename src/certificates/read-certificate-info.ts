@@ -9,8 +9,8 @@
  * targets (`subscriber_certificate:<id>` and `certificate:<ca>/<serial>`, indexed).
  */
 import crypto from 'node:crypto';
-import { asc, inArray } from 'drizzle-orm';
-import { auditEvents } from '../db/schema.js';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { auditEvents, revocationRequests } from '../db/schema.js';
 import type { AccountRow } from '../identity/accounts.js';
 import { x509 } from '../pki/x509.js';
 import type { CertificatesContext } from './certificates-context.js';
@@ -79,6 +79,12 @@ export async function readCertificateInfo(
         ]),
       )
       .orderBy(asc(auditEvents.id));
+    const [pending] = await tx
+      .select({ id: revocationRequests.id })
+      .from(revocationRequests)
+      .where(
+        and(eq(revocationRequests.subscriberCertificateId, row.id), eq(revocationRequests.status, 'pending')),
+      );
     const now = new Date(ctx.now?.() ?? Date.now());
     return {
       id: row.id,
@@ -103,7 +109,7 @@ export async function readCertificateInfo(
           revocationReason: cert.revocationReason,
           replaced: row.replacedBy !== null,
           renewalDue: row.renewalDueAt !== null,
-          revocationPending: false,
+          revocationPending: pending !== undefined,
         },
         now,
       ),

@@ -134,7 +134,21 @@ export async function requestCertificate(
   input: RequestInput,
 ): Promise<{ id: string; subjectText: string }> {
   const checked = input.document ? checkSupportingDocument(ctx, input.document) : undefined;
-  return ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction((tx) => insertCertificateRequest(ctx, tx, actor, input, checked));
+}
+
+/**
+ * The request recorded `submitted` in the caller's transaction (a renewal decides in the same one
+ * whether it goes to the RA); `checked` is the document already checked by `checkSupportingDocument`.
+ */
+export async function insertCertificateRequest(
+  ctx: CertificatesContext,
+  tx: Tx,
+  actor: AccountRow,
+  input: RequestInput,
+  checked: { name: string } | undefined,
+): Promise<{ id: string; subjectText: string; institutionId: string }> {
+  {
     const plan = await planCertificateRequest(tx, actor, input.product);
     const [open] = await tx
       .select({ id: certificateRequests.id })
@@ -181,8 +195,13 @@ export async function requestCertificate(
       actor: input.onBehalfBy ?? `account:${actor.id}`,
       action: 'certificate_request.submitted',
       target: `certificate_request:${id}`,
-      details: { product: plan.product, kind: input.kind ?? 'new', institutionId: plan.institutionId },
+      details: {
+        product: plan.product,
+        kind: input.kind ?? 'new',
+        institutionId: plan.institutionId,
+        ...(input.replacesId ? { replaces: input.replacesId } : {}),
+      },
     });
-    return { id, subjectText: plan.subjectText };
-  });
+    return { id, subjectText: plan.subjectText, institutionId: plan.institutionId };
+  }
 }

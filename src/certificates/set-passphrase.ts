@@ -24,7 +24,7 @@ import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { issueCertificate, type IssuedCertificate } from '../authority/issue-certificate.js';
 import { mapDatabaseError } from '../db/map-database-error.js';
 import type { Tx } from '../db/open-database.js';
-import { certificateRequests, subscriberCertificates } from '../db/schema.js';
+import { certificateRequests, certificates, subscriberCertificates } from '../db/schema.js';
 import { consentDocuments } from '../enrollment/consents.js';
 import { TekenError, isTekenError } from '../errors/teken-error.js';
 import { checkActionLink, markActionLinkUsed } from '../identity/action-links.js';
@@ -34,6 +34,8 @@ import { formatWib } from '../notify/format-wib.js';
 import { generateSubscriberKey, sealSubscriberKey } from '../keys/subscriber-key-seal.js';
 import type { CertificatesContext } from './certificates-context.js';
 import { loadRequest, type LoadedRequest } from './certificate-records.js';
+import { markReplaced } from './mark-replaced.js';
+import { revokeSubscriberCertificate } from './certificate-status-change.js';
 import { assertPassphrase } from './passphrase-policy.js';
 import { products } from './products.js';
 import { reconcileSubscriberKey } from './reconcile-subscriber-keys.js';
@@ -134,7 +136,12 @@ export function setPassphraseAsOperator(
   return issueForRequest(ctx, requestId, checkInput(input), `operator:${operator}`);
 }
 
-async function issueForRequest(
+/**
+ * Steps 1–4 for an approved request (a first certificate, or a passphrase reset's: then the
+ * certificate it replaces is claimed in step 2, marked replaced in step 4 and revoked as superseded
+ * right after, see reset-passphrase.ts).
+ */
+export async function issueForRequest(
   ctx: CertificatesContext,
   requestId: string,
   input: { passphrase: string; agreementVersion: string },
@@ -162,6 +169,7 @@ async function issueForRequest(
     ctx.db.transaction(async (tx) => {
       const locked = await loadRequest(tx, 'system', 'own', requestId, { forUpdate: true });
       assertApproved(locked);
+      if (locked.request.kind === 'reset') await claimReplaced(tx, locked.request);
       await tx.insert(subscriberCertificates).values({
         id,
         accountId: locked.request.accountId,
@@ -214,11 +222,62 @@ async function issueForRequest(
   }
 
   // 4. Link, finish, tell the holder.
-  return ctx.db.transaction(async (tx) => {
+  const issued = await ctx.db.transaction(async (tx) => {
+    // The request first, as step 2 locks it: a concurrent step 2 (a second submit) then either
+    // finishes before this one or waits, and never holds the request while waiting for this key.
+    await loadRequest(tx, 'system', 'own', requestId, { forUpdate: true });
     await finish?.(tx);
     await linkIssued(ctx, tx, id, certificate, actor);
     return { id, requestId, certificate };
   });
+  // 5. A reset: the replaced certificate is revoked as superseded (OCSP at once). Should this fail
+  // or the process die here, `reconcileSupersededCertificates` finishes it.
+  if (before.request.kind === 'reset' && before.request.replacesId)
+    await revokeSuperseded(ctx, before.request.replacesId, actor);
+  return issued;
+}
+
+/**
+ * Step 2 of a reset: the certificate to replace must still be active and not replaced. One open
+ * request per holder and product, and one pending key per request, make this the only claim.
+ */
+async function claimReplaced(tx: Tx, request: LoadedRequest['request']) {
+  if (!request.replacesId) throw new TekenError('ERR_CERT_REQUEST_STATE', 'The reset names no certificate.');
+  const [old] = await tx
+    .select()
+    .from(subscriberCertificates)
+    .where(eq(subscriberCertificates.id, request.replacesId))
+    .for('update');
+  if (!old || old.state !== 'active' || old.replacedBy)
+    throw new TekenError(
+      'ERR_SUBSCRIBER_CERT_STATE',
+      'The certificate of this reset has been replaced or revoked meanwhile.',
+    );
+}
+
+/** Revokes a replaced certificate as superseded, unless it is revoked already. */
+export async function revokeSuperseded(
+  ctx: CertificatesContext,
+  oldId: string,
+  actor: string,
+): Promise<boolean> {
+  const [old] = await ctx.db
+    .select()
+    .from(subscriberCertificates)
+    .where(eq(subscriberCertificates.id, oldId));
+  if (!old?.replacedBy || !old.serial || !old.authorityId) return false;
+  const [row] = await ctx.db
+    .select({ revokedAt: certificates.revokedAt })
+    .from(certificates)
+    .where(and(eq(certificates.authorityId, old.authorityId), eq(certificates.serial, old.serial)));
+  if (!row || row.revokedAt) return false;
+  try {
+    await revokeSubscriberCertificate(ctx, old, { reason: 'superseded', actor, note: 'Reset passphrase' });
+    return true;
+  } catch (error) {
+    if (isTekenError(error, 'ERR_CERT_ALREADY_REVOKED')) return false;
+    throw error;
+  }
 }
 
 const STALE_PENDING_MS = 2 * 60_000;
@@ -281,6 +340,15 @@ export async function linkIssued(
     .update(certificateRequests)
     .set({ status: 'issued', issuedAt: new Date(), updatedAt: new Date() })
     .where(eq(certificateRequests.id, key.requestId));
+  const loaded = await loadRequest(tx, 'system', 'own', key.requestId);
+  const replacesId = loaded.request.kind === 'reset' ? loaded.request.replacesId : null;
+  let replaced: { serial: string | null } | undefined;
+  if (replacesId)
+    [replaced] = await tx
+      .update(subscriberCertificates)
+      .set({ replacedBy: keyId, updatedAt: new Date() })
+      .where(eq(subscriberCertificates.id, replacesId))
+      .returning({ serial: subscriberCertificates.serial });
   await recordAuditEvent(tx, {
     actor,
     action: 'subscriber_certificate.issued',
@@ -290,10 +358,30 @@ export async function linkIssued(
       certificate: `${certificate.caId}/${certificate.serialHex}`,
       keyAlgorithm: key.keyAlgorithm,
       outerLayer: key.outerLayer,
+      ...(replacesId ? { replaces: replacesId } : {}),
     },
   });
-  const loaded = await loadRequest(tx, 'system', 'own', key.requestId);
+  // A renewal replaces the certificate it names: that one shows "Renew" from now on (a reset's
+  // is marked above, with the serial its mail names).
+  if (loaded.request.replacesId && !replacesId)
+    await markReplaced(tx, loaded.request.replacesId, keyId, actor);
   const locale = loaded.account.locale;
+  if (replacesId) {
+    await ctx.notify(tx, {
+      template: 'passphrase-reset',
+      locale,
+      to: loaded.account.email,
+      data: {
+        name: loaded.account.fullName,
+        serial: certificate.serialHex,
+        oldSerial: replaced?.serial ?? '-',
+        validUntil: formatWib(certificate.notAfter, locale),
+      },
+      idempotencyKey: `passphrase-reset:${keyId}`,
+      accountId: loaded.account.id,
+    });
+    return;
+  }
   const commonName = loaded.request.subject.find((a) => a.type === 'CN')?.value ?? certificate.subject;
   await ctx.notify(tx, {
     template: 'certificate-issued',

@@ -85,7 +85,7 @@ export async function loadUserStatus(
   accountId: string,
   product: CertificateProduct = 'esign',
   now = new Date(),
-): Promise<{ status: UserStatus; facts: StatusFacts }> {
+): Promise<{ status: UserStatus; facts: StatusFacts; certificateId: string | null }> {
   const [registration] = await db
     .select({ status: registrations.status })
     .from(registrations)
@@ -152,5 +152,5 @@ export async function loadUserStatus(
         }
       : null,
   };
-  return { status: userStatus(facts, now), facts };
+  return { status: userStatus(facts, now), facts, certificateId: current?.id ?? null };
 }

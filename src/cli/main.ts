@@ -30,6 +30,7 @@ import {
   subscriberIssue,
   subscriberIssueUsage,
 } from './commands/subscriber-commands.js';
+import { subscriberImport, subscriberImportUsage } from './commands/subscriber-import-command.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Values = Record<string, string | boolean | undefined>;
@@ -239,6 +240,24 @@ const commands: Record<string, Command> = {
         email: str(v.email),
         product: str(v.product),
         passphraseEnv: str(v['passphrase-env']),
+        json: v.json === true,
+      }),
+  },
+  'subscriber import': {
+    usage: subscriberImportUsage,
+    summary:
+      "Add verified subscribers in bulk from a CSV file (nama, email, nik, optional nip and telepon), each as 'subscriber add --verified'; with --issue also each one's eSign certificate under the passphrase in the named column (never printed). One report line per row on stdout, progress on stderr; exit 1 when any row was refused",
+    options: {
+      institution: { type: 'string' },
+      issue: { type: 'boolean' },
+      'passphrase-column': { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    run: (io, p, v) =>
+      subscriberImport(io, p[0], {
+        institution: str(v.institution),
+        issue: v.issue === true,
+        passphraseColumn: str(v['passphrase-column']),
         json: v.json === true,
       }),
   },

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { TekenError } from '../errors/teken-error.js';
 import {
@@ -49,6 +50,12 @@ export interface Config {
   cps: { url: string; file: string | undefined };
   crl: { validityHours: number; refreshMinutes: number };
   ocsp: { validityHours: number; refreshHours: number };
+  /** The RFC 3161 time-stamping authority (`POST /tsa`, signing's B-T time-stamps). */
+  tsa: { policyOid: string; accuracyMs: number; requestsPerMinute: number };
+  /** The PDF validator: further trust anchors (PEM file) and the public page's per-address quota. */
+  verify: { trustAnchorsFile: string | undefined; requestsPerMinute: number };
+  /** "Tanda Tangan Dokumen" in the console: the most documents and PDF bytes of one batch. */
+  consoleSigning: { maxDocuments: number; maxBytes: number };
   statusMaxAgeSeconds: number;
   identity: {
     passwordMinLength: number;
@@ -89,10 +96,36 @@ export interface Config {
     passphraseKdf: { memoryKib: number; iterations: number; parallelism: number };
     passphraseFailures: number;
     passphraseLockMinutes: number;
+    /** Perpanjangan opens this many days before notAfter. */
+    renewalWindowDays: number;
+    /** The reminder steps in days before notAfter, largest first, each within the window. */
+    renewalReminderDays: number[];
     setPassphraseLinkHours: number;
+    resetPassphraseLinkHours: number;
     supportingDocumentMaxBytes: number;
     /** Pencabutan reasons revoked at once (TEKEN_REVOCATION_IMMEDIATE_REASONS). */
     revocationImmediateReasons: SubscriberRevocationReason[];
+    /** A signing authorisation (a batch under one passphrase): its life and its most documents. */
+    signingAuthorisationMinutes: number;
+    signingAuthorisationDocuments: number;
+    /** TOTP authorisations (eSign v2 and the seal): link life, code life, wrong codes, activation life. */
+    totpApprovalMinutes: number;
+    totpMinutes: number;
+    totpFailures: number;
+    sealActivationHours: number;
+  };
+  /**
+   * Signing: the use case (src/signing/sign-documents.ts: level, the kept PDFs, the largest PDF) and
+   * the signing pool (src/signing/pades/pades-pool.ts).
+   */
+  signing: {
+    level: 'B-B' | 'B-T' | 'B-LT' | 'B-LTA';
+    signedDocumentMinutes: number;
+    maxPdfBytes: number;
+    workers: number;
+    queue: number;
+    documentTimeoutMs: number;
+    workerMemoryMb: number;
   };
   notify: {
     smtpUrl: string | undefined;
@@ -179,6 +212,19 @@ function derivedPublicUrl(host: unknown, port: unknown, problems: string[]): str
   return port === 80 ? `http://${name}` : `http://${name}:${port}`;
 }
 
+function signingConfig(v: Record<string, unknown>): Config['signing'] {
+  const workers = (v.signingWorkers as number | undefined) ?? os.availableParallelism();
+  return {
+    level: v.signingLevel as Config['signing']['level'],
+    signedDocumentMinutes: v.signedDocumentMinutes as number,
+    maxPdfBytes: v.signMaxPdfBytes as number,
+    workers,
+    queue: (v.signingQueue as number | undefined) ?? Math.max(1, workers) * 64,
+    documentTimeoutMs: v.signingDocumentTimeoutMs as number,
+    workerMemoryMb: v.signingWorkerMemoryMb as number,
+  };
+}
+
 /**
  * Reads and validates the configuration from the environment. Throws ERR_CONFIG_INVALID listing
  * every problem at once, so an operator fixes them in one go.
@@ -209,6 +255,9 @@ export function loadConfig(env: Env = process.env): Config {
   if (typeof v.databaseUrl === 'string' && !/^postgres(ql)?:/.test(v.databaseUrl)) {
     problems.push('DATABASE_URL must start with postgres:// or postgresql://');
   }
+  if (typeof v.tsaPolicyOid === 'string' && !/^[0-2](\.(0|[1-9]\d*))+$/.test(v.tsaPolicyOid)) {
+    problems.push(`TEKEN_TSA_POLICY_OID must be a dotted OID (got "${v.tsaPolicyOid}")`);
+  }
   if (typeof v.policyOidBase === 'string' && !/^[0-2](\.(0|[1-9]\d*))+$/.test(v.policyOidBase)) {
     problems.push(`TEKEN_POLICY_OID_BASE must be a dotted OID (got "${v.policyOidBase}")`);
   }
@@ -234,6 +283,24 @@ export function loadConfig(env: Env = process.env): Config {
         `TEKEN_REVOCATION_IMMEDIATE_REASONS takes ${subscriberRevocationReasons.join(', ')} (got "${r.slice(0, 40)}")`,
       );
   }
+  // A reminder's link opens Perpanjangan, so a reminder before the window opens would be refused.
+  const reminderDays: number[] = [];
+  for (const d of (typeof v.renewalReminderDays === 'string' ? v.renewalReminderDays : '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== '' && x !== 'none')) {
+    const days = /^\d{1,3}$/.test(d) ? Number(d) : NaN;
+    if (!(days >= 1)) {
+      problems.push(
+        `TEKEN_RENEWAL_REMINDER_DAYS takes whole days from 1, comma-separated (got "${d.slice(0, 20)}")`,
+      );
+    } else if (typeof v.renewalWindowDays === 'number' && days > v.renewalWindowDays) {
+      problems.push(
+        `TEKEN_RENEWAL_REMINDER_DAYS: ${days} is more than TEKEN_RENEWAL_WINDOW_DAYS (${v.renewalWindowDays}): that reminder's renewal link could not be used yet`,
+      );
+    } else if (!reminderDays.includes(days)) reminderDays.push(days);
+  }
+  reminderDays.sort((a, b) => b - a);
   for (const c of composition) {
     if (!['lower', 'upper', 'digit', 'symbol'].includes(c)) {
       problems.push(`TEKEN_PASSWORD_COMPOSITION takes lower, upper, digit and symbol (got "${c}")`);
@@ -343,6 +410,16 @@ export function loadConfig(env: Env = process.env): Config {
     cps: { url: (v.cpsUrl as string | undefined) ?? `${publicUrl}/cps`, file: cpsFile },
     crl: { validityHours: n('crlValidityHours'), refreshMinutes: n('crlRefreshMinutes') },
     ocsp: { validityHours: n('ocspValidityHours'), refreshHours: n('ocspRefreshHours') },
+    tsa: {
+      policyOid: (v.tsaPolicyOid as string | undefined) ?? `${s('policyOidBase')}.4`,
+      accuracyMs: n('tsaAccuracyMs'),
+      requestsPerMinute: n('tsaRequestsPerMinute'),
+    },
+    verify: {
+      trustAnchorsFile: v.trustAnchors as string | undefined,
+      requestsPerMinute: n('verifyRequestsPerMinute'),
+    },
+    consoleSigning: { maxDocuments: n('consoleSignMaxDocuments'), maxBytes: n('consoleSignMaxBytes') },
     statusMaxAgeSeconds: n('statusMaxAgeSeconds'),
     identity: {
       passwordMinLength: n('passwordMinLength'),
@@ -390,10 +467,20 @@ export function loadConfig(env: Env = process.env): Config {
       },
       passphraseFailures: n('passphraseFailures'),
       passphraseLockMinutes: n('passphraseLockMinutes'),
+      renewalWindowDays: n('renewalWindowDays'),
+      renewalReminderDays: reminderDays,
       setPassphraseLinkHours: n('setPassphraseLinkHours'),
+      resetPassphraseLinkHours: n('resetPassphraseLinkHours'),
       supportingDocumentMaxBytes: n('supportingDocumentMaxBytes'),
       revocationImmediateReasons: immediateReasons,
+      signingAuthorisationMinutes: n('signingAuthorisationMinutes'),
+      signingAuthorisationDocuments: n('signingAuthorisationDocuments'),
+      totpApprovalMinutes: n('totpApprovalMinutes'),
+      totpMinutes: n('totpMinutes'),
+      totpFailures: n('totpFailures'),
+      sealActivationHours: n('sealActivationHours'),
     },
+    signing: signingConfig(v),
     wizard: {
       photoMaxBytes: n('photoMaxBytes'),
       photoMaxPixels: n('photoMaxPixels'),

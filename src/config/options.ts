@@ -380,6 +380,92 @@ export const options = {
       'Cache-Control max-age of CRL and OCSP responses (never beyond their nextUpdate). A revocation reaches clients behind a cache or CDN within this time.',
   }),
 
+  // --- Time-stamping -------------------------------------------------------------------------
+  ...opt('tsaPolicyOid', {
+    group: 'Time-stamping',
+    env: 'TEKEN_TSA_POLICY_OID',
+    kind: { type: 'string' },
+    default: undefined,
+    description:
+      "The TSA policy OID written into every time-stamp token (RFC 3161 TSAPolicyId); a request naming another policy is refused (unacceptedPolicy). Unset: `<TEKEN_POLICY_OID_BASE>.4`, the time-stamp policy under the profiles' arc.",
+  }),
+  ...opt('tsaAccuracyMs', {
+    group: 'Time-stamping',
+    env: 'TEKEN_TSA_ACCURACY_MS',
+    kind: { type: 'int', min: 1, max: 60_000 },
+    default: '1000',
+    description:
+      'The accuracy the tokens claim for their time (TSTInfo accuracy), in milliseconds: how far the clock of this host may be from UTC. Keep the host on NTP within it.',
+  }),
+  ...opt('tsaRequestsPerMinute', {
+    group: 'Time-stamping',
+    env: 'TEKEN_TSA_REQUESTS_PER_MINUTE',
+    kind: { type: 'int', min: 1, max: 1_000_000 },
+    default: '600',
+    description:
+      "Time-stamp requests per client address and minute at `POST /tsa`; more get 429 with Retry-After. Teken's own signing takes its time-stamps directly, outside this limit.",
+  }),
+
+  // --- Verification --------------------------------------------------------------------------
+  ...opt('trustAnchors', {
+    group: 'Verification',
+    env: 'TEKEN_TRUST_ANCHORS',
+    kind: { type: 'string' },
+    default: undefined,
+    description:
+      "A PEM file of further root certificates the PDF validator trusts besides Teken's own roots (e.g. BSrE's root, to verify documents signed there). Read at start; a file that holds no certificate stops the start.",
+  }),
+  ...opt('verifyRequestsPerMinute', {
+    group: 'Verification',
+    env: 'TEKEN_VERIFY_REQUESTS_PER_MINUTE',
+    kind: { type: 'int', min: 1, max: 100_000 },
+    default: '30',
+    description:
+      'Verifications per client address and minute at the public `POST /api/public/verify/pdf` (the console\'s "Verifikasi PDF"); more get 429 with Retry-After.',
+  }),
+  // --- Signing -------------------------------------------------------------------------------
+  ...opt('signingLevel', {
+    group: 'Signing',
+    env: 'TEKEN_SIGNING_LEVEL',
+    kind: { type: 'enum', values: ['B-B', 'B-T', 'B-LT', 'B-LTA'] },
+    default: 'B-LT',
+    description:
+      "The PAdES baseline level of every signature Teken makes (eSign API, console): `B-LT` (the default, what BSrE's verification reports as PAdES-BASELINE-LT) adds the chain, the CA's OCSP response and CRL to the document; `B-LTA` a document time-stamp on top; `B-T` only the signature time-stamp; `B-B` none.",
+  }),
+  ...opt('signedDocumentMinutes', {
+    group: 'Signing',
+    env: 'TEKEN_SIGNED_DOCUMENT_MINUTES',
+    kind: { type: 'int', min: 1, max: 1440 },
+    default: '15',
+    description:
+      'How long a signed PDF is kept (encrypted) for its one-time download (`GET /api/sign/download/{id_dokumen}`); deleted at the first download and purged after this time.',
+  }),
+  ...opt('signMaxPdfBytes', {
+    group: 'Signing',
+    env: 'TEKEN_SIGN_MAX_PDF_BYTES',
+    kind: { type: 'int', min: 100_000, max: 200_000_000 },
+    default: '20971520',
+    description:
+      'Largest PDF one signing call takes (v1 multipart upload, each base64 file of v2); a v2 call takes up to 100 of them, so its body limit is sized from this (at most 4 times this in total).',
+  }),
+  // --- Tanda Tangan Dokumen (the console's signing page) ---------------------------------
+  ...opt('consoleSignMaxDocuments', {
+    group: 'Signing',
+    env: 'TEKEN_CONSOLE_SIGN_MAX_DOCUMENTS',
+    kind: { type: 'int', min: 1, max: 100 },
+    default: '20',
+    description:
+      'The most PDFs one "Tanda Tangan Dokumen" batch in the console signs under one passphrase entry (each takes one document from the signing authorisation; at most TEKEN_SIGNING_AUTHORISATION_DOCUMENTS).',
+  }),
+  ...opt('consoleSignMaxBytes', {
+    group: 'Signing',
+    env: 'TEKEN_CONSOLE_SIGN_MAX_BYTES',
+    kind: { type: 'int', min: 64 * 1024, max: 200 * 1024 * 1024 },
+    default: String(20 * 1024 * 1024),
+    description:
+      'The most PDF bytes of one "Tanda Tangan Dokumen" batch (all files together, before base64); the page refuses a larger batch before sending it.',
+  }),
+
   // --- Sign-in and sessions ------------------------------------------------------------------
   ...opt('passwordMinLength', {
     group: 'Sign-in and sessions',
@@ -744,12 +830,110 @@ export const options = {
     description:
       'Wrong passphrases a certificate allows within a day, over every path that takes one (keystore download, signing), before its key is locked.',
   }),
+  ...opt('renewalWindowDays', {
+    group: 'Certificates',
+    env: 'TEKEN_RENEWAL_WINDOW_DAYS',
+    kind: { type: 'int', min: 1, max: 365 },
+    default: '30',
+    description:
+      'Perpanjangan opens this many days before a certificate ends (Aksi offers it, the renewal is accepted); a certificate flagged for renewal may renew at any time. The reminders go out on the days of TEKEN_RENEWAL_REMINDER_DAYS.',
+  }),
+  ...opt('renewalReminderDays', {
+    group: 'Certificates',
+    env: 'TEKEN_RENEWAL_REMINDER_DAYS',
+    kind: { type: 'string' },
+    default: '30,7,1',
+    description:
+      "The days before a certificate ends on which its holder is reminded to renew (e-mail, and the WhatsApp renewal link), comma-separated whole days from 1 (`none`: no reminders). Each must be at most TEKEN_RENEWAL_WINDOW_DAYS, since a reminder's link must open a renewal that is already allowed; a larger one stops the start with a configuration error.",
+  }),
   ...opt('passphraseLockMinutes', {
     group: 'Certificates',
     env: 'TEKEN_PASSPHRASE_LOCK_MINUTES',
     kind: { type: 'int', min: 1, max: 10_080 },
     default: '30',
     description: 'How long a key stays locked after too many wrong passphrases.',
+  }),
+  ...opt('signingAuthorisationMinutes', {
+    group: 'Certificates',
+    env: 'TEKEN_SIGNING_AUTHORISATION_MINUTES',
+    kind: { type: 'int', min: 1, max: 60 },
+    default: '5',
+    description:
+      'How long a signing authorisation lasts: the batch one passphrase entry signs (the key re-sealed under a one-time token the caller holds).',
+  }),
+  ...opt('signingAuthorisationDocuments', {
+    group: 'Certificates',
+    env: 'TEKEN_SIGNING_AUTHORISATION_DOCUMENTS',
+    kind: { type: 'int', min: 1, max: 10_000 },
+    default: '500',
+    description: 'The most documents one signing authorisation may sign.',
+  }),
+  ...opt('signingWorkers', {
+    group: 'Signing',
+    env: 'TEKEN_SIGNING_WORKERS',
+    kind: { type: 'int', min: 0, max: 256 },
+    default: undefined,
+    description:
+      'Worker threads of `teken serve` that sign and verify PDFs, each bounded in memory and time per document (docs/pades.md, "The signing pool"). Unset: the available parallelism (the number of cores). 0: no pool, documents are signed and verified on the request\'s own thread without those bounds (for debugging only: one hostile PDF can then stall the service).',
+    insecureWhen: (v) =>
+      v !== undefined && Number(v) === 0
+        ? 'TEKEN_SIGNING_WORKERS=0: PDFs are signed and verified on the main thread with no time or memory bound per document; one hostile PDF can stall the service.'
+        : undefined,
+  }),
+  ...opt('signingQueue', {
+    group: 'Signing',
+    env: 'TEKEN_SIGNING_QUEUE',
+    kind: { type: 'int', min: 1, max: 100_000 },
+    default: undefined,
+    description:
+      'Documents that may wait for a signing worker; past it a request is refused at once (ERR_SIGNING_BUSY, 503) instead of piling up in memory. Unset: 64 per worker.',
+  }),
+  ...opt('signingDocumentTimeoutMs', {
+    group: 'Signing',
+    env: 'TEKEN_SIGNING_DOCUMENT_TIMEOUT_MS',
+    kind: { type: 'int', min: 100, max: 600_000 },
+    default: '30000',
+    description:
+      'The longest one document may take in its worker, time-stamps included; past it the worker is ended and replaced, and the document refused (ERR_PDF_TOO_LARGE).',
+  }),
+  ...opt('signingWorkerMemoryMb', {
+    group: 'Signing',
+    env: 'TEKEN_SIGNING_WORKER_MEMORY_MB',
+    kind: { type: 'int', min: 32, max: 16_384 },
+    default: '512',
+    description:
+      "The JavaScript heap of one signing worker (V8's old generation), in MiB; a document that needs more ends its worker, which is replaced, and is refused (ERR_PDF_TOO_LARGE). Workers × this is the signing's heap ceiling.",
+  }),
+  ...opt('totpApprovalMinutes', {
+    group: 'Certificates',
+    env: 'TEKEN_TOTP_APPROVAL_MINUTES',
+    kind: { type: 'int', min: 1, max: 1_440 },
+    default: '15',
+    description:
+      'How long the approval link of an eSign TOTP or a seal activation ("[BSrE] Persetujuan Tanda Tangan") stays usable.',
+  }),
+  ...opt('totpMinutes', {
+    group: 'Certificates',
+    env: 'TEKEN_TOTP_MINUTES',
+    kind: { type: 'int', min: 1, max: 60 },
+    default: '5',
+    description:
+      'How long an eSign TOTP (and a seal batch code) signs after the holder approved it: the key re-sealed under the code.',
+  }),
+  ...opt('totpFailures', {
+    group: 'Certificates',
+    env: 'TEKEN_TOTP_FAILURES',
+    kind: { type: 'int', min: 1, max: 10 },
+    default: '3',
+    description: 'Wrong codes that end one TOTP authorisation (a holder has five times this a day).',
+  }),
+  ...opt('sealActivationHours', {
+    group: 'Certificates',
+    env: 'TEKEN_SEAL_ACTIVATION_HOURS',
+    kind: { type: 'int', min: 1, max: 720 },
+    default: '24',
+    description:
+      'How long a seal activation lasts: the institution app makes batch codes from it without the seal holder.',
   }),
   ...opt('revocationImmediateReasons', {
     group: 'Certificates',
@@ -765,6 +949,14 @@ export const options = {
     kind: { type: 'int', min: 1, max: 720 },
     default: '72',
     description: 'Validity of the "[BSrE] Set Passphrase" link sent when a certificate request is approved.',
+  }),
+  ...opt('resetPassphraseLinkHours', {
+    group: 'Certificates',
+    env: 'TEKEN_RESET_PASSPHRASE_LINK_HOURS',
+    kind: { type: 'int', min: 1, max: 168 },
+    default: '24',
+    description:
+      'Validity of the Reset Passphrase link (WhatsApp "Link Reset Passphrase", or the "[BSrE] Reset Passphrase" e-mail where WhatsApp is not configured); it carries both steps, the selfie check and the new passphrase.',
   }),
   ...opt('supportingDocumentMaxBytes', {
     group: 'Certificates',

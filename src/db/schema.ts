@@ -227,6 +227,11 @@ export const institutions = pgTable('institutions', {
   fourEyes: boolean('four_eyes').notNull().default(false),
   /** The holder may download their key as a PKCS#12 keystore without a DOWNLOAD_KEYSTORE link. */
   keystoreSelfService: boolean('keystore_self_service').notNull().default(false),
+  /**
+   * Perpanjangan re-uses the data the RA verified: a renewal goes straight to the set-passphrase
+   * link instead of the RA queue (certificates/renew-certificate.ts).
+   */
+  renewalReusesVerifiedData: boolean('renewal_reuses_verified_data').notNull().default(true),
   /** Data rules of the profile (Nama, Jabatan, Unit Organisasi). */
   nameWithoutTitles: boolean('name_without_titles').notNull().default(true),
   nameMaxLength: smallint('name_max_length').notNull().default(25),
@@ -340,6 +345,11 @@ export const actionLinkKinds = [
   'RESET_PASSPHRASE',
   /** A keystore (PKCS#12) download sent from Tinjau Ulang (`ref`: the certificate's id). */
   'DOWNLOAD_KEYSTORE',
+  /**
+   * "[BSrE] Persetujuan Tanda Tangan": an API client asked for a TOTP (eSign v2 `sign/get/totp`) or
+   * a seal activation; the holder approves with the passphrase (`ref`: the totp_authorisations id).
+   */
+  'APPROVE_TOTP',
 ] as const;
 export type ActionLinkKind = (typeof actionLinkKinds)[number];
 
@@ -777,6 +787,11 @@ export const subscriberCertificates = pgTable(
     renewalDueAt: tz('renewal_due_at'),
     /** Catatan: "Telah di unduh @ …" (the last keystore or certificate download). */
     downloadedAt: tz('downloaded_at'),
+    /**
+     * The last renewal reminder sent (a step of TEKEN_RENEWAL_REMINDER_DAYS; certificates/
+     * send-renewal-reminders.ts): the job claims a reminder by lowering this, so each goes once.
+     */
+    renewalRemindedDays: smallint('renewal_reminded_days'),
     /** Set by the expiry job once the certificate ended (and the user was told). */
     expiredAt: tz('expired_at'),
     /** The Perjanjian Pemilik Sertifikat Elektronik accepted ("Setuju") when the passphrase was set. */
@@ -799,8 +814,130 @@ export const subscriberCertificates = pgTable(
   ],
 );
 
+/**
+ * What a TOTP authorisation is for: `sign` (eSign v2 `sign/get/totp`, a holder's code for N
+ * documents), `seal_activation` (the seal's longer-lived activation code) and `seal_batch` (a short
+ * code the institution's app makes from the activation for N documents).
+ */
+export type TotpAuthorisationKind = 'sign' | 'seal_activation' | 'seal_batch';
+
+/**
+ * TOTP authorisations (signing/totp-authorisation.ts): an API client asks, the holder approves with
+ * the passphrase through a mailed link, and only then is the key sealed again under a key derived
+ * with argon2id from a fresh numeric code (salt per authorisation, keys/subscriber-key-seal.ts),
+ * inside the certificate's outer layer. Until approval `sealed_key` is null: a code exists only
+ * once the holder opened the key. `remaining` is taken atomically; the code is never stored.
+ * `pending` → `approved` (or `refused`); `ended`: revoked, spent by wrong codes, or replaced.
+ */
+export const totpAuthorisations = pgTable(
+  'totp_authorisations',
+  {
+    id: uuid('id').primaryKey(),
+    kind: text('kind').notNull().$type<TotpAuthorisationKind>(),
+    state: text('state').notNull().$type<'pending' | 'approved' | 'refused' | 'ended'>().default('pending'),
+    subscriberCertificateId: uuid('subscriber_certificate_id')
+      .notNull()
+      .references(() => subscriberCertificates.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    /** The API client that asked (its description is shown on the approval page). */
+    apiClientId: uuid('api_client_id')
+      .notNull()
+      .references(() => apiClients.id, { onDelete: 'cascade' }),
+    /** `seal_batch`: the activation it was made from (revoking the activation ends it too). */
+    parentId: uuid('parent_id'),
+    /** Documents the code may sign (null for an activation: it signs nothing itself). */
+    documents: integer('documents'),
+    remaining: integer('remaining'),
+    /** The key sealed under the code's derived key and the outer layer; null until approved. */
+    sealedKey: bytea('sealed_key'),
+    outerLayer: text('outer_layer').notNull().$type<'master' | 'pkcs11'>(),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    decidedAt: tz('decided_at'),
+    /** Pending: until the approval link lapses; approved: until the code lapses. */
+    expiresAt: tz('expires_at').notNull(),
+  },
+  (t) => [
+    index('totp_authorisations_certificate_idx').on(t.subscriberCertificateId, t.kind, t.state),
+    index('totp_authorisations_expiry_idx').on(t.expiresAt),
+  ],
+);
+
 /** `pending`: "On Revoke", waiting for an RA officer; `revoked`: done; `rejected`: the RA refused it. */
 export type RevocationRequestStatus = 'pending' | 'revoked' | 'rejected';
+
+/**
+ * A signing authorisation (DESIGN.md "Keys and sole control"): one passphrase entry signs up to
+ * `documents` documents until `expires_at`. The key unlocked with the passphrase is sealed again
+ * under a key derived from a 256-bit token that only the caller holds (inner layer), then under the
+ * certificate's outer layer (master key or HSM); so a dump with the master key opens nothing.
+ * `remaining` is taken atomically; expired rows are purged.
+ */
+export const signingAuthorisations = pgTable(
+  'signing_authorisations',
+  {
+    id: uuid('id').primaryKey(),
+    subscriberCertificateId: uuid('subscriber_certificate_id')
+      .notNull()
+      .references(() => subscriberCertificates.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    documents: integer('documents').notNull(),
+    remaining: integer('remaining').notNull(),
+    sealedKey: bytea('sealed_key').notNull(),
+    outerLayer: text('outer_layer').notNull().$type<'master' | 'pkcs11'>(),
+    /** `account:<id>` or `api_client:<id>`: who entered the passphrase. */
+    createdBy: text('created_by').notNull(),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    expiresAt: tz('expires_at').notNull(),
+  },
+  (t) => [index('signing_authorisations_expiry_idx').on(t.expiresAt)],
+);
+
+/**
+ * Every document Teken signed (signing/sign-documents.ts): `id` is BSrE's `id_dokumen` (32 lower-hex
+ * characters), the holder, the certificate, the channel (`esign-v1`, `esign-v2`, `console`, `seal`)
+ * and the API client, the SHA-256 of the PDF given and of the PDF signed, the signing time. Never
+ * the document: the signed PDF is kept only for its one-time download, AES-256-GCM under the master
+ * key's `signed-document/v1` subkey with the id as AAD, in `sealed_pdf` until the first download or
+ * `download_until` (TEKEN_SIGNED_DOCUMENT_MINUTES), then set to null by the download or the purge.
+ */
+export const signedDocuments = pgTable(
+  'signed_documents',
+  {
+    id: text('id').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    subscriberCertificateId: uuid('subscriber_certificate_id')
+      .notNull()
+      .references(() => subscriberCertificates.id, { onDelete: 'cascade' }),
+    channel: text('channel').notNull().$type<'esign-v1' | 'esign-v2' | 'console' | 'seal'>(),
+    /** The API client that asked (`api_clients.id`), null for the console. */
+    apiClientId: uuid('api_client_id'),
+    /** The institution of the API client (downloads are answered to that institution only). */
+    institutionId: uuid('institution_id'),
+    inputSha256: bytea('input_sha256').notNull(),
+    outputSha256: bytea('output_sha256').notNull(),
+    signingTime: tz('signing_time').notNull(),
+    /** The signed PDF, sealed; null once downloaded or purged. */
+    sealedPdf: bytea('sealed_pdf'),
+    downloadUntil: tz('download_until'),
+    downloadedAt: tz('downloaded_at'),
+    createdAt: tz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('signed_documents_download_idx')
+      .on(t.downloadUntil)
+      .where(sql`${t.sealedPdf} is not null`),
+    index('signed_documents_account_idx').on(t.accountId, t.createdAt),
+  ],
+);
 
 /**
  * A holder's Pencabutan (certificates/request-revocation.ts): the reason the holder chose, how they
@@ -836,5 +973,70 @@ export const revocationRequests = pgTable(
     uniqueIndex('revocation_requests_pending_uq')
       .on(t.subscriberCertificateId)
       .where(sql`${t.status} = 'pending'`),
+  ],
+);
+
+/**
+ * Every time-stamp token the TSA signed or was about to sign (RFC 3161; ETSI EN 319 421 asks a TSA
+ * to keep this record): written before the signature, so no token exists that is not here. The
+ * message imprint only, never the document; the token itself is the client's to keep.
+ */
+export const timeStampTokens = pgTable(
+  'time_stamp_tokens',
+  {
+    /** Lower-case hex of the token's serialNumber (TSTInfo), unique for the TSA. */
+    serial: text('serial').primaryKey(),
+    /** Serial of the TSA unit certificate that signed it (seal CA). */
+    signerSerial: text('signer_serial').notNull(),
+    genTime: tz('gen_time').notNull(),
+    policy: text('policy').notNull(),
+    hashAlgorithm: text('hash_algorithm').notNull().$type<'sha256' | 'sha384' | 'sha512'>(),
+    digest: bytea('digest').notNull(),
+  },
+  (t) => [index('time_stamp_tokens_gen_time_idx').on(t.genTime)],
+);
+
+/**
+ * `pending`: waiting for an RA officer; `matched`: the face-match adapter or an officer confirmed
+ * it; `refused`: an officer refused it (the reset request is rejected with the reason).
+ */
+export type SelfieCheckStatus = 'pending' | 'matched' | 'refused';
+
+/**
+ * "Pengecekan Foto Diri" of a passphrase reset (certificates/reset-passphrase.ts): the selfie taken
+ * through the reset link, sealed like the registration's (AAD `selfie_checks.selfie:<account>`),
+ * and its decision — by the face-match adapter where one is configured (`decided_by` `face-match`,
+ * with its score), else by an RA officer who sees it beside the registered one (/ra/foto-diri).
+ * One open check per reset request.
+ */
+export const selfieChecks = pgTable(
+  'selfie_checks',
+  {
+    id: uuid('id').primaryKey(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => certificateRequests.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    selfieSealed: bytea('selfie_sealed').notNull(),
+    selfieType: text('selfie_type').notNull(),
+    status: text('status').notNull().$type<SelfieCheckStatus>(),
+    /** The face-match score (0–100) where the adapter decided. */
+    score: integer('score'),
+    /** `face-match`, or `account:<id>` of the RA officer. */
+    decidedBy: text('decided_by'),
+    decidedAt: tz('decided_at'),
+    refuseReason: text('refuse_reason'),
+    createdAt: tz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('selfie_checks_queue_idx').on(t.institutionId, t.status, t.createdAt),
+    uniqueIndex('selfie_checks_open_uq')
+      .on(t.requestId)
+      .where(sql`${t.status} in ('pending', 'matched')`),
   ],
 );

@@ -35,6 +35,7 @@ export interface InstitutionPolicy {
   nipCheckRequired: boolean;
   fourEyes: boolean;
   keystoreSelfService: boolean;
+  renewalReusesVerifiedData: boolean;
   nameWithoutTitles: boolean;
   nameMaxLength: number;
   jabatanForbiddenCharacters: string;
@@ -80,6 +81,7 @@ export function institutionView(row: InstitutionRow): InstitutionView {
       nipCheckRequired: row.nipCheckRequired,
       fourEyes: row.fourEyes,
       keystoreSelfService: row.keystoreSelfService,
+      renewalReusesVerifiedData: row.renewalReusesVerifiedData,
       nameWithoutTitles: row.nameWithoutTitles,
       nameMaxLength: row.nameMaxLength,
       jabatanForbiddenCharacters: row.jabatanForbiddenCharacters,
@@ -167,6 +169,7 @@ const booleanRules = [
   'nipCheckRequired',
   'fourEyes',
   'keystoreSelfService',
+  'renewalReusesVerifiedData',
   'nameWithoutTitles',
   'unitUnabbreviated',
 ] as const;

@@ -1,20 +1,17 @@
 /**
  * The RA queue (menu "RA"): the registrations of the caller's institution (a CA admin: any one, or
  * all), by default those waiting for verification ("Menunggu Verifikasi": submitted and, under
- * four-eyes, first_approval), oldest submission first. Search by name or e-mail (a literal ILIKE),
- * or by NIK (16 digits) / NIP (18 digits) through their keyed lookup hash: the digits are never
- * stored in clear, and the list shows none of them (no personal data is opened, so no audit). A
- * number may be typed as it is printed, in groups ("19840113 201303 2 267" for a NIP).
+ * four-eyes, first_approval), oldest submission first. Search by name or e-mail, or by NIK / NIP
+ * through their keyed lookup hash (queue-filters.ts): the list shows none of them (no personal
+ * data is opened, so no audit).
  */
-import { and, asc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/open-database.js';
-import { containsPattern, searchTerm } from '../db/search-pattern.js';
 import { accounts, institutions, registrations, type RegistrationStatus } from '../db/schema.js';
-import { TekenError } from '../errors/teken-error.js';
 import type { AccountRow } from '../identity/accounts.js';
 import { authorize, can } from '../identity/authorize.js';
 import type { MasterKey } from '../keys/master-key.js';
-import { lookupHash } from './personal-data.js';
+import { holderColumns, pageBounds, queueConditions, type QueueFilterQuery } from './queue-filters.js';
 import { waitingStatuses } from './registration-records.js';
 
 export const registrationStatuses = [
@@ -29,16 +26,10 @@ export const registrationStatuses = [
 /** `waiting` = "Menunggu Verifikasi" (the default), `all` = every status. */
 export type StatusFilter = RegistrationStatus | 'waiting' | 'all';
 
-export interface RegistrationQuery {
+/** `from` / `to`: submitted (or, before submission, started) on or after / before. */
+export interface RegistrationQuery extends QueueFilterQuery {
   institutionId?: string;
   status?: StatusFilter;
-  /** Name or e-mail (part of), or a whole NIK or NIP. */
-  q?: string;
-  /** Submitted (or, before submission, started) on or after / before these instants. */
-  from?: string;
-  to?: string;
-  limit?: number;
-  offset?: number;
 }
 
 export interface RegistrationListItem {
@@ -57,14 +48,6 @@ export interface RegistrationListItem {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-function instant(value: string | undefined, field: string): Date | undefined {
-  if (value === undefined) return undefined;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime()))
-    throw new TekenError('ERR_INPUT_INVALID', `${field}: not a date.`, { details: { field } });
-  return date;
-}
-
 export async function listRegistrations(
   db: Db,
   master: MasterKey,
@@ -81,18 +64,8 @@ export async function listRegistrations(
     if (!actor.institutionId) return { total: 0, registrations: [] };
     institutionId = actor.institutionId;
   }
-  const from = instant(query.from, 'from');
-  const to = instant(query.to, 'to');
   const status = query.status ?? 'waiting';
-  const q = searchTerm(query.q);
   const at = sql`coalesce(${registrations.submittedAt}, ${registrations.createdAt})`;
-  let search: SQL | undefined;
-  // Digits in groups (spaces, dots, dashes) are one number; a name or e-mail has letters.
-  const digits = q && /^[\d\s.-]+$/.test(q) ? q.replace(/\D/g, '') : undefined;
-  if (digits?.length === 16) search = eq(registrations.nikHash, lookupHash(master, 'nik', digits));
-  else if (digits?.length === 18) search = eq(registrations.nipHash, lookupHash(master, 'nip', digits));
-  else if (q)
-    search = or(ilike(accounts.fullName, containsPattern(q)), ilike(accounts.email, containsPattern(q)));
   const where = and(
     institutionId ? eq(registrations.institutionId, institutionId) : undefined,
     status === 'all'
@@ -100,9 +73,7 @@ export async function listRegistrations(
       : status === 'waiting'
         ? inArray(registrations.status, [...waitingStatuses])
         : eq(registrations.status, status),
-    from ? gte(at, from) : undefined,
-    to ? lt(at, to) : undefined,
-    search,
+    ...queueConditions(master, query, { at, ...holderColumns() }),
   );
   const base = () =>
     db
@@ -120,11 +91,12 @@ export async function listRegistrations(
     .from(registrations)
     .innerJoin(accounts, eq(accounts.id, registrations.accountId))
     .where(where);
+  const { limit, offset } = pageBounds(query);
   const rows = await base()
     .where(where)
     .orderBy(asc(at), asc(registrations.accountId))
-    .limit(Math.min(Math.max(query.limit ?? 50, 1), 200))
-    .offset(Math.min(Math.max(query.offset ?? 0, 0), 1_000_000));
+    .limit(limit)
+    .offset(offset);
   return {
     total: Number(total),
     registrations: rows.map(({ registration: r, fullName, email, institutionName }) => ({

@@ -89,6 +89,7 @@ export async function withWizard<T>(
           nipCheckRequired: row.nipCheckRequired,
           fourEyes: row.fourEyes,
           keystoreSelfService: row.keystoreSelfService,
+          renewalReusesVerifiedData: row.renewalReusesVerifiedData,
           nameWithoutTitles: row.nameWithoutTitles,
           nameMaxLength: row.nameMaxLength,
           jabatanForbiddenCharacters: row.jabatanForbiddenCharacters,

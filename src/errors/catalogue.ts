@@ -157,6 +157,26 @@ export const errorCatalogue = {
     status: 429,
     title: 'Too many wrong passphrases: the key is locked for a while. Wait, or reset the passphrase.',
   },
+  ERR_SIGNING_AUTHORISATION_INVALID: {
+    status: 403,
+    title: 'The signing authorisation is unknown or its token is wrong.',
+  },
+  ERR_SIGNING_AUTHORISATION_SPENT: {
+    status: 409,
+    title: 'The signing authorisation has expired or has too few documents left: enter the passphrase again.',
+  },
+  ERR_TOTP_INVALID: {
+    status: 403,
+    title: 'TOTP salah atau tidak berlaku.',
+  },
+  ERR_TOTP_SPENT: {
+    status: 409,
+    title: 'TOTP sudah kedaluwarsa atau jumlah dokumennya sudah habis: minta TOTP baru.',
+  },
+  ERR_TOTP_NOT_PENDING: {
+    status: 409,
+    title: 'Permintaan ini sudah disetujui, ditolak atau berakhir.',
+  },
   ERR_SUBSCRIBER_CERT_NOT_FOUND: { status: 404, title: 'No such certificate.' },
   ERR_SUBSCRIBER_CERT_STATE: { status: 409, title: 'The certificate is not in a state that allows this.' },
   ERR_REVOCATION_REQUEST_NOT_FOUND: { status: 404, title: 'No such revocation request.' },
@@ -168,6 +188,71 @@ export const errorCatalogue = {
     status: 409,
     title: 'The revocation request was already decided.',
   },
+  // --- Time-stamping (RFC 3161) ---
+  ERR_TSA_UNAVAILABLE: {
+    status: 503,
+    title: 'The time-stamping unit cannot sign now (its certificate is missing, expired or revoked).',
+  },
+  ERR_TSA_RATE_LIMITED: {
+    status: 429,
+    title: 'Too many time-stamp requests from this address. Wait a moment and try again.',
+  },
+  ERR_VERIFY_RATE_LIMITED: {
+    status: 429,
+    title: 'Too many verifications from this address. Wait a moment and try again.',
+  },
+  ERR_VERIFY_DOCUMENT_NOT_FOUND: {
+    status: 404,
+    title: 'Teken has no record of a signed document with this id.',
+  },
+  ERR_PDF_INVALID: { status: 400, title: 'The PDF cannot be read.' },
+  ERR_PDF_TOO_LARGE: { status: 400, title: 'The PDF exceeds the limits for signing or verifying.' },
+  ERR_PDF_PASSWORD: {
+    status: 400,
+    title: 'The PDF is protected by a password, and the password is missing or wrong.',
+  },
+  ERR_PDF_TAG_NOT_FOUND: { status: 400, title: 'The tag text was not found in the PDF.' },
+  ERR_PDF_CHANGES_FORBIDDEN: {
+    status: 400,
+    title: 'The PDF is certified against changes, so it cannot be signed again.',
+  },
+  ERR_PADES_TIMESTAMP: { status: 502, title: 'The time-stamping authority gave no usable time-stamp.' },
+  ERR_SIGNING_BUSY: {
+    status: 503,
+    title: 'Too many documents are waiting to be signed or verified. Try again in a moment.',
+  },
+  // --- Signing documents (src/signing/sign-documents.ts) and BSrE's eSign API texts ---
+  ERR_SIGNER_CANNOT_SIGN: {
+    status: 409,
+    title: 'The signer has no issued certificate that may sign now.',
+  },
+  ERR_SIGNING_CREDENTIAL_UNSUPPORTED: {
+    status: 400,
+    title: 'This kind of credential cannot open the key here.',
+  },
+  ERR_ESIGN_PASSPHRASE_WRONG: { status: 400, title: 'Passphrase anda salah' },
+  ERR_ESIGN_USER_NOT_REGISTERED: { status: 400, title: 'Proses signing gagal : User tidak terdaftar 2011' },
+  ERR_ESIGN_SIGNING_FAILED: { status: 400, title: 'Proses signing gagal' },
+  ERR_SIGNED_DOCUMENT_NOT_FOUND: {
+    status: 404,
+    title: 'Dokumen tidak ditemukan atau masa unduhnya telah habis',
+  },
+  ERR_SIGNED_DOCUMENT_DOWNLOADED: { status: 410, title: 'Dokumen telah didownload sebelumnya' },
+  // Passphrase reset ("Reset passphrase", seed 001).
+  ERR_PHONE_NOT_VERIFIED: {
+    status: 409,
+    title: 'Verify your WhatsApp number first (Verifikasi): the reset link goes by WhatsApp.',
+  },
+  ERR_SELFIE_NO_MATCH: {
+    status: 422,
+    title: 'The selfie does not match the registered one. Take it again, facing the camera in good light.',
+  },
+  ERR_SELFIE_LOCKED: {
+    status: 429,
+    title: 'Too many selfies did not match. Try again later, or ask the RA of your institution.',
+  },
+  ERR_SELFIE_CHECK_NOT_FOUND: { status: 404, title: 'No such selfie check.' },
+  ERR_SELFIE_CHECK_STATE: { status: 409, title: 'This selfie check was already decided.' },
   ERR_SERVER_INTERNAL: { status: 500, title: 'Internal error. The server log has the details.' },
 } as const satisfies Record<string, { status: number; title: string; retired?: boolean }>;
 

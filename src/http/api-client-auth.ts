@@ -6,15 +6,17 @@
  * - An `onRequest` hook reads `Authorization: Basic`, authenticates the client through
  *   enrollment/authenticate-api-client.ts (the attempt guard, the allowlist, the rate limit) and
  *   puts it on `request.apiCaller`, before the body is read.
- * - Errors answer `{"status": false, "error": "…", "message": "…", "code": "ERR_…"}` (BSRE-API.md:
- *   clients read `error`, then `message`, then `status`), 401 with `WWW-Authenticate: Basic
+ * - Errors answer `{"status": false, "error": "…", "message": "…", "code": "ERR_…", "status_code": n}`
+ *   (BSRE-API.md: clients read `error`, then `message`, then `status`; `status_code` is BSrE's code
+ *   such as 2031 where the error has one, else the HTTP status), 401 with `WWW-Authenticate: Basic
  *   realm="Teken"`, 429 with `Retry-After`.
  * - `onResponse` records `api_client.call` with the client, method, route pattern and status,
  *   never a body or a header.
  */
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { errorCatalogue } from '../errors/catalogue.js';
+import { isTekenError } from '../errors/teken-error.js';
 import { authenticateApiClient, parseBasicAuthorization } from '../enrollment/authenticate-api-client.js';
 import type { ApiClientRow } from '../enrollment/api-client-records.js';
 import type { IdentityContext } from '../identity/identity-context.js';
@@ -34,12 +36,17 @@ export const BASIC_REALM = 'Basic realm="Teken", charset="UTF-8"';
 export const bsreErrorSchema = {
   type: 'object',
   title: 'ApiClientError',
-  required: ['status', 'error', 'message', 'code'],
+  required: ['status', 'error', 'message', 'code', 'status_code'],
   properties: {
     status: { type: 'boolean', enum: [false] },
     error: { type: 'string' },
     message: { type: 'string' },
     code: { type: 'string', enum: Object.keys(errorCatalogue) },
+    status_code: {
+      type: 'integer',
+      description:
+        "BSrE's code where it has one (2011 not registered, 2031 wrong passphrase), else the HTTP status.",
+    },
     retryAfterSeconds: { type: 'integer' },
   },
 } as const;
@@ -50,6 +57,30 @@ export const apiClientResponses = <R extends Record<number, unknown>>(ok: R) => 
   '4xx': bsreErrorSchema,
   '5xx': bsreErrorSchema,
 });
+
+/**
+ * A problem in BSrE's error shape (`error`, then `message`, as clients read them; `status_code`).
+ * Also the app's answer to errors raised before routing on the eSign API's paths (build-app.ts).
+ */
+export function sendBsreError(
+  reply: FastifyReply,
+  problem: { status: number; code: string; title: string; detail?: string | undefined },
+  statusCode: number = problem.status,
+  retryAfterSeconds?: number,
+): FastifyReply {
+  const text = problem.detail ?? problem.title;
+  return reply
+    .code(problem.status)
+    .type('application/json; charset=utf-8')
+    .send({
+      status: false,
+      error: text,
+      message: text,
+      code: problem.code,
+      status_code: statusCode,
+      ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
+    });
+}
 
 export function useApiClientAuth(scope: FastifyInstance, ctx: IdentityContext): void {
   if (!scope.hasRequestDecorator('apiCaller')) scope.decorateRequest('apiCaller', null);
@@ -67,20 +98,10 @@ export function useApiClientAuth(scope: FastifyInstance, ctx: IdentityContext): 
   // The same mapping as problem+json (catalogue codes, validation, database errors), in BSrE's shape.
   scope.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = problemForError(error, request);
-    const text = problem.detail ?? problem.title;
     const retry = retryAfterOf(problem);
     if (problem.status === 401) void reply.header('www-authenticate', BASIC_REALM);
     if (retry !== undefined) void reply.header('retry-after', String(retry));
-    return reply
-      .code(problem.status)
-      .type('application/json; charset=utf-8')
-      .send({
-        status: false,
-        error: text,
-        message: text,
-        code: problem.code,
-        ...(retry !== undefined ? { retryAfterSeconds: retry } : {}),
-      });
+    return sendBsreError(reply, problem, bsreCodeOf(error) ?? problem.status, retry);
   });
   scope.addHook('onResponse', async (request, reply) => {
     if (request.routeOptions.config.access !== 'api-client') return;
@@ -106,6 +127,13 @@ async function recordCall(ctx: IdentityContext, request: FastifyRequest, status:
       },
     }),
   );
+}
+
+/** BSrE's numeric code an error carries (`details.bsreCode`), if any. */
+function bsreCodeOf(error: unknown): number | undefined {
+  if (!isTekenError(error)) return undefined;
+  const code = error.details?.['bsreCode'];
+  return typeof code === 'number' ? code : undefined;
 }
 
 /** The client the route's hook authenticated; a route without access `api-client` has none. */

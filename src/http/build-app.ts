@@ -38,10 +38,17 @@ import { healthRoutes } from './routes/health-routes.js';
 import { institutionRoutes } from './routes/institution-routes.js';
 import { registrationImportRoutes } from './routes/registration-import-routes.js';
 import { registrationWizardRoutes } from './routes/registration-wizard-routes.js';
+import { createFaceMatcher } from '../enrollment/adapters/face-match.js';
 import { createPersonnelRegistry } from '../enrollment/adapters/personnel-registry.js';
 import { certificatesContextOf } from '../runtime/certificates-context-of.js';
+import { signingContextOf } from '../runtime/signing-context-of.js';
+import type { SignPdfEngine } from '../signing/sign-documents.js';
 import { raRoutes } from './routes/ra-routes.js';
+import { passphraseResetRoutes } from './routes/passphrase-reset-routes.js';
 import { revocationRoutes } from './routes/revocation-routes.js';
+import { certificateRoutes } from './routes/certificate-routes.js';
+import { documentSigningRoutes } from './routes/document-signing-routes.js';
+import { renewalRoutes } from './routes/renewal-routes.js';
 import { certificateRequestRoutes } from './routes/certificate-request-routes.js';
 // Profile changes (Ubah Profil).
 import { changeRequestRoutes } from './routes/change-request-routes.js';
@@ -49,8 +56,21 @@ import { profileRoutes } from './routes/profile-routes.js';
 import { enrollmentContextOf } from '../runtime/enrollment-context-of.js';
 import { ocspRoutes, type RawRequestHandler } from './routes/ocsp-routes.js';
 import { repositoryRoutes } from './routes/repository-routes.js';
+import { verifyRoutes } from './routes/verify-routes.js';
+import { lookUpSignedDocument } from '../signing/look-up-signed-document.js';
+import {
+  createPdfVerifier,
+  MAX_VERIFY_PDF_BYTES,
+  readTrustAnchors,
+  type ValidatePdfEngine,
+} from '../signing/verify/pdf-verifier.js';
+import { tsaRoutes } from './routes/tsa-routes.js';
 import { whoamiRoutes } from './routes/whoami-routes.js';
 import { hrRegistrationRoutes } from './routes/hr-registration-routes.js';
+import { esignRoutes } from './routes/esign-routes.js';
+import { esignV1Routes } from './routes/esign-v1-routes.js';
+import { sendBsreError } from './api-client-auth.js';
+import { totpApprovalRoutes } from './routes/totp-approval-routes.js';
 import { registrationRoutes } from './routes/registration-routes.js';
 import { selfRegistrationRoutes } from './routes/self-registration-routes.js';
 import { profilePhoneRoutes, registrationPhoneRoutes } from './routes/phone-routes.js';
@@ -76,6 +96,28 @@ export interface BuildAppOptions {
   now?: () => number;
   /** Extra route plugins (tests), registered after the built-in ones. */
   plugins?: FastifyPluginAsync[];
+  /** The PAdES engine of the signing routes: `teken serve`'s worker pool (start-server.ts); else in process. */
+  signPdf?: SignPdfEngine;
+  /** Documents of one call signed at once: the pool's size (start-server.ts); else one at a time. */
+  signConcurrency?: number;
+  /** The validator of the verify routes: `teken serve`'s worker pool (start-server.ts); else in process. */
+  validatePdf?: ValidatePdfEngine;
+}
+
+/** The paths of BSrE's eSign API (esign-routes.ts, hr-registration-routes.ts): BSrE's error shape. */
+const BSRE_API_PATH = /^\/api\/(sign|user|v2|seal)\//;
+
+/**
+ * A v1 client's URL as it means it: clients join a base URL ending in `/api/sign/` with `pdf`,
+ * `/pdf` or `pdf/`, so repeated and trailing slashes of /api/sign/ paths are dropped (the query
+ * stays as it is).
+ */
+export function bsreV1Url(url: string): string {
+  if (!/^\/+api\/+sign\//.test(url)) return url;
+  const q = url.indexOf('?');
+  const path = q === -1 ? url : url.slice(0, q);
+  const tidy = path.replace(/\/{2,}/g, '/').replace(/(.)\/$/, '$1');
+  return q === -1 ? tidy : tidy + url.slice(q);
 }
 
 export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Promise<TekenApp> {
@@ -106,6 +148,7 @@ export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Prom
     clientErrorHandler: clientErrorHandler(rt.log, securityHeaders(rt.config.publicUrl)),
     requestIdHeader: false,
     return503OnClosing: true,
+    rewriteUrl: (req) => bsreV1Url(req.url ?? '/'),
     // Unknown properties are refused, not silently dropped: bad input gets a clear error.
     ajv: { customOptions: { removeAdditional: false } },
     // Errors raised before routing (a URL that does not decode, a bad header): OCSP clients get
@@ -118,6 +161,11 @@ export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Prom
           .header('cache-control', 'no-store')
           .type('application/ocsp-response')
           .send(Buffer.from(ocspErrorResponse('malformedRequest')));
+        return;
+      }
+      // BSrE's eSign API (its clients read `error`), as api-client-auth.ts answers after routing.
+      if (BSRE_API_PATH.test(request.url)) {
+        void sendBsreError(reply, problemOf('ERR_INPUT_INVALID', error.message));
         return;
       }
       void sendProblem(reply, problemOf('ERR_INPUT_INVALID', error.message));
@@ -204,6 +252,26 @@ export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Prom
   const enrollment = enrollmentContextOf(rt, options);
   await app.register(registrationRoutes, { enrollment });
   await app.register(hrRegistrationRoutes, { enrollment });
+  // BSrE's eSign API for institutions' apps (HTTP Basic of their API clients).
+  // The one PDF validator: the eSign verify endpoints and the public "Verifikasi PDF".
+  // Under `teken serve`, each document is validated in the worker pool, bounded in time and memory.
+  const verifier = createPdfVerifier(
+    rt.db,
+    rt.registry,
+    readTrustAnchors(rt.config.verify.trustAnchorsFile),
+    { maxBytes: MAX_VERIFY_PDF_BYTES },
+    options.validatePdf,
+  );
+  await app.register(esignRoutes, { identity, certificates: signingContextOf(rt, options), verifier });
+  // v1's multipart routes (sign/pdf, sign/verify), apart for their multipart parser.
+  await app.register(esignV1Routes, { identity, certificates: signingContextOf(rt, options), verifier });
+  await app.register(verifyRoutes, {
+    verifier,
+    limit: (address) => rt.guard.consume('verify_request', address),
+    lookUpDocument: (id) => lookUpSignedDocument(rt.db, id),
+  });
+  // "[BSrE] Persetujuan Tanda Tangan": the holder approves (or refuses) an API client's TOTP request.
+  await app.register(totpApprovalRoutes, { identity, certificates: certificatesContextOf(rt, options) });
   await app.register(selfRegistrationRoutes, { enrollment });
   // Phone verification over WhatsApp: the wizard's and "Ubah nomor HP".
   await app.register(registrationPhoneRoutes, { enrollment });
@@ -211,12 +279,34 @@ export async function buildApp(rt: Runtime, options: BuildAppOptions = {}): Prom
   // Profile changes (Ubah Profil): the subscriber's side and the RA desk's queue.
   await app.register(profileRoutes, { enrollment });
   await app.register(changeRequestRoutes, { enrollment });
+  // Daftar Sertifikat Elektronik: list, Info, Unduh, Ubah passphrase, keystore and its link.
+  await app.register(certificateRoutes, { identity, certificates: certificatesContextOf(rt, options) });
+  // Tanda Tangan Dokumen: the holder signs PDFs with their own certificate (the signing use case).
+  await app.register(documentSigningRoutes, {
+    identity,
+    signing: signingContextOf(rt, options),
+    limits: rt.config.consoleSigning,
+  });
+  // Reset passphrase: the start, the link's selfie and new passphrase, the RA's selfie checks.
+  await app.register(passphraseResetRoutes, {
+    identity,
+    certificates: certificatesContextOf(rt, options),
+    faceMatcher: createFaceMatcher(rt.config.wizard.faceMatch),
+    photoLimits: { maxBytes: rt.config.wizard.photoMaxBytes, maxPixels: rt.config.wizard.photoMaxPixels },
+  });
   // Pencabutan, suspension and release of subscriber certificates.
   await app.register(revocationRoutes, { identity, certificates: certificatesContextOf(rt, options) });
+  await app.register(renewalRoutes, { identity, certificates: certificatesContextOf(rt, options) });
   await app.register(consoleConfigRoutes, { organisationName: rt.config.organisationName });
   await app.register(healthRoutes, { database: rt.database, registry: rt.registry });
   await app.register(caRoutes, { registry: rt.registry });
   await app.register(repositoryRoutes, { registry: rt.registry, config: rt.config });
+  // RFC 3161 time-stamping, limited per client address through the attempt guard's quota.
+  rt.tsa.observe({ answered: (outcome) => metrics.tsaAnswer(outcome) });
+  await app.register(tsaRoutes, {
+    tsa: rt.tsa,
+    limit: (address) => rt.guard.consume('tsa_request', address),
+  });
   const crls = createCrlCache(rt.db);
   await app.register(crlRoutes, { crls, statusMaxAgeSeconds: rt.config.statusMaxAgeSeconds });
   // The OCSP routes (and the hot path in front of Fastify) are public by nature.

@@ -81,7 +81,13 @@ export function validationMessage(error: FastifyError, validation: Validation): 
 export function problemForError(error: FastifyError, request: FastifyRequest): Problem {
   if (isTekenError(error)) {
     if (!error.expose) request.log.error({ err: error }, 'request failed');
-    return error.expose ? problemOf(error.code, error.message, error.details) : problemOf(error.code);
+    if (error.expose) return problemOf(error.code, error.message, error.details);
+    // A 5xx shows the catalogue's title only, and when to try again (ERR_SIGNING_BUSY's 503): the
+    // one detail that says nothing of the cause.
+    const retry = error.details?.['retryAfterSeconds'];
+    return typeof retry === 'number'
+      ? problemOf(error.code, undefined, { retryAfterSeconds: retry })
+      : problemOf(error.code);
   }
   if (error.validation) return problemOf('ERR_INPUT_INVALID', validationMessage(error, error.validation));
   switch (error.code) {

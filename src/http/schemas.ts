@@ -103,6 +103,21 @@ export const arrayOf = (items: unknown, maxItems?: number) =>
 /** `{ id }` path parameters that are UUIDs. */
 export const uuidParams = object({ id: uuid() }, ['id']);
 
+/**
+ * The search and date filter of an RA queue (enrollment/queue-filters.ts): `q` as `searched`
+ * says, `from` / `to` the submission instant. Spread into the querystring object with the page.
+ */
+export const queueFilterQuery = (
+  searched = 'Part of the name or e-mail, or a whole NIK (16) or NIP (18 digits).',
+) =>
+  ({
+    q: text(100, { description: searched }),
+    from: { type: 'string', format: 'date-time', description: 'Submitted at or after.' },
+    to: { type: 'string', format: 'date-time', description: 'Submitted before.' },
+    limit: integer(1, 200, 'At most this many (default 50).'),
+    offset: integer(0, 1_000_000),
+  }) as const;
+
 /** The shared `Problem` schema (RFC 9457 with Teken's `code`), by reference. */
 export const problemRef = { $ref: 'Problem#' } as const;
 

@@ -29,7 +29,16 @@ export interface BudgetRule {
 }
 
 /** The secrets guessed through Teken's paths. A new path adds its kind here and to `GuardPolicy`. */
-export type SecretKind = 'password' | 'otp' | 'link' | 'api_client_secret' | 'phone_code' | 'passphrase';
+export type SecretKind =
+  | 'password'
+  | 'otp'
+  | 'link'
+  | 'api_client_secret'
+  | 'phone_code'
+  | 'passphrase'
+  | 'signing_authorisation'
+  | 'totp_code'
+  | 'selfie';
 /** Counted uses that are not guesses. */
 export type QuotaKind =
   | 'link_email'
@@ -38,7 +47,9 @@ export type QuotaKind =
   | 'self_registration'
   | 'phone_code_send'
   | 'outbox_recipient'
-  | 'email_availability';
+  | 'email_availability'
+  | 'tsa_request'
+  | 'verify_request';
 
 export interface SecretPolicy {
   /** Prefix of the subject's key (`pw` → `pw:acct:<id>`), and its budget. */

@@ -28,11 +28,13 @@
  * | certificate_request.seal | –       | –                 | own institution   | all      |
  * | certificate.read      | –          | own institution   | own institution   | all      |
  * | certificate.manage    | –          | own institution†  | –                 | all†     |
+ * | selfie_check.review   | –          | own institution†  | –                 | all†     |
  *
  * A subscriber acts on their own requests and certificates (the use cases check ownership);
  * `certificate_request.seal` is requesting the institution's eSeal; `certificate.manage` is
  * suspending, releasing and revoking from Tinjau Ulang → Sertifikat Elektronik, approving a
- * Pencabutan and sending DOWNLOAD_KEYSTORE links.
+ * Pencabutan and sending DOWNLOAD_KEYSTORE links. `selfie_check.review` is the RA's "Pengecekan
+ * Foto Diri" of a passphrase reset (/ra/foto-diri): seeing both photos, Cocok / Tidak cocok.
  *
  * (*) institution admins create subscribers and RA officers of their own institution only.
  * (**) the list an institution admin (for change requests: an RA officer) gets holds their own
@@ -80,7 +82,8 @@ export type Action =
   | 'certificate_request.review'
   | 'certificate_request.seal'
   | 'certificate.read'
-  | 'certificate.manage';
+  | 'certificate.manage'
+  | 'selfie_check.review';
 
 export interface Target {
   institutionId: string | null;
@@ -99,6 +102,7 @@ const reviewActions: readonly Action[] = [
   'registration.correct_nik',
   'certificate_request.review',
   'certificate.manage',
+  'selfie_check.review',
 ];
 
 export function can(actor: Actor, action: Action, target?: Target): boolean {
@@ -160,6 +164,7 @@ export function can(actor: Actor, action: Action, target?: Target): boolean {
       return has(actor, 'ra_officer') && (!target || sameInstitution);
     case 'certificate_request.review':
     case 'certificate.manage':
+    case 'selfie_check.review':
       return has(actor, 'ra_officer') && sameInstitution;
     case 'certificate_request.seal':
       return has(actor, 'institution_admin') && sameInstitution;
@@ -191,6 +196,12 @@ export function consolePermissions(actor: Actor): {
   manageApiClients: boolean;
   reviewRegistrations: boolean;
   reviewChangeRequests: boolean;
+  /** RA → "Permohonan Sertifikat" (the queue of certificate requests and its Tinjau Ulang). */
+  reviewCertificateRequests: boolean;
+  /** RA → Pencabutan (the queue of the holders' Pencabutan requests): `certificate.manage`. */
+  manageCertificates: boolean;
+  /** RA → "Pengecekan Foto Diri" (the selfies of passphrase resets). */
+  reviewSelfieChecks: boolean;
 } {
   const own = { institutionId: actor.institutionId };
   return {
@@ -207,6 +218,9 @@ export function consolePermissions(actor: Actor): {
     manageApiClients: can(actor, 'api_client.manage', own),
     reviewRegistrations: can(actor, 'registration.review', own),
     reviewChangeRequests: can(actor, 'change_request.list'),
+    reviewCertificateRequests: can(actor, 'certificate_request.list'),
+    manageCertificates: can(actor, 'certificate.manage', own),
+    reviewSelfieChecks: can(actor, 'selfie_check.review', own),
   };
 }
 

@@ -21,6 +21,10 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** Wrong guesses one WhatsApp code allows before a new one must be sent. */
 export const PHONE_CODE_GUESSES = 5;
+/** Uses of one signing authorisation in flight at once, and wrong tokens before it ends. */
+export const SIGNING_AUTHORISATION_GUESSES = 32;
+/** Selfies the face-match adapter may refuse per certificate and day. */
+export const SELFIE_TRIES = 3;
 
 export function identityGuardPolicy(config: Config): GuardPolicy {
   const id = config.identity;
@@ -69,6 +73,41 @@ export function identityGuardPolicy(config: Config): GuardPolicy {
         addressPrefix: 'auth:ip',
         address,
       },
+      // A signing authorisation's token (256 bits) names its authorisation. Every use is an
+      // attempt reserved before the check, so the budget is also how many uses may be in flight at
+      // once; that many wrong tokens for one authorisation end it for the hour.
+      signing_authorisation: {
+        subjectPrefix: 'sa',
+        subject: { max: SIGNING_AUTHORISATION_GUESSES, windowMs: HOUR, blockMs: 0 },
+        addressPrefix: 'auth:ip',
+        address,
+      },
+      // The code of a TOTP authorisation (signing/totp-authorisation.ts: 8 or 16 digits). The main
+      // subject is the authorisation (`totp:<id>`): TEKEN_TOTP_FAILURES wrong codes end it. Every
+      // guess also counts against the holder over a day, so new authorisations do not buy new
+      // guesses without end. A reservation is held while the code is checked, so these budgets are
+      // also how many uses of one code may be checked at once.
+      totp_code: {
+        subjectPrefix: 'totp',
+        subject: { max: config.certificates.totpFailures, windowMs: HOUR, blockMs: 0 },
+        addressPrefix: 'auth:ip',
+        address,
+        also: {
+          holder: {
+            prefix: 'totp:acct',
+            rule: { max: config.certificates.totpFailures * 5, windowMs: DAY, blockMs: HOUR },
+          },
+        },
+      },
+      // A passphrase reset's selfie compared by the face-match adapter (certificates/
+      // submit-reset-selfie.ts): a face is not secret, so a few tries per certificate a day
+      // (light, angle), then only later or through the RA; a non-match is a wrong guess.
+      selfie: {
+        subjectPrefix: 'selfie',
+        subject: { max: SELFIE_TRIES, windowMs: DAY, blockMs: DAY },
+        addressPrefix: 'auth:ip',
+        address,
+      },
     },
     quotas: {
       link_email: { prefix: 'mail', rule: { max: id.linkEmailsPerHour, windowMs: HOUR, blockMs: 0 } },
@@ -96,6 +135,16 @@ export function identityGuardPolicy(config: Config): GuardPolicy {
       },
       // "Cek ketersediaan email" per account: enough for typing, too few to probe who is registered.
       email_availability: { prefix: 'mailcheck', rule: { max: 20, windowMs: HOUR, blockMs: 0 } },
+      // Time-stamp requests per client address at POST /tsa (TEKEN_TSA_REQUESTS_PER_MINUTE).
+      tsa_request: {
+        prefix: 'tsa:ip',
+        rule: { max: config.tsa.requestsPerMinute, windowMs: 60_000, blockMs: 0 },
+      },
+      // Public PDF verifications per client address ("Verifikasi PDF", TEKEN_VERIFY_REQUESTS_PER_MINUTE).
+      verify_request: {
+        prefix: 'verify:ip',
+        rule: { max: config.verify.requestsPerMinute, windowMs: 60_000, blockMs: 0 },
+      },
     },
     failureDelayMs: id.failureDelayMs,
   };

@@ -2,8 +2,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** The subkeys that seal: CA keys, personal data, the outer layer of subscriber keys. */
-export type SealPurpose = 'key-wrap/v1' | 'personal-data/v1' | 'subscriber-key/v1';
+/** The subkeys that seal: CA keys, personal data, the outer layer of subscriber keys, signed PDFs kept for their download. */
+export type SealPurpose = 'key-wrap/v1' | 'personal-data/v1' | 'subscriber-key/v1' | 'signed-document/v1';
 
 /**
  * The master key and the keys derived from it (HKDF-SHA256, one `info` per purpose, so a key used
@@ -29,7 +29,8 @@ export class MasterKey {
       | 'check/v1'
       | 'throttle-subject/v1'
       | 'lookup/v1'
-      | 'subscriber-key/v1',
+      | 'subscriber-key/v1'
+      | 'signed-document/v1',
   ): Buffer {
     let key = this.#derived.get(purpose);
     if (!key) {

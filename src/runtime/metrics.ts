@@ -27,6 +27,8 @@ export interface TekenMetrics {
   /** A request the OCSP hot path answered (no latency: timing it would cost more than the answer). */
   hotPathRequest(): void;
   ocspAnswer(status: OcspMetricStatus): void;
+  /** A time-stamp answer: `granted`, or the failure info of a rejection (badDataFormat, systemFailure, ...). */
+  tsaAnswer(outcome: string): void;
   /** The attempt guard refused an attempt of `scope` (e.g. "password", "otp", "address"). */
   throttleRefused(scope: string): void;
   /** The text exposition of every series. */
@@ -86,6 +88,12 @@ export function createMetrics(sources: MetricSources): TekenMetrics {
     name: 'teken_ocsp_responses_total',
     help: 'OCSP responses sent, by certificate status or error status.',
     labelNames: ['status'] as const,
+    registers: [registry],
+  });
+  const tsa = new client.Counter({
+    name: 'teken_tsa_responses_total',
+    help: 'Time-stamp answers (POST /tsa), by outcome: granted or the failure info of a rejection.',
+    labelNames: ['outcome'] as const,
     registers: [registry],
   });
   const refusals = new client.Counter({
@@ -203,6 +211,9 @@ export function createMetrics(sources: MetricSources): TekenMetrics {
       let counter = byStatus.get(status);
       if (!counter) byStatus.set(status, (counter = ocsp.labels(status)));
       counter.inc();
+    },
+    tsaAnswer(outcome) {
+      tsa.inc({ outcome });
     },
     throttleRefused(scope) {
       refusals.inc({ scope });

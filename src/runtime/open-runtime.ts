@@ -24,6 +24,7 @@ import { identityGuardPolicy } from '../identity/lockout-policy.js';
 import { identityTemplates } from '../identity/templates/identity-templates.js';
 import { enrollmentTemplates } from '../enrollment/templates/enrollment-templates.js';
 import { certificatesTemplates } from '../certificates/templates/certificates-templates.js';
+import { createTimeStamper, type TimeStamper } from '../signing/tsa/time-stamp-authority.js';
 import { createLogger, type Logger } from './logger.js';
 
 export interface Runtime {
@@ -38,6 +39,8 @@ export interface Runtime {
   authority: AuthorityContext;
   /** The one guard every secret-guessing path takes its attempts from (identity/attempt-guard.ts). */
   guard: AttemptGuard;
+  /** The RFC 3161 time-stamping authority (`POST /tsa`, and the PAdES signer's time-stamps). */
+  tsa: TimeStamper;
   /**
    * The clock of the use cases that compare times in JavaScript (a WhatsApp code's expiry and its
    * 30 s resend wait, authenticator steps, dates in NIK and NIP checks): `Date.now`, or the clock a
@@ -133,6 +136,7 @@ export async function openRuntime(config: Config, options: OpenRuntimeOptions = 
     authority: { db, config, registry, backends },
     sealAudit: () => sealAuditChain(db, auditKey),
     guard,
+    tsa: createTimeStamper({ db, registry, config, log }),
     now: options.now ?? Date.now,
     notify: {
       channels,

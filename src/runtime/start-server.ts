@@ -1,5 +1,6 @@
 import type { Config } from '../config/load-config.js';
 import { buildApp, type TekenApp } from '../http/build-app.js';
+import { padesPoolFromConfig, type PadesPool } from '../signing/pades/pades-pool.js';
 import { startBackgroundJobs, type BackgroundJobs } from './background-jobs.js';
 import { listenForMetrics, type MetricsListener } from './metrics-listener.js';
 import { openRuntime, type Runtime } from './open-runtime.js';
@@ -13,10 +14,19 @@ export interface RunningServer {
   url: string;
   /** The metrics listener's address (TEKEN_METRICS_PORT), if it is on. */
   metricsUrl: string | undefined;
+  /**
+   * The PAdES pool every signing and verify route runs through (TEKEN_SIGNING_WORKERS worker threads, each
+   * bounded in time and memory per document); none with TEKEN_SIGNING_WORKERS=0.
+   */
+  signingPool: PadesPool | undefined;
   close(): Promise<void>;
 }
 
-/** Opens the runtime, wires status-change hooks, starts background jobs and listens. */
+/**
+ * Opens the runtime, starts the signing pool, wires status-change hooks, starts background jobs
+ * and listens. `close()` stops listening (requests in flight finish), then ends the pool's
+ * workers, the jobs and the runtime.
+ */
 export async function startServer(
   config: Config,
   options: {
@@ -31,9 +41,15 @@ export async function startServer(
   let jobs: BackgroundJobs | undefined;
   let unlisten: (() => Promise<void>) | undefined;
   let metrics: MetricsListener | undefined;
+  // Workers start on demand (each loads the engine before its first document); idle ones keep no
+  // process alive.
+  const pool = config.signing.workers > 0 ? padesPoolFromConfig(config.signing) : undefined;
   try {
     await options.beforeListen?.(rt);
-    web = await buildApp(rt);
+    web = await buildApp(
+      rt,
+      pool ? { signPdf: pool.signPdf, signConcurrency: pool.size, validatePdf: pool.validatePdf } : {},
+    );
     const app = web;
     jobs = startBackgroundJobs(
       rt,
@@ -72,10 +88,12 @@ export async function startServer(
       jobs,
       url,
       metricsUrl: metricsListener?.url,
+      signingPool: pool,
       close: () =>
         (closing ??= (async () => {
           await metricsListener?.close();
           await app.app.close();
+          await pool?.close();
           await background.stop();
           await unlisten?.();
           await rt.close();
@@ -84,6 +102,7 @@ export async function startServer(
   } catch (error) {
     await metrics?.close().catch(() => undefined);
     await web?.app.close().catch(() => undefined);
+    await pool?.close().catch(() => undefined);
     await jobs?.stop().catch(() => undefined);
     await unlisten?.().catch(() => undefined);
     await rt.close().catch(() => undefined);

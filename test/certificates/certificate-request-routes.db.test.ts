@@ -10,7 +10,14 @@ import crypto from 'node:crypto';
 import { before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { accounts, auditEvents, outbox, registrations, subscriberCertificates } from '../../src/db/schema.js';
+import {
+  accounts,
+  auditEvents,
+  certificateRequests,
+  outbox,
+  registrations,
+  subscriberCertificates,
+} from '../../src/db/schema.js';
 import { addSubscriber } from '../../src/enrollment/add-subscriber.js';
 import { createInstitution } from '../../src/enrollment/create-institution.js';
 import { buildApp } from '../../src/http/build-app.js';
@@ -45,6 +52,9 @@ describe('certificate request routes', () => {
     return client;
   };
 
+  /** The synthetic person behind each subscriber (their NIK and NIP). */
+  const people = new Map<string, ReturnType<typeof syntheticPerson>>();
+
   async function subscriber(institutionId: string, domain: string): Promise<AccountRow> {
     const person = syntheticPerson();
     const { accountId } = await addSubscriber(enrollmentContextOf(fx.rt), 'test', {
@@ -65,6 +75,7 @@ describe('certificate request routes', () => {
       .set({ passwordHash: await hashPassword(PASSWORD) })
       .where(eq(accounts.id, accountId));
     const [row] = await fx.rt.db.select().from(accounts).where(eq(accounts.id, accountId));
+    people.set(accountId, person);
     return row!;
   }
 
@@ -95,6 +106,82 @@ describe('certificate request routes', () => {
       ).id;
     instA = await make('Dinas Rute Sertifikat', 'rute.go.id');
     instB = await make('Dinas Lain', 'lain.go.id');
+  });
+
+  it('the RA queue searches by name, e-mail, CN, NIK or NIP, filters by status and submission date, and pages', async () => {
+    const instC = (
+      await createInstitution(
+        fx.rt.db,
+        { operator: 'test' },
+        { name: 'Dinas Cari Permohonan', emailDomains: ['cari.go.id'], policy: { fourEyes: false } },
+      )
+    ).id;
+    const holders: AccountRow[] = [];
+    const ids: string[] = [];
+    for (const [i, day] of ['2026-01-10', '2026-02-10', '2026-03-10'].entries()) {
+      const h = await subscriber(instC, 'cari.go.id');
+      const created = await (
+        await signIn(h)
+      ).post<{ id: string }>('/api/v1/certificate-requests', {
+        product: 'esign',
+        document: { name: `Surat ${i}.pdf`, contentBase64: b64(pdf()) },
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      await fx.rt.db
+        .update(certificateRequests)
+        .set({ submittedAt: new Date(`${day}T09:00:00+07:00`) })
+        .where(eq(certificateRequests.id, created.body.id));
+      holders.push(h);
+      ids.push(created.body.id);
+    }
+    const [h0, h1, h2] = holders as [AccountRow, AccountRow, AccountRow];
+    const [r0, r1, r2] = ids as [string, string, string];
+    // The first holder's name changes after the request: the CN keeps the name submitted.
+    await fx.rt.db.update(accounts).set({ fullName: 'Nama Sesudah Ganti' }).where(eq(accounts.id, h0.id));
+    const ra = await signIn(await officer(instC));
+    assert.equal(
+      (await ra.post(`/api/v1/ra/certificate-requests/${r2}/reject`, { reason: 'Dokumen tidak sesuai' }))
+        .status,
+      200,
+    );
+    const list = async (query: Record<string, string>) => {
+      const res = await ra.get<{ total: number; requests: { id: string }[] }>(
+        `/api/v1/ra/certificate-requests?${new URLSearchParams(query).toString()}`,
+      );
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      return { total: res.body.total, ids: res.body.requests.map((r) => r.id) };
+    };
+    const found = async (query: Record<string, string>) => (await list(query)).ids;
+    assert.deepEqual(await found({}), [r0, r1]);
+    assert.deepEqual(await found({ status: 'all' }), [r0, r1, r2]);
+    assert.deepEqual(await found({ status: 'rejected' }), [r2]);
+    assert.deepEqual(await found({ q: h1.email.toUpperCase() }), [r1]);
+    assert.deepEqual(await found({ q: 'sesudah ganti' }), [r0]);
+    assert.deepEqual(await found({ q: h0.fullName }), [r0], 'by the CN');
+    const nik = people.get(h1.id)!.nik;
+    assert.deepEqual(await found({ q: `${nik.slice(0, 6)} ${nik.slice(6, 12)} ${nik.slice(12)}` }), [r1]);
+    assert.deepEqual(await found({ q: people.get(h2.id)!.nip, status: 'all' }), [r2]);
+    assert.deepEqual(await found({ q: '100%_' }), []);
+    assert.deepEqual(await found({ status: 'all', from: '2026-02-01T00:00:00+07:00' }), [r1, r2]);
+    assert.deepEqual(await found({ status: 'all', to: '2026-02-10T09:00:00+07:00' }), [r0]);
+    assert.deepEqual(await list({ status: 'all', limit: '2' }), { total: 3, ids: [r0, r1] });
+    assert.deepEqual(await list({ status: 'all', limit: '2', offset: '2' }), { total: 3, ids: [r2] });
+    const bads: Record<string, string>[] = [
+      { from: 'kemarin' },
+      { q: 'x'.repeat(101) },
+      { limit: '0' },
+      { q: 'a\u0000b' },
+    ];
+    for (const bad of bads) {
+      const res = await ra.get(`/api/v1/ra/certificate-requests?${new URLSearchParams(bad).toString()}`);
+      assert.equal(res.status, 400, JSON.stringify(bad));
+    }
+    // Another institution's officer finds none of them, not even by NIK.
+    const other = await signIn(await officer(instB));
+    const elsewhere = await other.get<{ total: number }>(
+      `/api/v1/ra/certificate-requests?status=all&q=${nik}`,
+    );
+    assert.equal(elsewhere.body.total, 0);
   });
 
   it('plans, submits with a PDF, is reviewed by its RA only, approved, and the link issues the certificate', async () => {

@@ -21,8 +21,13 @@ import { readCertificateInfo } from '../../src/certificates/read-certificate-inf
 import { requestCertificate } from '../../src/certificates/request-certificate.js';
 import { sendKeystoreLink } from '../../src/certificates/send-keystore-link.js';
 import { setPassphraseAsOperator, subscriberAgreement } from '../../src/certificates/set-passphrase.js';
+import {
+  releaseCertificate,
+  revokeCertificateAsStaff,
+  suspendCertificate,
+} from '../../src/certificates/manage-certificate.js';
 import { unlockSubscriberKey } from '../../src/certificates/unlock-subscriber-key.js';
-import { accounts, subscriberCertificates } from '../../src/db/schema.js';
+import { accounts, certificates, subscriberCertificates } from '../../src/db/schema.js';
 import { addSubscriber } from '../../src/enrollment/add-subscriber.js';
 import { createInstitution } from '../../src/enrollment/create-institution.js';
 import { isTekenError, type TekenError } from '../../src/errors/teken-error.js';
@@ -246,5 +251,52 @@ describe('certificate list, download, passphrase change and keystore', () => {
     );
     await assert.rejects(sendKeystoreLink(ctx, stranger, certificateId));
     fs.rmSync(path.join(fx.dir, 'keystore.p12'), { force: true });
+  });
+
+  it('refuses Ubah passphrase for a suspended, an expired and a revoked certificate, counting nothing', async () => {
+    const ra = await officer();
+    const change = (context: CertificatesContext) =>
+      changePassphrase(context, holder, certificateId, {
+        oldPassphrase: 'Salah#0000',
+        newPassphrase: 'Lain-Rahasia#2029',
+        confirmation: 'Lain-Rahasia#2029',
+      });
+    const sealed = async () =>
+      Buffer.from(
+        (
+          await fx.rt.db
+            .select()
+            .from(subscriberCertificates)
+            .where(eq(subscriberCertificates.id, certificateId))
+        )[0]!.sealedKey,
+      );
+    const before = await sealed();
+    const current = async () =>
+      (
+        await fx.rt.db
+          .select()
+          .from(subscriberCertificates)
+          .where(eq(subscriberCertificates.id, certificateId))
+      )[0]!;
+    // Suspended (certificateHold): refused with a clear 409, even with a wrong old passphrase,
+    // which is therefore not tried (a right one would be refused just the same).
+    await suspendCertificate(ctx, ra, certificateId, { note: 'Pemeriksaan' });
+    const suspended = await rejects(change(ctx), 'ERR_SUBSCRIBER_CERT_STATE');
+    assert.match(suspended.message, /revoked or suspended/);
+    await releaseCertificate(ctx, ra, certificateId, { note: 'Selesai' });
+    // Expired: the same, on a clock after notAfter.
+    const [expiry] = await fx.rt.db
+      .select({ notAfter: certificates.notAfter })
+      .from(certificates)
+      .where(eq(certificates.serial, serial));
+    const later = { ...ctx, now: () => expiry!.notAfter.getTime() + 1_000 };
+    assert.match((await rejects(change(later), 'ERR_SUBSCRIBER_CERT_STATE')).message, /expired/);
+    // Revoked.
+    await revokeCertificateAsStaff(ctx, ra, certificateId, { reason: 'keyCompromise', note: 'Bocor' });
+    await rejects(change(ctx), 'ERR_SUBSCRIBER_CERT_STATE');
+    assert.deepEqual(await sealed(), before, 'the sealed key is untouched');
+    // A wrong passphrase was never tried: the right one still opens the key.
+    const { privateKey } = await unlockSubscriberKey(ctx, await current(), NEW_PASSPHRASE, { actor: 'test' });
+    assert.ok(privateKey);
   });
 });

@@ -10,6 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
+import { revokeCertificate } from '../../src/authority/revoke-certificate.js';
+import { finishInterruptedRevocations } from '../../src/certificates/certificate-status-change.js';
 import { approveCertificateRequest } from '../../src/certificates/decide-certificate-request.js';
 import { markExpiredCertificates } from '../../src/certificates/mark-expired-certificates.js';
 import { requestCertificate } from '../../src/certificates/request-certificate.js';
@@ -333,5 +335,65 @@ describe('revocation, suspension and expiry of subscriber certificates', () => {
       );
     assert.equal(expiredEvents[0]!.n, 1, 'marked once');
     assert.equal((await loadUserStatus(server.rt.db, h.account.id)).status, 'EXPIRED');
+  });
+  it('a Pencabutan whose process died after the CA revoked it is finished by the background job, once', async (t) => {
+    const h = await holderWithCertificate();
+    const asked = await h.client.post(`/api/v1/certificates/${h.id}/revocation`, {
+      reason: 'affiliationChanged',
+      passphrase: PASSPHRASE,
+    });
+    assert.equal(asked.body.status, 'pending', JSON.stringify(asked.body));
+    // The approval's first step, the CA's commit, happened; the process died before the second.
+    const [sc] = await server.rt.db
+      .select()
+      .from(subscriberCertificates)
+      .where(eq(subscriberCertificates.id, h.id));
+    await revokeCertificate(server.rt.authority, {
+      serial: sc!.serial!,
+      caId: sc!.authorityId!,
+      reason: 'affiliationChanged',
+      actor: 'account:officer-before-the-crash',
+    });
+    assert.match(await ocsp(h.file), /: revoked/);
+    const requestStatus = async () =>
+      (
+        await server.rt.db
+          .select({ status: revocationRequests.status })
+          .from(revocationRequests)
+          .where(eq(revocationRequests.id, String(asked.body.id)))
+      )[0]?.status;
+    assert.equal(await requestStatus(), 'pending');
+    assert.equal(await mails(h.account.id, 'certificate-revoked'), 0);
+    const ctx = certificatesContextOf(server.rt);
+    // Too young: the process that revoked it may still be finishing.
+    assert.equal(await finishInterruptedRevocations(ctx), 0);
+    assert.equal(await requestStatus(), 'pending');
+    const rts = server.env.DATABASE_URL
+      ? [server.rt, await openRuntime(loadConfig(server.env))]
+      : [server.rt, server.rt];
+    if (rts[1] !== server.rt) onCleanup(() => rts[1]!.close());
+    t.diagnostic(`second runner: ${rts[1] === server.rt ? 'the same runtime (PGlite)' : 'its own pool'}`);
+    const finished = await Promise.all(
+      rts.map((rt) => finishInterruptedRevocations(certificatesContextOf(rt), { olderThanMs: 0 })),
+    );
+    assert.ok(finished.reduce((a, b) => a + b, 0) >= 1);
+    assert.equal(await requestStatus(), 'revoked');
+    assert.equal(await mails(h.account.id, 'certificate-revoked'), 1);
+    const events = await server.rt.db
+      .select({ actor: auditEvents.actor })
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.target, `subscriber_certificate:${h.id}`),
+          eq(auditEvents.action, 'subscriber_certificate.revoked'),
+        ),
+      );
+    assert.deepEqual(
+      events.map((e) => e.actor),
+      ['system:reconcile'],
+      'finished once',
+    );
+    assert.equal(await finishInterruptedRevocations(ctx, { olderThanMs: 0 }), 0, 'nothing left');
+    assert.equal((await loadUserStatus(server.rt.db, h.account.id)).status, 'REVOKE');
   });
 });

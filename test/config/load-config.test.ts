@@ -24,6 +24,50 @@ describe('configuration', () => {
     assert.equal(config.cps.url, 'http://localhost:3000/cps');
   });
 
+  it('sizes the signing pool: the cores by default, TEKEN_SIGNING_* when set, 0 for none, bad values refused', () => {
+    assert.deepEqual(loadConfig({}).signing, {
+      level: 'B-LT',
+      signedDocumentMinutes: 15,
+      maxPdfBytes: 20 * 1024 * 1024,
+      workers: os.availableParallelism(),
+      queue: os.availableParallelism() * 64,
+      documentTimeoutMs: 30_000,
+      workerMemoryMb: 512,
+    });
+    assert.deepEqual(
+      loadConfig({
+        TEKEN_SIGNING_WORKERS: '3',
+        TEKEN_SIGNING_QUEUE: '10',
+        TEKEN_SIGNING_DOCUMENT_TIMEOUT_MS: '5000',
+        TEKEN_SIGNING_WORKER_MEMORY_MB: '256',
+        TEKEN_SIGNING_LEVEL: 'B-T',
+      }).signing,
+      {
+        level: 'B-T',
+        signedDocumentMinutes: 15,
+        maxPdfBytes: 20 * 1024 * 1024,
+        workers: 3,
+        queue: 10,
+        documentTimeoutMs: 5000,
+        workerMemoryMb: 256,
+      },
+    );
+    assert.equal(loadConfig({ TEKEN_SIGNING_WORKERS: '2' }).signing.queue, 128);
+    // 0: no pool (serve signs on the request's thread), with a loud warning.
+    const inProcess = loadConfig({ TEKEN_SIGNING_WORKERS: '0' });
+    assert.equal(inProcess.signing.workers, 0);
+    assert.ok(inProcess.warnings.some((w) => w.startsWith('TEKEN_SIGNING_WORKERS=0')));
+    assert.ok(!loadConfig({}).warnings.some((w) => w.includes('TEKEN_SIGNING_WORKERS')));
+    assert.throws(
+      () => loadConfig({ TEKEN_SIGNING_WORKERS: '-1' }),
+      /TEKEN_SIGNING_WORKERS must be a whole number/,
+    );
+    assert.throws(
+      () => loadConfig({ TEKEN_SIGNING_WORKER_MEMORY_MB: '8' }),
+      /TEKEN_SIGNING_WORKER_MEMORY_MB must be a whole number from 32/,
+    );
+  });
+
   it('points certificates at the CPS: TEKEN_CPS_URL, or /cps serving TEKEN_CPS_FILE', () => {
     assert.equal(
       loadConfig({ TEKEN_PUBLIC_URL: 'https://pki.example.go.id/' }).cps.url,
@@ -57,6 +101,29 @@ describe('configuration', () => {
     });
     assert.deepEqual(config.warnings, []);
     assert.equal(config.publicUrl, 'https://pki.example.go.id');
+  });
+
+  it('reads the renewal reminder days: largest first, none, and never one before the renewal window opens', () => {
+    assert.deepEqual(loadConfig({}).certificates.renewalReminderDays, [30, 7, 1]);
+    assert.deepEqual(
+      loadConfig({ TEKEN_RENEWAL_WINDOW_DAYS: '20', TEKEN_RENEWAL_REMINDER_DAYS: ' 3,14 ,3' }).certificates
+        .renewalReminderDays,
+      [14, 3],
+    );
+    assert.deepEqual(
+      loadConfig({ TEKEN_RENEWAL_REMINDER_DAYS: 'none' }).certificates.renewalReminderDays,
+      [],
+    );
+    assert.throws(
+      () => loadConfig({ TEKEN_RENEWAL_WINDOW_DAYS: '14' }),
+      /TEKEN_RENEWAL_REMINDER_DAYS: 30 is more than TEKEN_RENEWAL_WINDOW_DAYS \(14\)/,
+    );
+    for (const bad of ['0', '-1', '7d', '1.5', '1000'])
+      assert.throws(
+        () => loadConfig({ TEKEN_RENEWAL_REMINDER_DAYS: bad }),
+        /TEKEN_RENEWAL_REMINDER_DAYS takes whole days from 1/,
+        bad,
+      );
   });
 
   it('lists every invalid value at once', () => {

@@ -5,11 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Role } from '../../src/db/schema.js';
 import { createAccount, type AccountRow } from '../../src/identity/accounts.js';
 import { createAdministrator } from '../../src/identity/bootstrap-admin.js';
@@ -18,14 +17,13 @@ import type { RunningServer } from '../../src/runtime/start-server.js';
 import { nextCode } from '../helpers/authenticator.js';
 import { onCleanup } from '../helpers/cleanup.js';
 import { ApiClient } from '../helpers/api-client.js';
+import { launchChromium, screenshots } from '../helpers/browser.js';
 import { ensureConsoleBuilt } from '../helpers/console-build.js';
 import { startTestServer } from '../helpers/test-server.js';
 import { closedPort, startSmtpServer, type TestSmtpServer } from '../notify/smtp-test-server.js';
 
 const PASSWORD = 'kuda liar berlari kencang';
 const ORGANISATION = 'Balai Sertifikasi Elektronik Uji';
-const CHROMIUM = '/usr/bin/chromium';
-const screenshots = path.join(os.tmpdir(), 'teken-console-screenshots');
 /**
  * The browser globals that the functions run in the page use. This tsconfig has no DOM library,
  * so they cast `globalThis` (the cast disappears when the function is sent to the page).
@@ -71,19 +69,7 @@ describe('web console (Chromium)', () => {
       TEKEN_LOCKOUT_FAILURES: '3',
       TEKEN_ORGANISATION_NAME: ORGANISATION,
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    onCleanup(() => browser.close());
+    browser = await launchChromium();
     fs.mkdirSync(screenshots, { recursive: true });
   });
 

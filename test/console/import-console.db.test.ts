@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { before, describe, it } from 'node:test';
 import { and, count, eq, inArray } from 'drizzle-orm';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
   accounts,
   enrollmentImportBatches,
@@ -29,6 +29,7 @@ import { currentTotp } from '../../src/identity/totp.js';
 import { enrollmentContextOf } from '../../src/runtime/enrollment-context-of.js';
 import type { RunningServer } from '../../src/runtime/start-server.js';
 import { ApiClient } from '../helpers/api-client.js';
+import { launchChromium } from '../helpers/browser.js';
 import { onCleanup } from '../helpers/cleanup.js';
 import { ensureConsoleBuilt } from '../helpers/console-build.js';
 import { createTestAccount, firstSignIn } from '../helpers/test-accounts.js';
@@ -94,11 +95,7 @@ describe('Impor Pengguna in the console (Chromium)', () => {
     };
     caAdmin = await signIn('ca', ['ca_admin'], null);
     await signIn('instb', ['institution_admin'], instB);
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync'],
-    });
-    onCleanup(() => browser.close());
+    browser = await launchChromium();
   });
 
   const newPage = async (who: string, lang: 'id' | 'en' = 'id'): Promise<Page> => {

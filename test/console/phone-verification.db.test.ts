@@ -16,13 +16,14 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { institutions, registrations } from '../../src/db/schema.js';
 import { startRegistration } from '../../src/enrollment/start-registration.js';
 import { currentTotp } from '../../src/identity/totp.js';
 import { enrollmentContextOf } from '../../src/runtime/enrollment-context-of.js';
 import type { RunningServer } from '../../src/runtime/start-server.js';
 import { ApiClient } from '../helpers/api-client.js';
+import { launchChromium } from '../helpers/browser.js';
 import { onCleanup } from '../helpers/cleanup.js';
 import { ensureConsoleBuilt } from '../helpers/console-build.js';
 import { startFakeWhatsApp, type FakeWhatsApp } from '../helpers/fake-whatsapp.js';
@@ -81,11 +82,7 @@ describe('WhatsApp phone verification in the console (Chromium, fake Cloud API)'
     await server.rt.db
       .insert(institutions)
       .values({ id: institutionId, code: 'UHP', name: 'Universitas Uji HP', emailDomains: [DOMAIN] });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync'],
-    });
-    onCleanup(() => browser.close());
+    browser = await launchChromium();
   });
 
   /** A browser context whose clock Playwright drives (time flows until a test pauses it). */

@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { and, desc, eq } from 'drizzle-orm';
 import { outbox } from '../../src/db/schema.js';
 import { createInstitution } from '../../src/enrollment/create-institution.js';
@@ -27,6 +27,7 @@ import { currentTotp } from '../../src/identity/totp.js';
 import { identityContextOf } from '../../src/runtime/identity-context-of.js';
 import type { RunningServer } from '../../src/runtime/start-server.js';
 import { ApiClient } from '../helpers/api-client.js';
+import { launchChromium } from '../helpers/browser.js';
 import { nextCode } from '../helpers/authenticator.js';
 import { createTestAccount, firstSignIn } from '../helpers/test-accounts.js';
 import { onCleanup } from '../helpers/cleanup.js';
@@ -212,20 +213,7 @@ describe('the console on a 360 px phone (Chromium)', () => {
       await firstSignIn(client, officer.username, PASSWORD, nextCode);
       officerCookies.push(client.cookie!);
     }
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-sync',
-        // The wizard's Foto Diri step: a fake camera, allowed without asking.
-        '--use-fake-device-for-media-stream',
-        '--use-fake-ui-for-media-stream',
-      ],
-    });
-    onCleanup(() => browser.close());
+    browser = await launchChromium({ fakeCamera: true });
     fs.mkdirSync(screenshots, { recursive: true });
   });
 
@@ -293,6 +281,9 @@ describe('the console on a 360 px phone (Chromium)', () => {
     '/password',
     '/daftar',
     '/konfirmasi-email',
+    '/passphrase',
+    // The DOWNLOAD_KEYSTORE page without a token: its notice and the way back.
+    '/keystore',
   ];
   const signedInPages = () => [
     '/',
@@ -313,6 +304,10 @@ describe('the console on a 360 px phone (Chromium)', () => {
     '/pengaturan/profil',
     '/ra/perubahan-data',
     '/admin/instansi',
+    // Sertifikat Saya → Permohonan Baru, Status Permohonan; RA → Permohonan Sertifikat.
+    '/sertifikat/permohonan-baru',
+    '/sertifikat/permohonan',
+    '/ra/permohonan-sertifikat',
     '/tidak-ada',
   ];
 

@@ -7,38 +7,21 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
 import { accounts, institutions, registrations } from '../../src/db/schema.js';
 import type { AccountRow } from '../../src/identity/accounts.js';
-import { currentTotp } from '../../src/identity/totp.js';
 import type { RunningServer } from '../../src/runtime/start-server.js';
-import { ApiClient } from '../helpers/api-client.js';
-import { onCleanup } from '../helpers/cleanup.js';
+import { launchChromium } from '../helpers/browser.js';
+import { enrolAuthenticator, signedInPage } from '../helpers/console-session.js';
 import { ensureConsoleBuilt } from '../helpers/console-build.js';
 import { createVerifiedSubscriber } from '../helpers/registration.js';
-import { createTestAccount, firstSignIn } from '../helpers/test-accounts.js';
+import { createTestAccount } from '../helpers/test-accounts.js';
 import { startTestServer } from '../helpers/test-server.js';
 import { closedPort, startSmtpServer, type TestSmtpServer } from '../notify/smtp-test-server.js';
 
 const PASSWORD = 'sungai mengalir ke laut';
 const institutionId = '00000000-0000-4000-8000-00000000e0a1';
-
-/** Codes on the real clock, each for a later step than the last one used with that secret. */
-const lastStep = new Map<string, number>();
-async function nextCode(secret: string): Promise<string> {
-  for (;;) {
-    const now = Date.now();
-    const current = Math.floor(now / 30_000);
-    const earliest = now % 30_000 < 25_000 ? current - 1 : current;
-    const step = Math.max(earliest, (lastStep.get(secret) ?? -1) + 1);
-    if (step <= current + 1) {
-      lastStep.set(secret, step);
-      return currentTotp(secret, step * 30_000 + 1_000);
-    }
-    await sleep((current + 1) * 30_000 - now + 100);
-  }
-}
 
 describe('Ubah Profil in the console (Chromium)', () => {
   let server: RunningServer;
@@ -46,6 +29,7 @@ describe('Ubah Profil in the console (Chromium)', () => {
   let browser: Browser;
   let base: string;
   let seq = 0;
+  const pageErrors: string[] = [];
 
   before(async () => {
     ensureConsoleBuilt();
@@ -61,34 +45,13 @@ describe('Ubah Profil in the console (Chromium)', () => {
     await server.rt.db
       .insert(institutions)
       .values({ id: institutionId, code: 'PKON', name: 'Instansi Konsol', emailDomains: ['contoh.go.id'] });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync'],
-    });
-    onCleanup(() => browser.close());
+    browser = await launchChromium();
   });
 
   /** Sets up the authenticator through the API (first sign-in), then signs in in the browser. */
-  const enrol = async (account: AccountRow) => {
-    const client = new ApiClient(server.web.app, '127.0.0.1');
-    const secret = await firstSignIn(client, account.username, PASSWORD, (s) => currentTotp(s, Date.now()));
-    lastStep.set(secret, Math.floor(Date.now() / 30_000) + 1);
-    return secret;
-  };
-  const browserFor = async (account: AccountRow, secret: string): Promise<Page> => {
-    const context = await browser.newContext({ locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-    context.setDefaultTimeout(10_000);
-    onCleanup(() => context.close());
-    const page = await context.newPage();
-    await page.goto(`${base}/masuk`);
-    await page.getByLabel('Username atau Email').fill(account.username);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.getByLabel('One-time code').fill(await nextCode(secret));
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.getByRole('navigation', { name: 'Menu utama' }).waitFor();
-    return page;
-  };
+  const enrol = (account: AccountRow) => enrolAuthenticator(server, account, PASSWORD);
+  const browserFor = async (account: AccountRow, secret: string): Promise<Page> =>
+    signedInPage(browser, pageErrors, base, { account, password: PASSWORD, secret });
   const staff = async (role: AccountRow['roles'][number], institution: string | null) => {
     const account = await createTestAccount(server.rt, {
       prefix: 'konsol',
@@ -249,28 +212,49 @@ describe('Ubah Profil in the console (Chromium)', () => {
     };
     const settings = ['Profil', 'Aktivitas', 'Keamanan'];
     assert.deepEqual(seen.subscriber, {
-      groups: ['Pengaturan'],
-      links: ['Dashboards', 'Sertifikat Saya', ...settings],
-    });
-    assert.deepEqual(seen.ra, {
-      groups: ['Pengguna', 'RA', 'Admin', 'Pengaturan'],
+      groups: ['Sertifikat Saya', 'Pengaturan'],
       links: [
         'Dashboards',
-        'Sertifikat Saya',
+        'Permohonan Baru',
+        'Status Permohonan',
+        'Daftar Sertifikat Elektronik',
+        'Tanda Tangan Dokumen',
+        'Verifikasi PDF',
+        'Deteksi Mandiri',
+        ...settings,
+      ],
+    });
+    assert.deepEqual(seen.ra, {
+      groups: ['Sertifikat Saya', 'Pengguna', 'RA', 'Admin', 'Pengaturan'],
+      links: [
+        'Dashboards',
+        'Permohonan Baru',
+        'Status Permohonan',
+        'Daftar Sertifikat Elektronik',
+        'Tanda Tangan Dokumen',
+        'Verifikasi PDF',
+        'Deteksi Mandiri',
         'Undang Pengguna',
         'Impor Pengguna',
         'Menunggu Verifikasi',
+        'Permohonan Sertifikat',
         'Perubahan Data',
         'Pencabutan',
+        'Pengecekan Foto Diri',
         'Akun',
         ...settings,
       ],
     });
     assert.deepEqual(seen.instAdmin, {
-      groups: ['Pengguna', 'Admin', 'Pengaturan'],
+      groups: ['Sertifikat Saya', 'Pengguna', 'Admin', 'Pengaturan'],
       links: [
         'Dashboards',
-        'Sertifikat Saya',
+        'Permohonan Baru',
+        'Status Permohonan',
+        'Daftar Sertifikat Elektronik',
+        'Tanda Tangan Dokumen',
+        'Verifikasi PDF',
+        'Deteksi Mandiri',
         'Undang Pengguna',
         'Impor Pengguna',
         'Akun',
@@ -279,15 +263,22 @@ describe('Ubah Profil in the console (Chromium)', () => {
       ],
     });
     assert.deepEqual(seen.caAdmin, {
-      groups: ['Pengguna', 'RA', 'Admin', 'Pengaturan'],
+      groups: ['Sertifikat Saya', 'Pengguna', 'RA', 'Admin', 'Pengaturan'],
       links: [
         'Dashboards',
-        'Sertifikat Saya',
+        'Permohonan Baru',
+        'Status Permohonan',
+        'Daftar Sertifikat Elektronik',
+        'Tanda Tangan Dokumen',
+        'Verifikasi PDF',
+        'Deteksi Mandiri',
         'Undang Pengguna',
         'Impor Pengguna',
         'Menunggu Verifikasi',
+        'Permohonan Sertifikat',
         'Perubahan Data',
         'Pencabutan',
+        'Pengecekan Foto Diri',
         'Akun',
         'Instansi',
         'Outbox',

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { before, describe, it } from 'node:test';
 import type { ParsedMail } from 'mailparser';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { institutions } from '../../src/db/schema.js';
 import { withRegistrationLink } from '../../src/enrollment/registration-link.js';
 import { isTekenError } from '../../src/errors/teken-error.js';
@@ -16,6 +16,7 @@ import { currentTotp } from '../../src/identity/totp.js';
 import { enrollmentContextOf } from '../../src/runtime/enrollment-context-of.js';
 import type { RunningServer } from '../../src/runtime/start-server.js';
 import { ApiClient } from '../helpers/api-client.js';
+import { launchChromium } from '../helpers/browser.js';
 import { onCleanup } from '../helpers/cleanup.js';
 import { ensureConsoleBuilt } from '../helpers/console-build.js';
 import { createTestAccount, firstSignIn } from '../helpers/test-accounts.js';
@@ -62,11 +63,7 @@ describe('starting a registration in the console (Chromium)', () => {
     const client = new ApiClient(server.web.app, '127.0.0.1');
     await firstSignIn(client, officer.username, PASSWORD, (s) => currentTotp(s, Date.now()));
     officerCookie = client.cookie!;
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync'],
-    });
-    onCleanup(() => browser.close());
+    browser = await launchChromium();
   });
 
   const newPage = async (signedIn: boolean): Promise<Page> => {

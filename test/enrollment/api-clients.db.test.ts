@@ -238,6 +238,7 @@ describe('API clients', () => {
         error: 'This API client may not call from this address.',
         message: 'This API client may not call from this address.',
         code: 'ERR_API_CLIENT_ADDRESS',
+        status_code: 403,
       });
     }
   });

@@ -77,6 +77,7 @@ describe('institutions', () => {
       nipCheckRequired: true,
       fourEyes: false,
       keystoreSelfService: false,
+      renewalReusesVerifiedData: true,
       nameWithoutTitles: true,
       nameMaxLength: 25,
       jabatanForbiddenCharacters: '.()',

@@ -56,6 +56,7 @@ const rules: ProfileRules = {
     nipCheckRequired: false,
     fourEyes: false,
     keystoreSelfService: false,
+    renewalReusesVerifiedData: true,
     nameWithoutTitles: true,
     nameMaxLength: 25,
     jabatanForbiddenCharacters: '.()',

@@ -23,6 +23,8 @@ export async function launchChromium(options: { fakeCamera?: boolean } = {}): Pr
       '--disable-quic',
       '--no-first-run',
       '--disable-sync',
+      '--disable-background-networking',
+      '--disable-component-update',
       ...(options.fakeCamera ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] : []),
     ],
   });

@@ -21,7 +21,8 @@ export function seededRandom(seed: number): () => number {
 export interface FuzzRoute {
   method: string;
   url: string;
-  schema?: { body?: unknown; params?: unknown; querystring?: unknown } | undefined;
+  schema?:
+    { body?: unknown; params?: unknown; querystring?: unknown; consumes?: readonly string[] } | undefined;
 }
 
 export interface FuzzRequest {
@@ -263,9 +264,93 @@ export function fuzzRequests(
     ])
       add(`content-type ${type}`, baseUrl, json(validBody), type);
   }
+  if (hasBody && route.schema?.consumes?.includes('multipart/form-data'))
+    for (const request of multipartRequests(body, random))
+      add(request.label, baseUrl, request.payload, request.contentType);
   if (limit === undefined || out.length <= limit) return out;
   const chosen: FuzzRequest[] = [];
   const pool = [...out];
   while (chosen.length < limit) chosen.push(pool.splice(Math.floor(random() * pool.length), 1)[0]!);
   return chosen;
+}
+
+type FormPart = { name: string; value: string; filename?: string; headers?: string };
+
+/** A multipart/form-data body (RFC 7578) of text parts; `filename` makes a part a file. */
+export function formBody(parts: readonly FormPart[], boundary = 'teken-fuzz-boundary'): string {
+  const out = parts.map(
+    (p) =>
+      `--${boundary}\r\n` +
+      (p.headers ??
+        `content-disposition: form-data; name="${p.name}"` +
+          (p.filename !== undefined ? `; filename="${p.filename}"\r\ncontent-type: application/pdf` : '')) +
+      `\r\n\r\n${p.value}\r\n`,
+  );
+  return `${out.join('')}--${boundary}--\r\n`;
+}
+
+/**
+ * Malformed multipart requests for a route whose schema `consumes` multipart/form-data, from its
+ * documented form (`format: binary` properties are files): each field with bad values, files that
+ * are not PDFs or are empty, each required field missing, repeated fields, and bodies that are not
+ * well-formed multipart (no boundary, the wrong one, unterminated, parts without headers, odd names).
+ */
+export function multipartRequests(
+  form: ObjectSchema | undefined,
+  random: () => number,
+): { label: string; payload: string; contentType: string }[] {
+  const boundary = 'teken-fuzz-boundary';
+  const type = `multipart/form-data; boundary=${boundary}`;
+  const properties = Object.entries(form?.properties ?? {});
+  const isFile = (p: PropertySchema) => p.format === 'binary';
+  const valid: FormPart[] = properties
+    .filter(([name]) => form?.required?.includes(name))
+    .map(([name, p]) =>
+      isFile(p) ? { name, value: '%PDF-1.7\n%%EOF', filename: 'sample.pdf' } : { name, value: 'sample' },
+    );
+  const out: { label: string; payload: string; contentType: string }[] = [];
+  const add = (label: string, parts: FormPart[] | string, contentType = type) =>
+    out.push({
+      label: `multipart ${label}`,
+      payload: typeof parts === 'string' ? parts : formBody(parts),
+      contentType,
+    });
+  const without = (name: string) => valid.filter((p) => p.name !== name);
+  for (const [name, p] of properties) {
+    const values = isFile(p)
+      ? [
+          '',
+          'bukan pdf',
+          '%PDF-1.7\n1 0 obj << /Type /Catalog',
+          '\u0000\u0000\u0000',
+          pick(random, badStrings),
+        ]
+      : [criticalStrings[0]!, '9223372036854775808', pick(random, badStrings), 'null', ''];
+    for (const value of values)
+      add(`${name}=${JSON.stringify(value).slice(0, 30)}`, [
+        ...without(name),
+        { name, value, ...(isFile(p) ? { filename: 'x.pdf' } : {}) },
+      ]);
+    // A file sent as a text field, a text field sent as a file.
+    add(`${name} as the other kind`, [
+      ...without(name),
+      isFile(p) ? { name, value: 'sample' } : { name, value: 'sample', filename: 'x.txt' },
+    ]);
+    add(`${name} twice`, [...valid, valid.find((v) => v.name === name) ?? { name, value: 'sample' }]);
+  }
+  for (const name of form?.required ?? []) add(`without ${name}`, without(name));
+  add('empty form', []);
+  add('no boundary', formBody(valid), 'multipart/form-data');
+  add('another boundary', formBody(valid, 'lain'));
+  add('unterminated', formBody(valid).slice(0, -20));
+  add('only the boundary', `--${boundary}\r\n`);
+  add('no part headers', `--${boundary}\r\n\r\nnilai\r\n--${boundary}--\r\n`);
+  add('garbage', pick(random, badStrings));
+  for (const name of ['__proto__', 'constructor', 'hasOwnProperty', 'a\u0000b', pick(random, badStrings)])
+    add(`field named ${JSON.stringify(name).slice(0, 20)}`, [...valid, { name, value: 'x' }]);
+  add('a huge header line', [
+    ...valid,
+    { name: 'x', value: 'y', headers: `content-disposition: form-data; name="${'n'.repeat(20_000)}"` },
+  ]);
+  return out;
 }

@@ -71,6 +71,16 @@ describe('GET /cps without a CPS document: the repository page', () => {
     assert.match(html, /<td>seal<\/td><td>[^<]+<\/td><td>1\.3\.6\.1\.4\.1\.99999\.1\.2<\/td>/);
   });
 
+  it('publishes the TSA: its URL, policy OID and unit certificate with the fingerprint OpenSSL computes', async () => {
+    assert.ok(html.includes('<code>http://127.0.0.1:3000/tsa</code>'));
+    assert.match(html, /<td>tsa<\/td><td>[^\n]*?<\/td><td>1\.3\.6\.1\.4\.1\.99999\.1\.4<\/td>/);
+    const pem = await (await fetch(`${server.url}/ca/tsa.pem`)).text();
+    const fingerprint = /Fingerprint=([0-9A-F:]+)/.exec(
+      openssl(['x509', '-noout', '-fingerprint', '-sha256'], pem),
+    )![1]!;
+    assert.ok(/<p id="tsa-unit">[^\n]*<\/p>/.exec(html)?.[0].includes(fingerprint), fingerprint);
+  });
+
   it('escapes what it shows', () => {
     assert.match(html, /<h1>Balai &lt;Uji&gt; &amp; &quot;Coba&quot;<\/h1>/);
     assert.doesNotMatch(html, /<Uji>/);

@@ -21,7 +21,9 @@ import type { Access, RouteEntry } from '../../src/http/access.js';
 import { buildApp } from '../../src/http/build-app.js';
 import type { AccountRow } from '../../src/identity/accounts.js';
 import { can, type Target } from '../../src/identity/authorize.js';
+import { createApiClient } from '../../src/enrollment/create-api-client.js';
 import { currentTotp } from '../../src/identity/totp.js';
+import { identityContextOf } from '../../src/runtime/identity-context-of.js';
 import type { Runtime } from '../../src/runtime/open-runtime.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { startTestRegistration } from '../helpers/registration.js';
@@ -382,6 +384,51 @@ describe('every registered route', () => {
     t.diagnostic(`${sent} malformed wizard requests, ${unauthenticated} answered 401`);
     assert.ok(sent >= 50, `only ${sent} requests`);
     assert.ok(unauthenticated < sent / 20, 'requests with the token reach validation');
+    assert.deepEqual(failures, []);
+  });
+
+  it("answers malformed input to the API-client routes, sent with a valid client's HTTP Basic", async (t) => {
+    // Past the authentication, so the requests reach the multipart reader, validation and use cases.
+    const client = await createApiClient(identityContextOf(rt), { operator: 'test' }, institutionA, {
+      description: 'Aplikasi uji rute',
+      rateLimitPerMinute: 100_000,
+    });
+    const authorization = `Basic ${Buffer.from(`${client.username}:${client.secret}`).toString('base64')}`;
+    const random = seededRandom(0xb5e1);
+    const failures: string[] = [];
+    let sent = 0;
+    let unauthenticated = 0;
+    let multipart = 0;
+    const clientRoutes = routes.filter((r) => r.access === 'api-client');
+    assert.ok(clientRoutes.length >= 8, `only ${clientRoutes.length} API-client routes`);
+    for (const route of clientRoutes)
+      for (const request of fuzzRequests(route, random, uuidFor())) {
+        const response = await app.inject({
+          method: request.method as InjectOptions['method'],
+          url: request.url,
+          remoteAddress: '10.96.0.1',
+          headers: {
+            authorization,
+            ...(request.contentType ? { 'content-type': request.contentType } : {}),
+          },
+          ...(request.payload !== undefined ? { payload: request.payload } : {}),
+        });
+        sent++;
+        if (request.label.includes(' multipart ')) multipart++;
+        const contentType = String(response.headers['content-type'] ?? '');
+        const body = (
+          contentType.includes('json') && response.body ? JSON.parse(response.body) : {}
+        ) as Answer['body'];
+        const answer: Answer = { status: response.statusCode, contentType, body };
+        if (answer.status === 401) unauthenticated++;
+        const problem = problemWith(answer, route);
+        if (problem) failures.push(`${request.label} (api client): ${problem}`);
+      }
+    t.diagnostic(
+      `${sent} malformed API-client requests (${multipart} multipart), ${unauthenticated} answered 401`,
+    );
+    assert.ok(multipart >= 50, `only ${multipart} multipart requests`);
+    assert.equal(unauthenticated, 0, 'the requests pass the authentication');
     assert.deepEqual(failures, []);
   });
 

@@ -300,6 +300,9 @@ describe('account administration through the API', () => {
       manageApiClients: false,
       reviewRegistrations: false,
       reviewChangeRequests: false,
+      reviewCertificateRequests: false,
+      manageCertificates: false,
+      reviewSelfieChecks: false,
     });
     assert.deepEqual(await permissionsOf(['ra_officer']), {
       listAccounts: true,
@@ -315,6 +318,9 @@ describe('account administration through the API', () => {
       manageApiClients: false,
       reviewRegistrations: true,
       reviewChangeRequests: true,
+      reviewCertificateRequests: true,
+      manageCertificates: true,
+      reviewSelfieChecks: true,
     });
     assert.deepEqual(await permissionsOf(['institution_admin']), {
       listAccounts: true,
@@ -330,6 +336,9 @@ describe('account administration through the API', () => {
       manageApiClients: true,
       reviewRegistrations: false,
       reviewChangeRequests: false,
+      reviewCertificateRequests: false,
+      manageCertificates: false,
+      reviewSelfieChecks: false,
     });
     assert.deepEqual(await permissionsOf(['institution_admin'], null), {
       listAccounts: true,
@@ -345,6 +354,9 @@ describe('account administration through the API', () => {
       manageApiClients: false,
       reviewRegistrations: false,
       reviewChangeRequests: false,
+      reviewCertificateRequests: false,
+      manageCertificates: false,
+      reviewSelfieChecks: false,
     });
     assert.deepEqual(await permissionsOf(['ca_admin'], null), {
       listAccounts: true,
@@ -360,6 +372,9 @@ describe('account administration through the API', () => {
       manageApiClients: true,
       reviewRegistrations: true,
       reviewChangeRequests: true,
+      reviewCertificateRequests: true,
+      manageCertificates: true,
+      reviewSelfieChecks: true,
     });
   });
 

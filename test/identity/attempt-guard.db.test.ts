@@ -239,6 +239,9 @@ describe('the attempt guard', () => {
         api_client_secret: secret,
         phone_code: { ...secret, also: { account: { prefix: 'gt:acct', rule: { ...rule, max: 6 } } } },
         passphrase: secret,
+        signing_authorisation: secret,
+        totp_code: { ...secret, also: { holder: { prefix: 'gt:totp', rule } } },
+        selfie: secret,
       },
       quotas: {
         phone_code_send: { prefix: 'gt:pvsend', rule: { max: 3, windowMs: 3_600_000, blockMs: 0 } },
@@ -248,6 +251,8 @@ describe('the attempt guard', () => {
         api_client_call: { prefix: 'gt:call', rule: { max: 100, windowMs: 60_000, blockMs: 0 } },
         self_registration: { prefix: 'gt:self', rule: { max: 3, windowMs: 3_600_000, blockMs: 0 } },
         email_availability: { prefix: 'gt:mailcheck', rule: { max: 3, windowMs: 3_600_000, blockMs: 0 } },
+        tsa_request: { prefix: 'gt:tsa', rule: { max: 3, windowMs: 60_000, blockMs: 0 } },
+        verify_request: { prefix: 'gt:verify', rule: { max: 3, windowMs: 60_000, blockMs: 0 } },
       },
       failureDelayMs: 0,
     };

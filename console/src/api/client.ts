@@ -106,6 +106,67 @@ export function apiRequest<T>(
   return request<T>(method, url, body, options);
 }
 
+/**
+ * A file the API answers with (a keystore, a certificate): POSTs JSON, like `api.post` (CSRF token, or a link's
+ * token as `Authorization: Bearer`), and gives the bytes and the server's file name; a refusal is
+ * an ApiError as for any call.
+ */
+export async function apiFile(
+  url: string,
+  body: unknown,
+  options: RequestOptions = {},
+): Promise<{ blob: Blob; filename: string }> {
+  const headers: Record<string, string> = {
+    accept:
+      'application/octet-stream, application/x-pkcs12, application/x-pem-file, application/pkix-cert, application/problem+json',
+    'content-type': 'application/json',
+  };
+  if (options.bearer) headers.authorization = `Bearer ${options.bearer}`;
+  else if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers,
+      credentials: options.bearer ? 'omit' : 'same-origin',
+      cache: 'no-store',
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'ERR_NETWORK', 'Network error', undefined, undefined);
+  }
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => ({}))) as Partial<{
+      code: string;
+      title: string;
+      detail: string;
+      details: Record<string, unknown>;
+    }>;
+    throw new ApiError(
+      response.status,
+      problem.code ?? `HTTP_${response.status}`,
+      problem.title ?? response.statusText,
+      problem.detail,
+      problem.details,
+    );
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'download';
+  return { blob: await response.blob(), filename };
+}
+
+/** Hands a file to the browser's downloads (an object URL, revoked once the click is done). */
+export function saveFile(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 /** An image the API answers with (a saved photo), as a data: URL (the CSP allows no blob: images). */
 export async function apiImage(url: string, bearer: string): Promise<string | undefined> {
   let response: Response;

@@ -1345,7 +1345,8 @@ export interface paths {
                   | 'SETUP_ACCOUNT'
                   | 'SET_PASSPHRASE'
                   | 'RESET_PASSPHRASE'
-                  | 'DOWNLOAD_KEYSTORE';
+                  | 'DOWNLOAD_KEYSTORE'
+                  | 'APPROVE_TOTP';
                 /** Format: date-time */
                 createdAt: string;
                 /** Format: date-time */
@@ -1772,6 +1773,8 @@ export interface paths {
               fourEyes?: boolean;
               /** @description Holders may download their key as a PKCS#12 keystore without a DOWNLOAD_KEYSTORE link. */
               keystoreSelfService?: boolean;
+              /** @description Perpanjangan re-uses the verified data: a renewal goes straight to the set-passphrase link, not through the RA queue. */
+              renewalReusesVerifiedData?: boolean;
               /** @description The name is written without academic titles. */
               nameWithoutTitles?: boolean;
               nameMaxLength?: number;
@@ -1898,6 +1901,8 @@ export interface paths {
               fourEyes?: boolean;
               /** @description Holders may download their key as a PKCS#12 keystore without a DOWNLOAD_KEYSTORE link. */
               keystoreSelfService?: boolean;
+              /** @description Perpanjangan re-uses the verified data: a renewal goes straight to the set-passphrase link, not through the RA queue. */
+              renewalReusesVerifiedData?: boolean;
               /** @description The name is written without academic titles. */
               nameWithoutTitles?: boolean;
               nameMaxLength?: number;
@@ -3585,6 +3590,13 @@ export interface paths {
           /** @description Only this institution (a CA admin; others: their own). */
           institutionId?: string;
           status?: 'all' | 'submitted' | 'approved' | 'issued' | 'rejected' | 'cancelled';
+          /** @description Part of the holder’s name or e-mail or of the request’s CN, or a whole NIK (16) or NIP (18 digits). */
+          q?: string;
+          /** @description Submitted at or after. */
+          from?: string;
+          /** @description Submitted before. */
+          to?: string;
+          /** @description At most this many (default 50). */
           limit?: number;
           offset?: number;
         };
@@ -4936,12 +4948,42 @@ export interface paths {
                 | 'ERR_PASSPHRASE_POLICY'
                 | 'ERR_PASSPHRASE_WRONG'
                 | 'ERR_PASSPHRASE_LOCKED'
+                | 'ERR_SIGNING_AUTHORISATION_INVALID'
+                | 'ERR_SIGNING_AUTHORISATION_SPENT'
+                | 'ERR_TOTP_INVALID'
+                | 'ERR_TOTP_SPENT'
+                | 'ERR_TOTP_NOT_PENDING'
                 | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
                 | 'ERR_SUBSCRIBER_CERT_STATE'
                 | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
                 | 'ERR_REVOCATION_PENDING'
                 | 'ERR_REVOCATION_REQUEST_STATE'
+                | 'ERR_TSA_UNAVAILABLE'
+                | 'ERR_TSA_RATE_LIMITED'
+                | 'ERR_VERIFY_RATE_LIMITED'
+                | 'ERR_VERIFY_DOCUMENT_NOT_FOUND'
+                | 'ERR_PDF_INVALID'
+                | 'ERR_PDF_TOO_LARGE'
+                | 'ERR_PDF_PASSWORD'
+                | 'ERR_PDF_TAG_NOT_FOUND'
+                | 'ERR_PDF_CHANGES_FORBIDDEN'
+                | 'ERR_PADES_TIMESTAMP'
+                | 'ERR_SIGNING_BUSY'
+                | 'ERR_SIGNER_CANNOT_SIGN'
+                | 'ERR_SIGNING_CREDENTIAL_UNSUPPORTED'
+                | 'ERR_ESIGN_PASSPHRASE_WRONG'
+                | 'ERR_ESIGN_USER_NOT_REGISTERED'
+                | 'ERR_ESIGN_SIGNING_FAILED'
+                | 'ERR_SIGNED_DOCUMENT_NOT_FOUND'
+                | 'ERR_SIGNED_DOCUMENT_DOWNLOADED'
+                | 'ERR_PHONE_NOT_VERIFIED'
+                | 'ERR_SELFIE_NO_MATCH'
+                | 'ERR_SELFIE_LOCKED'
+                | 'ERR_SELFIE_CHECK_NOT_FOUND'
+                | 'ERR_SELFIE_CHECK_STATE'
                 | 'ERR_SERVER_INTERNAL';
+              /** @description BSrE's code where it has one (2011 not registered, 2031 wrong passphrase), else the HTTP status. */
+              status_code: number;
               retryAfterSeconds?: number;
             };
           };
@@ -5050,12 +5092,42 @@ export interface paths {
                 | 'ERR_PASSPHRASE_POLICY'
                 | 'ERR_PASSPHRASE_WRONG'
                 | 'ERR_PASSPHRASE_LOCKED'
+                | 'ERR_SIGNING_AUTHORISATION_INVALID'
+                | 'ERR_SIGNING_AUTHORISATION_SPENT'
+                | 'ERR_TOTP_INVALID'
+                | 'ERR_TOTP_SPENT'
+                | 'ERR_TOTP_NOT_PENDING'
                 | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
                 | 'ERR_SUBSCRIBER_CERT_STATE'
                 | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
                 | 'ERR_REVOCATION_PENDING'
                 | 'ERR_REVOCATION_REQUEST_STATE'
+                | 'ERR_TSA_UNAVAILABLE'
+                | 'ERR_TSA_RATE_LIMITED'
+                | 'ERR_VERIFY_RATE_LIMITED'
+                | 'ERR_VERIFY_DOCUMENT_NOT_FOUND'
+                | 'ERR_PDF_INVALID'
+                | 'ERR_PDF_TOO_LARGE'
+                | 'ERR_PDF_PASSWORD'
+                | 'ERR_PDF_TAG_NOT_FOUND'
+                | 'ERR_PDF_CHANGES_FORBIDDEN'
+                | 'ERR_PADES_TIMESTAMP'
+                | 'ERR_SIGNING_BUSY'
+                | 'ERR_SIGNER_CANNOT_SIGN'
+                | 'ERR_SIGNING_CREDENTIAL_UNSUPPORTED'
+                | 'ERR_ESIGN_PASSPHRASE_WRONG'
+                | 'ERR_ESIGN_USER_NOT_REGISTERED'
+                | 'ERR_ESIGN_SIGNING_FAILED'
+                | 'ERR_SIGNED_DOCUMENT_NOT_FOUND'
+                | 'ERR_SIGNED_DOCUMENT_DOWNLOADED'
+                | 'ERR_PHONE_NOT_VERIFIED'
+                | 'ERR_SELFIE_NO_MATCH'
+                | 'ERR_SELFIE_LOCKED'
+                | 'ERR_SELFIE_CHECK_NOT_FOUND'
+                | 'ERR_SELFIE_CHECK_STATE'
                 | 'ERR_SERVER_INTERNAL';
+              /** @description BSrE's code where it has one (2011 not registered, 2031 wrong passphrase), else the HTTP status. */
+              status_code: number;
               retryAfterSeconds?: number;
             };
           };
@@ -5360,12 +5432,42 @@ export interface paths {
                 | 'ERR_PASSPHRASE_POLICY'
                 | 'ERR_PASSPHRASE_WRONG'
                 | 'ERR_PASSPHRASE_LOCKED'
+                | 'ERR_SIGNING_AUTHORISATION_INVALID'
+                | 'ERR_SIGNING_AUTHORISATION_SPENT'
+                | 'ERR_TOTP_INVALID'
+                | 'ERR_TOTP_SPENT'
+                | 'ERR_TOTP_NOT_PENDING'
                 | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
                 | 'ERR_SUBSCRIBER_CERT_STATE'
                 | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
                 | 'ERR_REVOCATION_PENDING'
                 | 'ERR_REVOCATION_REQUEST_STATE'
+                | 'ERR_TSA_UNAVAILABLE'
+                | 'ERR_TSA_RATE_LIMITED'
+                | 'ERR_VERIFY_RATE_LIMITED'
+                | 'ERR_VERIFY_DOCUMENT_NOT_FOUND'
+                | 'ERR_PDF_INVALID'
+                | 'ERR_PDF_TOO_LARGE'
+                | 'ERR_PDF_PASSWORD'
+                | 'ERR_PDF_TAG_NOT_FOUND'
+                | 'ERR_PDF_CHANGES_FORBIDDEN'
+                | 'ERR_PADES_TIMESTAMP'
+                | 'ERR_SIGNING_BUSY'
+                | 'ERR_SIGNER_CANNOT_SIGN'
+                | 'ERR_SIGNING_CREDENTIAL_UNSUPPORTED'
+                | 'ERR_ESIGN_PASSPHRASE_WRONG'
+                | 'ERR_ESIGN_USER_NOT_REGISTERED'
+                | 'ERR_ESIGN_SIGNING_FAILED'
+                | 'ERR_SIGNED_DOCUMENT_NOT_FOUND'
+                | 'ERR_SIGNED_DOCUMENT_DOWNLOADED'
+                | 'ERR_PHONE_NOT_VERIFIED'
+                | 'ERR_SELFIE_NO_MATCH'
+                | 'ERR_SELFIE_LOCKED'
+                | 'ERR_SELFIE_CHECK_NOT_FOUND'
+                | 'ERR_SELFIE_CHECK_STATE'
                 | 'ERR_SERVER_INTERNAL';
+              /** @description BSrE's code where it has one (2011 not registered, 2031 wrong passphrase), else the HTTP status. */
+              status_code: number;
               retryAfterSeconds?: number;
             };
           };
@@ -5474,12 +5576,42 @@ export interface paths {
                 | 'ERR_PASSPHRASE_POLICY'
                 | 'ERR_PASSPHRASE_WRONG'
                 | 'ERR_PASSPHRASE_LOCKED'
+                | 'ERR_SIGNING_AUTHORISATION_INVALID'
+                | 'ERR_SIGNING_AUTHORISATION_SPENT'
+                | 'ERR_TOTP_INVALID'
+                | 'ERR_TOTP_SPENT'
+                | 'ERR_TOTP_NOT_PENDING'
                 | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
                 | 'ERR_SUBSCRIBER_CERT_STATE'
                 | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
                 | 'ERR_REVOCATION_PENDING'
                 | 'ERR_REVOCATION_REQUEST_STATE'
+                | 'ERR_TSA_UNAVAILABLE'
+                | 'ERR_TSA_RATE_LIMITED'
+                | 'ERR_VERIFY_RATE_LIMITED'
+                | 'ERR_VERIFY_DOCUMENT_NOT_FOUND'
+                | 'ERR_PDF_INVALID'
+                | 'ERR_PDF_TOO_LARGE'
+                | 'ERR_PDF_PASSWORD'
+                | 'ERR_PDF_TAG_NOT_FOUND'
+                | 'ERR_PDF_CHANGES_FORBIDDEN'
+                | 'ERR_PADES_TIMESTAMP'
+                | 'ERR_SIGNING_BUSY'
+                | 'ERR_SIGNER_CANNOT_SIGN'
+                | 'ERR_SIGNING_CREDENTIAL_UNSUPPORTED'
+                | 'ERR_ESIGN_PASSPHRASE_WRONG'
+                | 'ERR_ESIGN_USER_NOT_REGISTERED'
+                | 'ERR_ESIGN_SIGNING_FAILED'
+                | 'ERR_SIGNED_DOCUMENT_NOT_FOUND'
+                | 'ERR_SIGNED_DOCUMENT_DOWNLOADED'
+                | 'ERR_PHONE_NOT_VERIFIED'
+                | 'ERR_SELFIE_NO_MATCH'
+                | 'ERR_SELFIE_LOCKED'
+                | 'ERR_SELFIE_CHECK_NOT_FOUND'
+                | 'ERR_SELFIE_CHECK_STATE'
                 | 'ERR_SERVER_INTERNAL';
+              /** @description BSrE's code where it has one (2011 not registered, 2031 wrong passphrase), else the HTTP status. */
+              status_code: number;
               retryAfterSeconds?: number;
             };
           };
@@ -5646,12 +5778,42 @@ export interface paths {
                 | 'ERR_PASSPHRASE_POLICY'
                 | 'ERR_PASSPHRASE_WRONG'
                 | 'ERR_PASSPHRASE_LOCKED'
+                | 'ERR_SIGNING_AUTHORISATION_INVALID'
+                | 'ERR_SIGNING_AUTHORISATION_SPENT'
+                | 'ERR_TOTP_INVALID'
+                | 'ERR_TOTP_SPENT'
+                | 'ERR_TOTP_NOT_PENDING'
                 | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
                 | 'ERR_SUBSCRIBER_CERT_STATE'
                 | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
                 | 'ERR_REVOCATION_PENDING'
                 | 'ERR_REVOCATION_REQUEST_STATE'
+                | 'ERR_TSA_UNAVAILABLE'
+                | 'ERR_TSA_RATE_LIMITED'
+                | 'ERR_VERIFY_RATE_LIMITED'
+                | 'ERR_VERIFY_DOCUMENT_NOT_FOUND'
+                | 'ERR_PDF_INVALID'
+                | 'ERR_PDF_TOO_LARGE'
+                | 'ERR_PDF_PASSWORD'
+                | 'ERR_PDF_TAG_NOT_FOUND'
+                | 'ERR_PDF_CHANGES_FORBIDDEN'
+                | 'ERR_PADES_TIMESTAMP'
+                | 'ERR_SIGNING_BUSY'
+                | 'ERR_SIGNER_CANNOT_SIGN'
+                | 'ERR_SIGNING_CREDENTIAL_UNSUPPORTED'
+                | 'ERR_ESIGN_PASSPHRASE_WRONG'
+                | 'ERR_ESIGN_USER_NOT_REGISTERED'
+                | 'ERR_ESIGN_SIGNING_FAILED'
+                | 'ERR_SIGNED_DOCUMENT_NOT_FOUND'
+                | 'ERR_SIGNED_DOCUMENT_DOWNLOADED'
+                | 'ERR_PHONE_NOT_VERIFIED'
+                | 'ERR_SELFIE_NO_MATCH'
+                | 'ERR_SELFIE_LOCKED'
+                | 'ERR_SELFIE_CHECK_NOT_FOUND'
+                | 'ERR_SELFIE_CHECK_STATE'
                 | 'ERR_SERVER_INTERNAL';
+              /** @description BSrE's code where it has one (2011 not registered, 2031 wrong passphrase), else the HTTP status. */
+              status_code: number;
               retryAfterSeconds?: number;
             };
           };
@@ -5760,14 +5922,4727 @@ export interface paths {
                 | 'ERR_PASSPHRASE_POLICY'
                 | 'ERR_PASSPHRASE_WRONG'
                 | 'ERR_PASSPHRASE_LOCKED'
+                | 'ERR_SIGNING_AUTHORISATION_INVALID'
+                | 'ERR_SIGNING_AUTHORISATION_SPENT'
+                | 'ERR_TOTP_INVALID'
+                | 'ERR_TOTP_SPENT'
+                | 'ERR_TOTP_NOT_PENDING'
                 | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
                 | 'ERR_SUBSCRIBER_CERT_STATE'
                 | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
                 | 'ERR_REVOCATION_PENDING'
                 | 'ERR_REVOCATION_REQUEST_STATE'
+                | 'ERR_TSA_UNAVAILABLE'
+                | 'ERR_TSA_RATE_LIMITED'
+                | 'ERR_VERIFY_RATE_LIMITED'
+                | 'ERR_VERIFY_DOCUMENT_NOT_FOUND'
+                | 'ERR_PDF_INVALID'
+                | 'ERR_PDF_TOO_LARGE'
+                | 'ERR_PDF_PASSWORD'
+                | 'ERR_PDF_TAG_NOT_FOUND'
+                | 'ERR_PDF_CHANGES_FORBIDDEN'
+                | 'ERR_PADES_TIMESTAMP'
+                | 'ERR_SIGNING_BUSY'
+                | 'ERR_SIGNER_CANNOT_SIGN'
+                | 'ERR_SIGNING_CREDENTIAL_UNSUPPORTED'
+                | 'ERR_ESIGN_PASSPHRASE_WRONG'
+                | 'ERR_ESIGN_USER_NOT_REGISTERED'
+                | 'ERR_ESIGN_SIGNING_FAILED'
+                | 'ERR_SIGNED_DOCUMENT_NOT_FOUND'
+                | 'ERR_SIGNED_DOCUMENT_DOWNLOADED'
+                | 'ERR_PHONE_NOT_VERIFIED'
+                | 'ERR_SELFIE_NO_MATCH'
+                | 'ERR_SELFIE_LOCKED'
+                | 'ERR_SELFIE_CHECK_NOT_FOUND'
+                | 'ERR_SELFIE_CHECK_STATE'
                 | 'ERR_SERVER_INTERNAL';
+              /** @description BSrE's code where it has one (2011 not registered, 2031 wrong passphrase), else the HTTP status. */
+              status_code: number;
               retryAfterSeconds?: number;
             };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/user/status/{nik}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** eSign v1: the certificate status of the institution's holder with this NIK (1111: may sign). */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          nik: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description 1111: may sign (ISSUE); 2011: not registered; 2021: may not sign now. */
+              status_code: number;
+              message: string;
+              /** @enum {string} */
+              status:
+                | 'ISSUE'
+                | 'EXPIRED'
+                | 'RENEW'
+                | 'WAITING_FOR_VERIFICATION'
+                | 'NEW'
+                | 'NO_CERTIFICATE'
+                | 'NOT_REGISTERED'
+                | 'SUSPEND'
+                | 'REVOKE';
+              /** @enum {string} */
+              userStatus:
+                | 'ISSUE'
+                | 'EXPIRED'
+                | 'RENEW'
+                | 'WAITING_FOR_VERIFICATION'
+                | 'NEW'
+                | 'NO_CERTIFICATE'
+                | 'NOT_REGISTERED'
+                | 'SUSPEND'
+                | 'REVOKE';
+              data: {
+                /** @enum {string} */
+                status:
+                  | 'ISSUE'
+                  | 'EXPIRED'
+                  | 'RENEW'
+                  | 'WAITING_FOR_VERIFICATION'
+                  | 'NEW'
+                  | 'NO_CERTIFICATE'
+                  | 'NOT_REGISTERED'
+                  | 'SUSPEND'
+                  | 'REVOKE';
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              status: false;
+              error: string;
+              message: string;
+              /** @enum {string} */
+              code:
+                | 'ERR_INPUT_INVALID'
+                | 'ERR_INPUT_TOO_LARGE'
+                | 'ERR_INPUT_UNSUPPORTED_MEDIA_TYPE'
+                | 'ERR_INPUT_HEADERS_TOO_LARGE'
+                | 'ERR_INPUT_TIMEOUT'
+                | 'ERR_RESOURCE_NOT_FOUND'
+                | 'ERR_RESOURCE_CONFLICT'
+                | 'ERR_CONFIG_INVALID'
+                | 'ERR_DB_LOCKED'
+                | 'ERR_DB_UNAVAILABLE'
+                | 'ERR_KEY_NOT_FOUND'
+                | 'ERR_KEY_BACKEND'
+                | 'ERR_KEY_UNSEAL_FAILED'
+                | 'ERR_CA_NOT_INITIALISED'
+                | 'ERR_CA_NOT_FOUND'
+                | 'ERR_CA_EXPIRED'
+                | 'ERR_CA_RESPONDER_EXPIRED'
+                | 'ERR_CA_REVOKED'
+                | 'ERR_CA_CONFIG_MISMATCH'
+                | 'ERR_PROFILE_NOT_FOUND'
+                | 'ERR_PROFILE_NOT_ALLOWED'
+                | 'ERR_PROFILE_VIOLATION'
+                | 'ERR_CSR_MALFORMED'
+                | 'ERR_CSR_SIGNATURE_INVALID'
+                | 'ERR_CSR_KEY_UNSUPPORTED'
+                | 'ERR_CERT_LINT_FAILED'
+                | 'ERR_CERT_NOT_FOUND'
+                | 'ERR_CERT_ALREADY_REVOKED'
+                | 'ERR_CERT_NOT_ON_HOLD'
+                | 'ERR_CERT_NOT_REVOCABLE'
+                | 'ERR_CERT_REVOCATION_REASON'
+                | 'ERR_CERT_SERIAL_EXHAUSTED'
+                | 'ERR_AUTH_INVALID_CREDENTIALS'
+                | 'ERR_AUTH_OTP_INVALID'
+                | 'ERR_AUTH_THROTTLED'
+                | 'ERR_AUTH_REQUIRED'
+                | 'ERR_AUTH_STEP_INVALID'
+                | 'ERR_AUTH_FORBIDDEN'
+                | 'ERR_AUTH_CSRF'
+                | 'ERR_PASSWORD_POLICY'
+                | 'ERR_PASSWORD_MISMATCH'
+                | 'ERR_PASSWORD_CURRENT_WRONG'
+                | 'ERR_LINK_INVALID'
+                | 'ERR_LINK_USED'
+                | 'ERR_LINK_EXPIRED'
+                | 'ERR_TOTP_DEVICE_NAME_TAKEN'
+                | 'ERR_TOTP_LAST_DEVICE'
+                | 'ERR_ACCOUNT_EXISTS'
+                | 'ERR_ACCOUNT_NOT_FOUND'
+                | 'ERR_ACCOUNT_NOT_ACTIVE'
+                | 'ERR_ADMIN_SETUP_DONE'
+                | 'ERR_INSTITUTION_NOT_FOUND'
+                | 'ERR_INSTITUTION_CODE_TAKEN'
+                | 'ERR_IMPORT_FILE_INVALID'
+                | 'ERR_AUDIT_CHAIN_BROKEN'
+                | 'ERR_API_CLIENT_UNAUTHORIZED'
+                | 'ERR_API_CLIENT_DISABLED'
+                | 'ERR_API_CLIENT_ADDRESS'
+                | 'ERR_API_CLIENT_RATE_LIMITED'
+                | 'ERR_API_CLIENT_NOT_FOUND'
+                | 'ERR_REGISTRATION_NOT_FOUND'
+                | 'ERR_REGISTRATION_CLOSED'
+                | 'ERR_SELF_REGISTRATION_CLOSED'
+                | 'ERR_CONSENT_OUTDATED'
+                | 'ERR_REGISTRATION_INCOMPLETE'
+                | 'ERR_REGISTRATION_DUPLICATE'
+                | 'ERR_NIP_NOT_FOUND'
+                | 'ERR_REGISTRY_UNAVAILABLE'
+                | 'ERR_REGISTRATION_STATE'
+                | 'ERR_REGISTRATION_SAME_APPROVER'
+                | 'ERR_REGISTRATION_NO_PHOTO'
+                | 'ERR_OUTBOX_NOT_RESENDABLE'
+                | 'ERR_PHONE_CODE_INVALID'
+                | 'ERR_PHONE_CODE_EXPIRED'
+                | 'ERR_PHONE_CODE_TOO_SOON'
+                | 'ERR_PHONE_CODE_QUOTA'
+                | 'ERR_PHONE_TAKEN'
+                | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
+                | 'ERR_CHANGE_REQUEST_NOT_FOUND'
+                | 'ERR_CHANGE_REQUEST_PENDING'
+                | 'ERR_CHANGE_REQUEST_DECIDED'
+                | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
+                | 'ERR_PROFILE_NOT_VERIFIED'
+                | 'ERR_CERT_REQUEST_NOT_FOUND'
+                | 'ERR_CERT_REQUEST_OPEN'
+                | 'ERR_CERT_REQUEST_STATE'
+                | 'ERR_PRODUCT_NOT_ALLOWED'
+                | 'ERR_SUBSCRIBER_NOT_VERIFIED'
+                | 'ERR_PASSPHRASE_POLICY'
+                | 'ERR_PASSPHRASE_WRONG'
+                | 'ERR_PASSPHRASE_LOCKED'
+                | 'ERR_SIGNING_AUTHORISATION_INVALID'
+                | 'ERR_SIGNING_AUTHORISATION_SPENT'
+                | 'ERR_TOTP_INVALID'
+                | 'ERR_TOTP_SPENT'
+                | 'ERR_TOTP_NOT_PENDING'
+                | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
+                | 'ERR_SUBSCRIBER_CERT_STATE'
+                | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
+                | 'ERR_REVOCATION_PENDING'
+                | 'ERR_REVOCATION_REQUEST_STATE'
+                | 'ERR_TSA_UNAVAILABLE'
+                | 'ERR_TSA_RATE_LIMITED'
+                | 'ERR_VERIFY_RATE_LIMITED'
+                | 'ERR_VERIFY_DOCUMENT_NOT_FOUND'
+                | 'ERR_PDF_INVALID'
+                | 'ERR_PDF_TOO_LARGE'
+                | 'ERR_PDF_PASSWORD'
+                | 'ERR_PDF_TAG_NOT_FOUND'
+                | 'ERR_PDF_CHANGES_FORBIDDEN'
+                | 'ERR_PADES_TIMESTAMP'
+                | 'ERR_SIGNING_BUSY'
+                | 'ERR_SIGNER_CANNOT_SIGN'
+                | 'ERR_SIGNING_CREDENTIAL_UNSUPPORTED'
+                | 'ERR_ESIGN_PASSPHRASE_WRONG'
+                | 'ERR_ESIGN_USER_NOT_REGISTERED'
+                | 'ERR_ESIGN_SIGNING_FAILED'
+                | 'ERR_SIGNED_DOCUMENT_NOT_FOUND'
+                | 'ERR_SIGNED_DOCUMENT_DOWNLOADED'
+                | 'ERR_PHONE_NOT_VERIFIED'
+                | 'ERR_SELFIE_NO_MATCH'
+                | 'ERR_SELFIE_LOCKED'
+                | 'ERR_SELFIE_CHECK_NOT_FOUND'
+                | 'ERR_SELFIE_CHECK_STATE'
+                | 'ERR_SERVER_INTERNAL';
+              /** @description BSrE's code where it has one (2011 not registered, 2031 wrong passphrase), else the HTTP status. */
+              status_code: number;
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              status: false;
+              error: string;
+              message: string;
+              /** @enum {string} */
+              code:
+                | 'ERR_INPUT_INVALID'
+                | 'ERR_INPUT_TOO_LARGE'
+                | 'ERR_INPUT_UNSUPPORTED_MEDIA_TYPE'
+                | 'ERR_INPUT_HEADERS_TOO_LARGE'
+                | 'ERR_INPUT_TIMEOUT'
+                | 'ERR_RESOURCE_NOT_FOUND'
+                | 'ERR_RESOURCE_CONFLICT'
+                | 'ERR_CONFIG_INVALID'
+                | 'ERR_DB_LOCKED'
+                | 'ERR_DB_UNAVAILABLE'
+                | 'ERR_KEY_NOT_FOUND'
+                | 'ERR_KEY_BACKEND'
+                | 'ERR_KEY_UNSEAL_FAILED'
+                | 'ERR_CA_NOT_INITIALISED'
+                | 'ERR_CA_NOT_FOUND'
+                | 'ERR_CA_EXPIRED'
+                | 'ERR_CA_RESPONDER_EXPIRED'
+                | 'ERR_CA_REVOKED'
+                | 'ERR_CA_CONFIG_MISMATCH'
+                | 'ERR_PROFILE_NOT_FOUND'
+                | 'ERR_PROFILE_NOT_ALLOWED'
+                | 'ERR_PROFILE_VIOLATION'
+                | 'ERR_CSR_MALFORMED'
+                | 'ERR_CSR_SIGNATURE_INVALID'
+                | 'ERR_CSR_KEY_UNSUPPORTED'
+                | 'ERR_CERT_LINT_FAILED'
+                | 'ERR_CERT_NOT_FOUND'
+                | 'ERR_CERT_ALREADY_REVOKED'
+                | 'ERR_CERT_NOT_ON_HOLD'
+                | 'ERR_CERT_NOT_REVOCABLE'
+                | 'ERR_CERT_REVOCATION_REASON'
+                | 'ERR_CERT_SERIAL_EXHAUSTED'
+                | 'ERR_AUTH_INVALID_CREDENTIALS'
+                | 'ERR_AUTH_OTP_INVALID'
+                | 'ERR_AUTH_THROTTLED'
+                | 'ERR_AUTH_REQUIRED'
+                | 'ERR_AUTH_STEP_INVALID'
+                | 'ERR_AUTH_FORBIDDEN'
+                | 'ERR_AUTH_CSRF'
+                | 'ERR_PASSWORD_POLICY'
+                | 'ERR_PASSWORD_MISMATCH'
+                | 'ERR_PASSWORD_CURRENT_WRONG'
+                | 'ERR_LINK_INVALID'
+                | 'ERR_LINK_USED'
+                | 'ERR_LINK_EXPIRED'
+                | 'ERR_TOTP_DEVICE_NAME_TAKEN'
+                | 'ERR_TOTP_LAST_DEVICE'
+                | 'ERR_ACCOUNT_EXISTS'
+                | 'ERR_ACCOUNT_NOT_FOUND'
+                | 'ERR_ACCOUNT_NOT_ACTIVE'
+                | 'ERR_ADMIN_SETUP_DONE'
+                | 'ERR_INSTITUTION_NOT_FOUND'
+                | 'ERR_INSTITUTION_CODE_TAKEN'
+                | 'ERR_IMPORT_FILE_INVALID'
+                | 'ERR_AUDIT_CHAIN_BROKEN'
+                | 'ERR_API_CLIENT_UNAUTHORIZED'
+                | 'ERR_API_CLIENT_DISABLED'
+                | 'ERR_API_CLIENT_ADDRESS'
+                | 'ERR_API_CLIENT_RATE_LIMITED'
+                | 'ERR_API_CLIENT_NOT_FOUND'
+                | 'ERR_REGISTRATION_NOT_FOUND'
+                | 'ERR_REGISTRATION_CLOSED'
+                | 'ERR_SELF_REGISTRATION_CLOSED'
+                | 'ERR_CONSENT_OUTDATED'
+                | 'ERR_REGISTRATION_INCOMPLETE'
+                | 'ERR_REGISTRATION_DUPLICATE'
+                | 'ERR_NIP_NOT_FOUND'
+                | 'ERR_REGISTRY_UNAVAILABLE'
+                | 'ERR_REGISTRATION_STATE'
+                | 'ERR_REGISTRATION_SAME_APPROVER'
+                | 'ERR_REGISTRATION_NO_PHOTO'
+                | 'ERR_OUTBOX_NOT_RESENDABLE'
+                | 'ERR_PHONE_CODE_INVALID'
+                | 'ERR_PHONE_CODE_EXPIRED'
+                | 'ERR_PHONE_CODE_TOO_SOON'
+                | 'ERR_PHONE_CODE_QUOTA'
+                | 'ERR_PHONE_TAKEN'
+                | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
+                | 'ERR_CHANGE_REQUEST_NOT_FOUND'
+                | 'ERR_CHANGE_REQUEST_PENDING'
+                | 'ERR_CHANGE_REQUEST_DECIDED'
+                | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
+                | 'ERR_PROFILE_NOT_VERIFIED'
+                | 'ERR_CERT_REQUEST_NOT_FOUND'
+                | 'ERR_CERT_REQUEST_OPEN'
+                | 'ERR_CERT_REQUEST_STATE'
+                | 'ERR_PRODUCT_NOT_ALLOWED'
+                | 'ERR_SUBSCRIBER_NOT_VERIFIED'
+                | 'ERR_PASSPHRASE_POLICY'
+                | 'ERR_PASSPHRASE_WRONG'
+                | 'ERR_PASSPHRASE_LOCKED'
+                | 'ERR_SIGNING_AUTHORISATION_INVALID'
+                | 'ERR_SIGNING_AUTHORISATION_SPENT'
+                | 'ERR_TOTP_INVALID'
+                | 'ERR_TOTP_SPENT'
+                | 'ERR_TOTP_NOT_PENDING'
+                | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
+                | 'ERR_SUBSCRIBER_CERT_STATE'
+                | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
+                | 'ERR_REVOCATION_PENDING'
+                | 'ERR_REVOCATION_REQUEST_STATE'
+                | 'ERR_TSA_UNAVAILABLE'
+                | 'ERR_TSA_RATE_LIMITED'
+                | 'ERR_VERIFY_RATE_LIMITED'
+                | 'ERR_VERIFY_DOCUMENT_NOT_FOUND'
+                | 'ERR_PDF_INVALID'
+                | 'ERR_PDF_TOO_LARGE'
+                | 'ERR_PDF_PASSWORD'
+                | 'ERR_PDF_TAG_NOT_FOUND'
+                | 'ERR_PDF_CHANGES_FORBIDDEN'
+                | 'ERR_PADES_TIMESTAMP'
+                | 'ERR_SIGNING_BUSY'
+                | 'ERR_SIGNER_CANNOT_SIGN'
+                | 'ERR_SIGNING_CREDENTIAL_UNSUPPORTED'
+                | 'ERR_ESIGN_PASSPHRASE_WRONG'
+                | 'ERR_ESIGN_USER_NOT_REGISTERED'
+                | 'ERR_ESIGN_SIGNING_FAILED'
+                | 'ERR_SIGNED_DOCUMENT_NOT_FOUND'
+                | 'ERR_SIGNED_DOCUMENT_DOWNLOADED'
+                | 'ERR_PHONE_NOT_VERIFIED'
+                | 'ERR_SELFIE_NO_MATCH'
+                | 'ERR_SELFIE_LOCKED'
+                | 'ERR_SELFIE_CHECK_NOT_FOUND'
+                | 'ERR_SELFIE_CHECK_STATE'
+                | 'ERR_SERVER_INTERNAL';
+              /** @description BSrE's code where it has one (2011 not registered, 2031 wrong passphrase), else the HTTP status. */
+              status_code: number;
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v2/user/check/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** eSign v2: the certificate status of the institution's holder named by `nik` or `email`. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            nik?: string | null;
+            email?: string | null;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description 1111: may sign (ISSUE); 2011: not registered; 2021: may not sign now. */
+              status_code: number;
+              message: string;
+              /** @enum {string} */
+              status:
+                | 'ISSUE'
+                | 'EXPIRED'
+                | 'RENEW'
+                | 'WAITING_FOR_VERIFICATION'
+                | 'NEW'
+                | 'NO_CERTIFICATE'
+                | 'NOT_REGISTERED'
+                | 'SUSPEND'
+                | 'REVOKE';
+              /** @enum {string} */
+              userStatus:
+                | 'ISSUE'
+                | 'EXPIRED'
+                | 'RENEW'
+                | 'WAITING_FOR_VERIFICATION'
+                | 'NEW'
+                | 'NO_CERTIFICATE'
+                | 'NOT_REGISTERED'
+                | 'SUSPEND'
+                | 'REVOKE';
+              data: {
+                /** @enum {string} */
+                status:
+                  | 'ISSUE'
+                  | 'EXPIRED'
+                  | 'RENEW'
+                  | 'WAITING_FOR_VERIFICATION'
+                  | 'NEW'
+                  | 'NO_CERTIFICATE'
+                  | 'NOT_REGISTERED'
+                  | 'SUSPEND'
+                  | 'REVOKE';
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              status: false;
+              error: string;
+              message: string;
+              /** @enum {string} */
+              code:
+                | 'ERR_INPUT_INVALID'
+                | 'ERR_INPUT_TOO_LARGE'
+                | 'ERR_INPUT_UNSUPPORTED_MEDIA_TYPE'
+                | 'ERR_INPUT_HEADERS_TOO_LARGE'
+                | 'ERR_INPUT_TIMEOUT'
+                | 'ERR_RESOURCE_NOT_FOUND'
+                | 'ERR_RESOURCE_CONFLICT'
+                | 'ERR_CONFIG_INVALID'
+                | 'ERR_DB_LOCKED'
+                | 'ERR_DB_UNAVAILABLE'
+                | 'ERR_KEY_NOT_FOUND'
+                | 'ERR_KEY_BACKEND'
+                | 'ERR_KEY_UNSEAL_FAILED'
+                | 'ERR_CA_NOT_INITIALISED'
+                | 'ERR_CA_NOT_FOUND'
+                | 'ERR_CA_EXPIRED'
+                | 'ERR_CA_RESPONDER_EXPIRED'
+                | 'ERR_CA_REVOKED'
+                | 'ERR_CA_CONFIG_MISMATCH'
+                | 'ERR_PROFILE_NOT_FOUND'
+                | 'ERR_PROFILE_NOT_ALLOWED'
+                | 'ERR_PROFILE_VIOLATION'
+                | 'ERR_CSR_MALFORMED'
+                | 'ERR_CSR_SIGNATURE_INVALID'
+                | 'ERR_CSR_KEY_UNSUPPORTED'
+                | 'ERR_CERT_LINT_FAILED'
+                | 'ERR_CERT_NOT_FOUND'
+                | 'ERR_CERT_ALREADY_REVOKED'
+                | 'ERR_CERT_NOT_ON_HOLD'
+                | 'ERR_CERT_NOT_REVOCABLE'
+                | 'ERR_CERT_REVOCATION_REASON'
+                | 'ERR_CERT_SERIAL_EXHAUSTED'
+                | 'ERR_AUTH_INVALID_CREDENTIALS'
+                | 'ERR_AUTH_OTP_INVALID'
+                | 'ERR_AUTH_THROTTLED'
+                | 'ERR_AUTH_REQUIRED'
+                | 'ERR_AUTH_STEP_INVALID'
+                | 'ERR_AUTH_FORBIDDEN'
+                | 'ERR_AUTH_CSRF'
+                | 'ERR_PASSWORD_POLICY'
+                | 'ERR_PASSWORD_MISMATCH'
+                | 'ERR_PASSWORD_CURRENT_WRONG'
+                | 'ERR_LINK_INVALID'
+                | 'ERR_LINK_USED'
+                | 'ERR_LINK_EXPIRED'
+                | 'ERR_TOTP_DEVICE_NAME_TAKEN'
+                | 'ERR_TOTP_LAST_DEVICE'
+                | 'ERR_ACCOUNT_EXISTS'
+                | 'ERR_ACCOUNT_NOT_FOUND'
+                | 'ERR_ACCOUNT_NOT_ACTIVE'
+                | 'ERR_ADMIN_SETUP_DONE'
+                | 'ERR_INSTITUTION_NOT_FOUND'
+                | 'ERR_INSTITUTION_CODE_TAKEN'
+                | 'ERR_IMPORT_FILE_INVALID'
+                | 'ERR_AUDIT_CHAIN_BROKEN'
+                | 'ERR_API_CLIENT_UNAUTHORIZED'
+                | 'ERR_API_CLIENT_DISABLED'
+                | 'ERR_API_CLIENT_ADDRESS'
+                | 'ERR_API_CLIENT_RATE_LIMITED'
+                | 'ERR_API_CLIENT_NOT_FOUND'
+                | 'ERR_REGISTRATION_NOT_FOUND'
+                | 'ERR_REGISTRATION_CLOSED'
+                | 'ERR_SELF_REGISTRATION_CLOSED'
+                | 'ERR_CONSENT_OUTDATED'
+                | 'ERR_REGISTRATION_INCOMPLETE'
+                | 'ERR_REGISTRATION_DUPLICATE'
+                | 'ERR_NIP_NOT_FOUND'
+                | 'ERR_REGISTRY_UNAVAILABLE'
+                | 'ERR_REGISTRATION_STATE'
+                | 'ERR_REGISTRATION_SAME_APPROVER'
+                | 'ERR_REGISTRATION_NO_PHOTO'
+                | 'ERR_OUTBOX_NOT_RESENDABLE'
+                | 'ERR_PHONE_CODE_INVALID'
+                | 'ERR_PHONE_CODE_EXPIRED'
+                | 'ERR_PHONE_CODE_TOO_SOON'
+                | 'ERR_PHONE_CODE_QUOTA'
+                | 'ERR_PHONE_TAKEN'
+                | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
+                | 'ERR_CHANGE_REQUEST_NOT_FOUND'
+                | 'ERR_CHANGE_REQUEST_PENDING'
+                | 'ERR_CHANGE_REQUEST_DECIDED'
+                | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
+                | 'ERR_PROFILE_NOT_VERIFIED'
+                | 'ERR_CERT_REQUEST_NOT_FOUND'
+                | 'ERR_CERT_REQUEST_OPEN'
+                | 'ERR_CERT_REQUEST_STATE'
+                | 'ERR_PRODUCT_NOT_ALLOWED'
+                | 'ERR_SUBSCRIBER_NOT_VERIFIED'
+                | 'ERR_PASSPHRASE_POLICY'
+                | 'ERR_PASSPHRASE_WRONG'
+                | 'ERR_PASSPHRASE_LOCKED'
+                | 'ERR_SIGNING_AUTHORISATION_INVALID'
+                | 'ERR_SIGNING_AUTHORISATION_SPENT'
+                | 'ERR_TOTP_INVALID'
+                | 'ERR_TOTP_SPENT'
+                | 'ERR_TOTP_NOT_PENDING'
+                | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
+                | 'ERR_SUBSCRIBER_CERT_STATE'
+                | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
+                | 'ERR_REVOCATION_PENDING'
+                | 'ERR_REVOCATION_REQUEST_STATE'
+                | 'ERR_TSA_UNAVAILABLE'
+                | 'ERR_TSA_RATE_LIMITED'
+                | 'ERR_VERIFY_RATE_LIMITED'
+                | 'ERR_VERIFY_DOCUMENT_NOT_FOUND'
+                | 'ERR_PDF_INVALID'
+                | 'ERR_PDF_TOO_LARGE'
+                | 'ERR_PDF_PASSWORD'
+                | 'ERR_PDF_TAG_NOT_FOUND'
+                | 'ERR_PDF_CHANGES_FORBIDDEN'
+                | 'ERR_PADES_TIMESTAMP'
+                | 'ERR_SIGNING_BUSY'
+                | 'ERR_SIGNER_CANNOT_SIGN'
+                | 'ERR_SIGNING_CREDENTIAL_UNSUPPORTED'
+                | 'ERR_ESIGN_PASSPHRASE_WRONG'
+                | 'ERR_ESIGN_USER_NOT_REGISTERED'
+                | 'ERR_ESIGN_SIGNING_FAILED'
+                | 'ERR_SIGNED_DOCUMENT_NOT_FOUND'
+                | 'ERR_SIGNED_DOCUMENT_DOWNLOADED'
+                | 'ERR_PHONE_NOT_VERIFIED'
+                | 'ERR_SELFIE_NO_MATCH'
+                | 'ERR_SELFIE_LOCKED'
+                | 'ERR_SELFIE_CHECK_NOT_FOUND'
+                | 'ERR_SELFIE_CHECK_STATE'
+                | 'ERR_SERVER_INTERNAL';
+              /** @description BSrE's code where it has one (2011 not registered, 2031 wrong passphrase), else the HTTP status. */
+              status_code: number;
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              status: false;
+              error: string;
+              message: string;
+              /** @enum {string} */
+              code:
+                | 'ERR_INPUT_INVALID'
+                | 'ERR_INPUT_TOO_LARGE'
+                | 'ERR_INPUT_UNSUPPORTED_MEDIA_TYPE'
+                | 'ERR_INPUT_HEADERS_TOO_LARGE'
+                | 'ERR_INPUT_TIMEOUT'
+                | 'ERR_RESOURCE_NOT_FOUND'
+                | 'ERR_RESOURCE_CONFLICT'
+                | 'ERR_CONFIG_INVALID'
+                | 'ERR_DB_LOCKED'
+                | 'ERR_DB_UNAVAILABLE'
+                | 'ERR_KEY_NOT_FOUND'
+                | 'ERR_KEY_BACKEND'
+                | 'ERR_KEY_UNSEAL_FAILED'
+                | 'ERR_CA_NOT_INITIALISED'
+                | 'ERR_CA_NOT_FOUND'
+                | 'ERR_CA_EXPIRED'
+                | 'ERR_CA_RESPONDER_EXPIRED'
+                | 'ERR_CA_REVOKED'
+                | 'ERR_CA_CONFIG_MISMATCH'
+                | 'ERR_PROFILE_NOT_FOUND'
+                | 'ERR_PROFILE_NOT_ALLOWED'
+                | 'ERR_PROFILE_VIOLATION'
+                | 'ERR_CSR_MALFORMED'
+                | 'ERR_CSR_SIGNATURE_INVALID'
+                | 'ERR_CSR_KEY_UNSUPPORTED'
+                | 'ERR_CERT_LINT_FAILED'
+                | 'ERR_CERT_NOT_FOUND'
+                | 'ERR_CERT_ALREADY_REVOKED'
+                | 'ERR_CERT_NOT_ON_HOLD'
+                | 'ERR_CERT_NOT_REVOCABLE'
+                | 'ERR_CERT_REVOCATION_REASON'
+                | 'ERR_CERT_SERIAL_EXHAUSTED'
+                | 'ERR_AUTH_INVALID_CREDENTIALS'
+                | 'ERR_AUTH_OTP_INVALID'
+                | 'ERR_AUTH_THROTTLED'
+                | 'ERR_AUTH_REQUIRED'
+                | 'ERR_AUTH_STEP_INVALID'
+                | 'ERR_AUTH_FORBIDDEN'
+                | 'ERR_AUTH_CSRF'
+                | 'ERR_PASSWORD_POLICY'
+                | 'ERR_PASSWORD_MISMATCH'
+                | 'ERR_PASSWORD_CURRENT_WRONG'
+                | 'ERR_LINK_INVALID'
+                | 'ERR_LINK_USED'
+                | 'ERR_LINK_EXPIRED'
+                | 'ERR_TOTP_DEVICE_NAME_TAKEN'
+                | 'ERR_TOTP_LAST_DEVICE'
+                | 'ERR_ACCOUNT_EXISTS'
+                | 'ERR_ACCOUNT_NOT_FOUND'
+                | 'ERR_ACCOUNT_NOT_ACTIVE'
+                | 'ERR_ADMIN_SETUP_DONE'
+                | 'ERR_INSTITUTION_NOT_FOUND'
+                | 'ERR_INSTITUTION_CODE_TAKEN'
+                | 'ERR_IMPORT_FILE_INVALID'
+                | 'ERR_AUDIT_CHAIN_BROKEN'
+                | 'ERR_API_CLIENT_UNAUTHORIZED'
+                | 'ERR_API_CLIENT_DISABLED'
+                | 'ERR_API_CLIENT_ADDRESS'
+                | 'ERR_API_CLIENT_RATE_LIMITED'
+                | 'ERR_API_CLIENT_NOT_FOUND'
+                | 'ERR_REGISTRATION_NOT_FOUND'
+                | 'ERR_REGISTRATION_CLOSED'
+                | 'ERR_SELF_REGISTRATION_CLOSED'
+                | 'ERR_CONSENT_OUTDATED'
+                | 'ERR_REGISTRATION_INCOMPLETE'
+                | 'ERR_REGISTRATION_DUPLICATE'
+                | 'ERR_NIP_NOT_FOUND'
+                | 'ERR_REGISTRY_UNAVAILABLE'
+                | 'ERR_REGISTRATION_STATE'
+                | 'ERR_REGISTRATION_SAME_APPROVER'
+                | 'ERR_REGISTRATION_NO_PHOTO'
+                | 'ERR_OUTBOX_NOT_RESENDABLE'
+                | 'ERR_PHONE_CODE_INVALID'
+                | 'ERR_PHONE_CODE_EXPIRED'
+                | 'ERR_PHONE_CODE_TOO_SOON'
+                | 'ERR_PHONE_CODE_QUOTA'
+                | 'ERR_PHONE_TAKEN'
+                | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
+                | 'ERR_CHANGE_REQUEST_NOT_FOUND'
+                | 'ERR_CHANGE_REQUEST_PENDING'
+                | 'ERR_CHANGE_REQUEST_DECIDED'
+                | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
+                | 'ERR_PROFILE_NOT_VERIFIED'
+                | 'ERR_CERT_REQUEST_NOT_FOUND'
+                | 'ERR_CERT_REQUEST_OPEN'
+                | 'ERR_CERT_REQUEST_STATE'
+                | 'ERR_PRODUCT_NOT_ALLOWED'
+                | 'ERR_SUBSCRIBER_NOT_VERIFIED'
+                | 'ERR_PASSPHRASE_POLICY'
+                | 'ERR_PASSPHRASE_WRONG'
+                | 'ERR_PASSPHRASE_LOCKED'
+                | 'ERR_SIGNING_AUTHORISATION_INVALID'
+                | 'ERR_SIGNING_AUTHORISATION_SPENT'
+                | 'ERR_TOTP_INVALID'
+                | 'ERR_TOTP_SPENT'
+                | 'ERR_TOTP_NOT_PENDING'
+                | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
+                | 'ERR_SUBSCRIBER_CERT_STATE'
+                | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
+                | 'ERR_REVOCATION_PENDING'
+                | 'ERR_REVOCATION_REQUEST_STATE'
+                | 'ERR_TSA_UNAVAILABLE'
+                | 'ERR_TSA_RATE_LIMITED'
+                | 'ERR_VERIFY_RATE_LIMITED'
+                | 'ERR_VERIFY_DOCUMENT_NOT_FOUND'
+                | 'ERR_PDF_INVALID'
+                | 'ERR_PDF_TOO_LARGE'
+                | 'ERR_PDF_PASSWORD'
+                | 'ERR_PDF_TAG_NOT_FOUND'
+                | 'ERR_PDF_CHANGES_FORBIDDEN'
+                | 'ERR_PADES_TIMESTAMP'
+                | 'ERR_SIGNING_BUSY'
+                | 'ERR_SIGNER_CANNOT_SIGN'
+                | 'ERR_SIGNING_CREDENTIAL_UNSUPPORTED'
+                | 'ERR_ESIGN_PASSPHRASE_WRONG'
+                | 'ERR_ESIGN_USER_NOT_REGISTERED'
+                | 'ERR_ESIGN_SIGNING_FAILED'
+                | 'ERR_SIGNED_DOCUMENT_NOT_FOUND'
+                | 'ERR_SIGNED_DOCUMENT_DOWNLOADED'
+                | 'ERR_PHONE_NOT_VERIFIED'
+                | 'ERR_SELFIE_NO_MATCH'
+                | 'ERR_SELFIE_LOCKED'
+                | 'ERR_SELFIE_CHECK_NOT_FOUND'
+                | 'ERR_SELFIE_CHECK_STATE'
+                | 'ERR_SERVER_INTERNAL';
+              /** @description BSrE's code where it has one (2011 not registered, 2031 wrong passphrase), else the HTTP status. */
+              status_code: number;
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v2/verify/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** eSign v2: verifies a signed PDF (base64) with the one validator; an unsigned PDF gives signatureCount 0. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The PDF, base64. */
+            file: string;
+            /** @description Its password, when encrypted. */
+            password?: string | null;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              conclusion: 'VALID' | 'INVALID' | 'INDETERMINATE' | 'NO_SIGNATURE';
+              description: string;
+              signatureCount: number;
+              signatureInformations: {
+                id: string;
+                fieldName: string;
+                signerName: string;
+                signatureFormat: string;
+                signatureDate: string | null;
+                reason: string | null;
+                location: string | null;
+                certLevelCode: number;
+                integrityValid: boolean;
+                certificateTrusted: boolean;
+                modified: boolean;
+                ltv: boolean;
+                lastSignature: boolean;
+                digestAlgorithm: string;
+                signatureAlgorithm: string;
+                timestampInfomation: {
+                  id: string;
+                  signerName: string;
+                  timestampDate: string;
+                } | null;
+                certificateDetails: {
+                  id: string;
+                  issuerName: string;
+                  commonName: string;
+                  serialNumber: string;
+                  notBeforeDate: string;
+                  notAfterDate: string;
+                  signatureAlgoritm: string;
+                  keyUsages: string[];
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              status: false;
+              error: string;
+              message: string;
+              /** @enum {string} */
+              code:
+                | 'ERR_INPUT_INVALID'
+                | 'ERR_INPUT_TOO_LARGE'
+                | 'ERR_INPUT_UNSUPPORTED_MEDIA_TYPE'
+                | 'ERR_INPUT_HEADERS_TOO_LARGE'
+                | 'ERR_INPUT_TIMEOUT'
+                | 'ERR_RESOURCE_NOT_FOUND'
+                | 'ERR_RESOURCE_CONFLICT'
+                | 'ERR_CONFIG_INVALID'
+                | 'ERR_DB_LOCKED'
+                | 'ERR_DB_UNAVAILABLE'
+                | 'ERR_KEY_NOT_FOUND'
+                | 'ERR_KEY_BACKEND'
+                | 'ERR_KEY_UNSEAL_FAILED'
+                | 'ERR_CA_NOT_INITIALISED'
+                | 'ERR_CA_NOT_FOUND'
+                | 'ERR_CA_EXPIRED'
+                | 'ERR_CA_RESPONDER_EXPIRED'
+                | 'ERR_CA_REVOKED'
+                | 'ERR_CA_CONFIG_MISMATCH'
+                | 'ERR_PROFILE_NOT_FOUND'
+                | 'ERR_PROFILE_NOT_ALLOWED'
+                | 'ERR_PROFILE_VIOLATION'
+                | 'ERR_CSR_MALFORMED'
+                | 'ERR_CSR_SIGNATURE_INVALID'
+                | 'ERR_CSR_KEY_UNSUPPORTED'
+                | 'ERR_CERT_LINT_FAILED'
+                | 'ERR_CERT_NOT_FOUND'
+                | 'ERR_CERT_ALREADY_REVOKED'
+                | 'ERR_CERT_NOT_ON_HOLD'
+                | 'ERR_CERT_NOT_REVOCABLE'
+                | 'ERR_CERT_REVOCATION_REASON'
+                | 'ERR_CERT_SERIAL_EXHAUSTED'
+                | 'ERR_AUTH_INVALID_CREDENTIALS'
+                | 'ERR_AUTH_OTP_INVALID'
+                | 'ERR_AUTH_THROTTLED'
+                | 'ERR_AUTH_REQUIRED'
+                | 'ERR_AUTH_STEP_INVALID'
+                | 'ERR_AUTH_FORBIDDEN'
+                | 'ERR_AUTH_CSRF'
+                | 'ERR_PASSWORD_POLICY'
+                | 'ERR_PASSWORD_MISMATCH'
+                | 'ERR_PASSWORD_CURRENT_WRONG'
+                | 'ERR_LINK_INVALID'
+                | 'ERR_LINK_USED'
+                | 'ERR_LINK_EXPIRED'
+                | 'ERR_TOTP_DEVICE_NAME_TAKEN'
+                | 'ERR_TOTP_LAST_DEVICE'
+                | 'ERR_ACCOUNT_EXISTS'
+                | 'ERR_ACCOUNT_NOT_FOUND'
+                | 'ERR_ACCOUNT_NOT_ACTIVE'
+                | 'ERR_ADMIN_SETUP_DONE'
+                | 'ERR_INSTITUTION_NOT_FOUND'
+                | 'ERR_INSTITUTION_CODE_TAKEN'
+                | 'ERR_IMPORT_FILE_INVALID'
+                | 'ERR_AUDIT_CHAIN_BROKEN'
+                | 'ERR_API_CLIENT_UNAUTHORIZED'
+                | 'ERR_API_CLIENT_DISABLED'
+                | 'ERR_API_CLIENT_ADDRESS'
+                | 'ERR_API_CLIENT_RATE_LIMITED'
+                | 'ERR_API_CLIENT_NOT_FOUND'
+                | 'ERR_REGISTRATION_NOT_FOUND'
+                | 'ERR_REGISTRATION_CLOSED'
+                | 'ERR_SELF_REGISTRATION_CLOSED'
+                | 'ERR_CONSENT_OUTDATED'
+                | 'ERR_REGISTRATION_INCOMPLETE'
+                | 'ERR_REGISTRATION_DUPLICATE'
+                | 'ERR_NIP_NOT_FOUND'
+                | 'ERR_REGISTRY_UNAVAILABLE'
+                | 'ERR_REGISTRATION_STATE'
+                | 'ERR_REGISTRATION_SAME_APPROVER'
+                | 'ERR_REGISTRATION_NO_PHOTO'
+                | 'ERR_OUTBOX_NOT_RESENDABLE'
+                | 'ERR_PHONE_CODE_INVALID'
+                | 'ERR_PHONE_CODE_EXPIRED'
+                | 'ERR_PHONE_CODE_TOO_SOON'
+                | 'ERR_PHONE_CODE_QUOTA'
+                | 'ERR_PHONE_TAKEN'
+                | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
+                | 'ERR_CHANGE_REQUEST_NOT_FOUND'
+                | 'ERR_CHANGE_REQUEST_PENDING'
+                | 'ERR_CHANGE_REQUEST_DECIDED'
+                | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
+                | 'ERR_PROFILE_NOT_VERIFIED'
+                | 'ERR_CERT_REQUEST_NOT_FOUND'
+                | 'ERR_CERT_REQUEST_OPEN'
+                | 'ERR_CERT_REQUEST_STATE'
+                | 'ERR_PRODUCT_NOT_ALLOWED'
+                | 'ERR_SUBSCRIBER_NOT_VERIFIED'
+                | 'ERR_PASSPHRASE_POLICY'
+                | 'ERR_PASSPHRASE_WRONG'
+                | 'ERR_PASSPHRASE_LOCKED'
+                | 'ERR_SIGNING_AUTHORISATION_INVALID'
+                | 'ERR_SIGNING_AUTHORISATION_SPENT'
+                | 'ERR_TOTP_INVALID'
+                | 'ERR_TOTP_SPENT'
+                | 'ERR_TOTP_NOT_PENDING'
+                | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
+                | 'ERR_SUBSCRIBER_CERT_STATE'
+                | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
+                | 'ERR_REVOCATION_PENDING'
+                | 'ERR_REVOCATION_REQUEST_STATE'
+                | 'ERR_TSA_UNAVAILABLE'
+                | 'ERR_TSA_RATE_LIMITED'
+                | 'ERR_VERIFY_RATE_LIMITED'
+                | 'ERR_VERIFY_DOCUMENT_NOT_FOUND'
+                | 'ERR_PDF_INVALID'
+                | 'ERR_PDF_TOO_LARGE'
+                | 'ERR_PDF_PASSWORD'
+                | 'ERR_PDF_TAG_NOT_FOUND'
+                | 'ERR_PDF_CHANGES_FORBIDDEN'
+                | 'ERR_PADES_TIMESTAMP'
+                | 'ERR_SIGNING_BUSY'
+                | 'ERR_SIGNER_CANNOT_SIGN'
+                | 'ERR_SIGNING_CREDENTIAL_UNSUPPORTED'
+                | 'ERR_ESIGN_PASSPHRASE_WRONG'
+                | 'ERR_ESIGN_USER_NOT_REGISTERED'
+                | 'ERR_ESIGN_SIGNING_FAILED'
+                | 'ERR_SIGNED_DOCUMENT_NOT_FOUND'
+                | 'ERR_SIGNED_DOCUMENT_DOWNLOADED'
+                | 'ERR_PHONE_NOT_VERIFIED'
+                | 'ERR_SELFIE_NO_MATCH'
+                | 'ERR_SELFIE_LOCKED'
+                | 'ERR_SELFIE_CHECK_NOT_FOUND'
+                | 'ERR_SELFIE_CHECK_STATE'
+                | 'ERR_SERVER_INTERNAL';
+              /** @description BSrE's code where it has one (2011 not registered, 2031 wrong passphrase), else the HTTP status. */
+              status_code: number;
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              status: false;
+              error: string;
+              message: string;
+              /** @enum {string} */
+              code:
+                | 'ERR_INPUT_INVALID'
+                | 'ERR_INPUT_TOO_LARGE'
+                | 'ERR_INPUT_UNSUPPORTED_MEDIA_TYPE'
+                | 'ERR_INPUT_HEADERS_TOO_LARGE'
+                | 'ERR_INPUT_TIMEOUT'
+                | 'ERR_RESOURCE_NOT_FOUND'
+                | 'ERR_RESOURCE_CONFLICT'
+                | 'ERR_CONFIG_INVALID'
+                | 'ERR_DB_LOCKED'
+                | 'ERR_DB_UNAVAILABLE'
+                | 'ERR_KEY_NOT_FOUND'
+                | 'ERR_KEY_BACKEND'
+                | 'ERR_KEY_UNSEAL_FAILED'
+                | 'ERR_CA_NOT_INITIALISED'
+                | 'ERR_CA_NOT_FOUND'
+                | 'ERR_CA_EXPIRED'
+                | 'ERR_CA_RESPONDER_EXPIRED'
+                | 'ERR_CA_REVOKED'
+                | 'ERR_CA_CONFIG_MISMATCH'
+                | 'ERR_PROFILE_NOT_FOUND'
+                | 'ERR_PROFILE_NOT_ALLOWED'
+                | 'ERR_PROFILE_VIOLATION'
+                | 'ERR_CSR_MALFORMED'
+                | 'ERR_CSR_SIGNATURE_INVALID'
+                | 'ERR_CSR_KEY_UNSUPPORTED'
+                | 'ERR_CERT_LINT_FAILED'
+                | 'ERR_CERT_NOT_FOUND'
+                | 'ERR_CERT_ALREADY_REVOKED'
+                | 'ERR_CERT_NOT_ON_HOLD'
+                | 'ERR_CERT_NOT_REVOCABLE'
+                | 'ERR_CERT_REVOCATION_REASON'
+                | 'ERR_CERT_SERIAL_EXHAUSTED'
+                | 'ERR_AUTH_INVALID_CREDENTIALS'
+                | 'ERR_AUTH_OTP_INVALID'
+                | 'ERR_AUTH_THROTTLED'
+                | 'ERR_AUTH_REQUIRED'
+                | 'ERR_AUTH_STEP_INVALID'
+                | 'ERR_AUTH_FORBIDDEN'
+                | 'ERR_AUTH_CSRF'
+                | 'ERR_PASSWORD_POLICY'
+                | 'ERR_PASSWORD_MISMATCH'
+                | 'ERR_PASSWORD_CURRENT_WRONG'
+                | 'ERR_LINK_INVALID'
+                | 'ERR_LINK_USED'
+                | 'ERR_LINK_EXPIRED'
+                | 'ERR_TOTP_DEVICE_NAME_TAKEN'
+                | 'ERR_TOTP_LAST_DEVICE'
+                | 'ERR_ACCOUNT_EXISTS'
+                | 'ERR_ACCOUNT_NOT_FOUND'
+                | 'ERR_ACCOUNT_NOT_ACTIVE'
+                | 'ERR_ADMIN_SETUP_DONE'
+                | 'ERR_INSTITUTION_NOT_FOUND'
+                | 'ERR_INSTITUTION_CODE_TAKEN'
+                | 'ERR_IMPORT_FILE_INVALID'
+                | 'ERR_AUDIT_CHAIN_BROKEN'
+                | 'ERR_API_CLIENT_UNAUTHORIZED'
+                | 'ERR_API_CLIENT_DISABLED'
+                | 'ERR_API_CLIENT_ADDRESS'
+                | 'ERR_API_CLIENT_RATE_LIMITED'
+                | 'ERR_API_CLIENT_NOT_FOUND'
+                | 'ERR_REGISTRATION_NOT_FOUND'
+                | 'ERR_REGISTRATION_CLOSED'
+                | 'ERR_SELF_REGISTRATION_CLOSED'
+                | 'ERR_CONSENT_OUTDATED'
+                | 'ERR_REGISTRATION_INCOMPLETE'
+                | 'ERR_REGISTRATION_DUPLICATE'
+                | 'ERR_NIP_NOT_FOUND'
+                | 'ERR_REGISTRY_UNAVAILABLE'
+                | 'ERR_REGISTRATION_STATE'
+                | 'ERR_REGISTRATION_SAME_APPROVER'
+                | 'ERR_REGISTRATION_NO_PHOTO'
+                | 'ERR_OUTBOX_NOT_RESENDABLE'
+                | 'ERR_PHONE_CODE_INVALID'
+                | 'ERR_PHONE_CODE_EXPIRED'
+                | 'ERR_PHONE_CODE_TOO_SOON'
+                | 'ERR_PHONE_CODE_QUOTA'
+                | 'ERR_PHONE_TAKEN'
+                | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
+                | 'ERR_CHANGE_REQUEST_NOT_FOUND'
+                | 'ERR_CHANGE_REQUEST_PENDING'
+                | 'ERR_CHANGE_REQUEST_DECIDED'
+                | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
+                | 'ERR_PROFILE_NOT_VERIFIED'
+                | 'ERR_CERT_REQUEST_NOT_FOUND'
+                | 'ERR_CERT_REQUEST_OPEN'
+                | 'ERR_CERT_REQUEST_STATE'
+                | 'ERR_PRODUCT_NOT_ALLOWED'
+                | 'ERR_SUBSCRIBER_NOT_VERIFIED'
+                | 'ERR_PASSPHRASE_POLICY'
+                | 'ERR_PASSPHRASE_WRONG'
+                | 'ERR_PASSPHRASE_LOCKED'
+                | 'ERR_SIGNING_AUTHORISATION_INVALID'
+                | 'ERR_SIGNING_AUTHORISATION_SPENT'
+                | 'ERR_TOTP_INVALID'
+                | 'ERR_TOTP_SPENT'
+                | 'ERR_TOTP_NOT_PENDING'
+                | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
+                | 'ERR_SUBSCRIBER_CERT_STATE'
+                | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
+                | 'ERR_REVOCATION_PENDING'
+                | 'ERR_REVOCATION_REQUEST_STATE'
+                | 'ERR_TSA_UNAVAILABLE'
+                | 'ERR_TSA_RATE_LIMITED'
+                | 'ERR_VERIFY_RATE_LIMITED'
+                | 'ERR_VERIFY_DOCUMENT_NOT_FOUND'
+                | 'ERR_PDF_INVALID'
+                | 'ERR_PDF_TOO_LARGE'
+                | 'ERR_PDF_PASSWORD'
+                | 'ERR_PDF_TAG_NOT_FOUND'
+                | 'ERR_PDF_CHANGES_FORBIDDEN'
+                | 'ERR_PADES_TIMESTAMP'
+                | 'ERR_SIGNING_BUSY'
+                | 'ERR_SIGNER_CANNOT_SIGN'
+                | 'ERR_SIGNING_CREDENTIAL_UNSUPPORTED'
+                | 'ERR_ESIGN_PASSPHRASE_WRONG'
+                | 'ERR_ESIGN_USER_NOT_REGISTERED'
+                | 'ERR_ESIGN_SIGNING_FAILED'
+                | 'ERR_SIGNED_DOCUMENT_NOT_FOUND'
+                | 'ERR_SIGNED_DOCUMENT_DOWNLOADED'
+                | 'ERR_PHONE_NOT_VERIFIED'
+                | 'ERR_SELFIE_NO_MATCH'
+                | 'ERR_SELFIE_LOCKED'
+                | 'ERR_SELFIE_CHECK_NOT_FOUND'
+                | 'ERR_SELFIE_CHECK_STATE'
+                | 'ERR_SERVER_INTERNAL';
+              /** @description BSrE's code where it has one (2011 not registered, 2031 wrong passphrase), else the HTTP status. */
+              status_code: number;
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v2/sign/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** eSign v2: signs one or more base64 PDFs for the institution's holder named by `nik` or `email`, with the passphrase (or a TOTP). */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            nik?: string | null;
+            email?: string | null;
+            passphrase?: string | null;
+            totp?: string | number | null;
+            otp?: string | number | null;
+            file?: string[] | string;
+            signatureProperties?:
+              | {
+                  [key: string]: unknown;
+                }[]
+              | {
+                  [key: string]: unknown;
+                };
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Milliseconds taken. */
+              time: number;
+              file: string[];
+              id_dokumen: string[];
+              signing_time: string[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              status: false;
+              error: string;
+              message: string;
+              /** @enum {string} */
+              code:
+                | 'ERR_INPUT_INVALID'
+                | 'ERR_INPUT_TOO_LARGE'
+                | 'ERR_INPUT_UNSUPPORTED_MEDIA_TYPE'
+                | 'ERR_INPUT_HEADERS_TOO_LARGE'
+                | 'ERR_INPUT_TIMEOUT'
+                | 'ERR_RESOURCE_NOT_FOUND'
+                | 'ERR_RESOURCE_CONFLICT'
+                | 'ERR_CONFIG_INVALID'
+                | 'ERR_DB_LOCKED'
+                | 'ERR_DB_UNAVAILABLE'
+                | 'ERR_KEY_NOT_FOUND'
+                | 'ERR_KEY_BACKEND'
+                | 'ERR_KEY_UNSEAL_FAILED'
+                | 'ERR_CA_NOT_INITIALISED'
+                | 'ERR_CA_NOT_FOUND'
+                | 'ERR_CA_EXPIRED'
+                | 'ERR_CA_RESPONDER_EXPIRED'
+                | 'ERR_CA_REVOKED'
+                | 'ERR_CA_CONFIG_MISMATCH'
+                | 'ERR_PROFILE_NOT_FOUND'
+                | 'ERR_PROFILE_NOT_ALLOWED'
+                | 'ERR_PROFILE_VIOLATION'
+                | 'ERR_CSR_MALFORMED'
+                | 'ERR_CSR_SIGNATURE_INVALID'
+                | 'ERR_CSR_KEY_UNSUPPORTED'
+                | 'ERR_CERT_LINT_FAILED'
+                | 'ERR_CERT_NOT_FOUND'
+                | 'ERR_CERT_ALREADY_REVOKED'
+                | 'ERR_CERT_NOT_ON_HOLD'
+                | 'ERR_CERT_NOT_REVOCABLE'
+                | 'ERR_CERT_REVOCATION_REASON'
+                | 'ERR_CERT_SERIAL_EXHAUSTED'
+                | 'ERR_AUTH_INVALID_CREDENTIALS'
+                | 'ERR_AUTH_OTP_INVALID'
+                | 'ERR_AUTH_THROTTLED'
+                | 'ERR_AUTH_REQUIRED'
+                | 'ERR_AUTH_STEP_INVALID'
+                | 'ERR_AUTH_FORBIDDEN'
+                | 'ERR_AUTH_CSRF'
+                | 'ERR_PASSWORD_POLICY'
+                | 'ERR_PASSWORD_MISMATCH'
+                | 'ERR_PASSWORD_CURRENT_WRONG'
+                | 'ERR_LINK_INVALID'
+                | 'ERR_LINK_USED'
+                | 'ERR_LINK_EXPIRED'
+                | 'ERR_TOTP_DEVICE_NAME_TAKEN'
+                | 'ERR_TOTP_LAST_DEVICE'
+                | 'ERR_ACCOUNT_EXISTS'
+                | 'ERR_ACCOUNT_NOT_FOUND'
+                | 'ERR_ACCOUNT_NOT_ACTIVE'
+                | 'ERR_ADMIN_SETUP_DONE'
+                | 'ERR_INSTITUTION_NOT_FOUND'
+                | 'ERR_INSTITUTION_CODE_TAKEN'
+                | 'ERR_IMPORT_FILE_INVALID'
+                | 'ERR_AUDIT_CHAIN_BROKEN'
+                | 'ERR_API_CLIENT_UNAUTHORIZED'
+                | 'ERR_API_CLIENT_DISABLED'
+                | 'ERR_API_CLIENT_ADDRESS'
+                | 'ERR_API_CLIENT_RATE_LIMITED'
+                | 'ERR_API_CLIENT_NOT_FOUND'
+                | 'ERR_REGISTRATION_NOT_FOUND'
+                | 'ERR_REGISTRATION_CLOSED'
+                | 'ERR_SELF_REGISTRATION_CLOSED'
+                | 'ERR_CONSENT_OUTDATED'
+                | 'ERR_REGISTRATION_INCOMPLETE'
+                | 'ERR_REGISTRATION_DUPLICATE'
+                | 'ERR_NIP_NOT_FOUND'
+                | 'ERR_REGISTRY_UNAVAILABLE'
+                | 'ERR_REGISTRATION_STATE'
+                | 'ERR_REGISTRATION_SAME_APPROVER'
+                | 'ERR_REGISTRATION_NO_PHOTO'
+                | 'ERR_OUTBOX_NOT_RESENDABLE'
+                | 'ERR_PHONE_CODE_INVALID'
+                | 'ERR_PHONE_CODE_EXPIRED'
+                | 'ERR_PHONE_CODE_TOO_SOON'
+                | 'ERR_PHONE_CODE_QUOTA'
+                | 'ERR_PHONE_TAKEN'
+                | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
+                | 'ERR_CHANGE_REQUEST_NOT_FOUND'
+                | 'ERR_CHANGE_REQUEST_PENDING'
+                | 'ERR_CHANGE_REQUEST_DECIDED'
+                | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
+                | 'ERR_PROFILE_NOT_VERIFIED'
+                | 'ERR_CERT_REQUEST_NOT_FOUND'
+                | 'ERR_CERT_REQUEST_OPEN'
+                | 'ERR_CERT_REQUEST_STATE'
+                | 'ERR_PRODUCT_NOT_ALLOWED'
+                | 'ERR_SUBSCRIBER_NOT_VERIFIED'
+                | 'ERR_PASSPHRASE_POLICY'
+                | 'ERR_PASSPHRASE_WRONG'
+                | 'ERR_PASSPHRASE_LOCKED'
+                | 'ERR_SIGNING_AUTHORISATION_INVALID'
+                | 'ERR_SIGNING_AUTHORISATION_SPENT'
+                | 'ERR_TOTP_INVALID'
+                | 'ERR_TOTP_SPENT'
+                | 'ERR_TOTP_NOT_PENDING'
+                | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
+                | 'ERR_SUBSCRIBER_CERT_STATE'
+                | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
+                | 'ERR_REVOCATION_PENDING'
+                | 'ERR_REVOCATION_REQUEST_STATE'
+                | 'ERR_TSA_UNAVAILABLE'
+                | 'ERR_TSA_RATE_LIMITED'
+                | 'ERR_VERIFY_RATE_LIMITED'
+                | 'ERR_VERIFY_DOCUMENT_NOT_FOUND'
+                | 'ERR_PDF_INVALID'
+                | 'ERR_PDF_TOO_LARGE'
+                | 'ERR_PDF_PASSWORD'
+                | 'ERR_PDF_TAG_NOT_FOUND'
+                | 'ERR_PDF_CHANGES_FORBIDDEN'
+                | 'ERR_PADES_TIMESTAMP'
+                | 'ERR_SIGNING_BUSY'
+                | 'ERR_SIGNER_CANNOT_SIGN'
+                | 'ERR_SIGNING_CREDENTIAL_UNSUPPORTED'
+                | 'ERR_ESIGN_PASSPHRASE_WRONG'
+                | 'ERR_ESIGN_USER_NOT_REGISTERED'
+                | 'ERR_ESIGN_SIGNING_FAILED'
+                | 'ERR_SIGNED_DOCUMENT_NOT_FOUND'
+                | 'ERR_SIGNED_DOCUMENT_DOWNLOADED'
+                | 'ERR_PHONE_NOT_VERIFIED'
+                | 'ERR_SELFIE_NO_MATCH'
+                | 'ERR_SELFIE_LOCKED'
+                | 'ERR_SELFIE_CHECK_NOT_FOUND'
+                | 'ERR_SELFIE_CHECK_STATE'
+                | 'ERR_SERVER_INTERNAL';
+              /** @description BSrE's code where it has one (2011 not registered, 2031 wrong passphrase), else the HTTP status. */
+              status_code: number;
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              status: false;
+              error: string;
+              message: string;
+              /** @enum {string} */
+              code:
+                | 'ERR_INPUT_INVALID'
+                | 'ERR_INPUT_TOO_LARGE'
+                | 'ERR_INPUT_UNSUPPORTED_MEDIA_TYPE'
+                | 'ERR_INPUT_HEADERS_TOO_LARGE'
+                | 'ERR_INPUT_TIMEOUT'
+                | 'ERR_RESOURCE_NOT_FOUND'
+                | 'ERR_RESOURCE_CONFLICT'
+                | 'ERR_CONFIG_INVALID'
+                | 'ERR_DB_LOCKED'
+                | 'ERR_DB_UNAVAILABLE'
+                | 'ERR_KEY_NOT_FOUND'
+                | 'ERR_KEY_BACKEND'
+                | 'ERR_KEY_UNSEAL_FAILED'
+                | 'ERR_CA_NOT_INITIALISED'
+                | 'ERR_CA_NOT_FOUND'
+                | 'ERR_CA_EXPIRED'
+                | 'ERR_CA_RESPONDER_EXPIRED'
+                | 'ERR_CA_REVOKED'
+                | 'ERR_CA_CONFIG_MISMATCH'
+                | 'ERR_PROFILE_NOT_FOUND'
+                | 'ERR_PROFILE_NOT_ALLOWED'
+                | 'ERR_PROFILE_VIOLATION'
+                | 'ERR_CSR_MALFORMED'
+                | 'ERR_CSR_SIGNATURE_INVALID'
+                | 'ERR_CSR_KEY_UNSUPPORTED'
+                | 'ERR_CERT_LINT_FAILED'
+                | 'ERR_CERT_NOT_FOUND'
+                | 'ERR_CERT_ALREADY_REVOKED'
+                | 'ERR_CERT_NOT_ON_HOLD'
+                | 'ERR_CERT_NOT_REVOCABLE'
+                | 'ERR_CERT_REVOCATION_REASON'
+                | 'ERR_CERT_SERIAL_EXHAUSTED'
+                | 'ERR_AUTH_INVALID_CREDENTIALS'
+                | 'ERR_AUTH_OTP_INVALID'
+                | 'ERR_AUTH_THROTTLED'
+                | 'ERR_AUTH_REQUIRED'
+                | 'ERR_AUTH_STEP_INVALID'
+                | 'ERR_AUTH_FORBIDDEN'
+                | 'ERR_AUTH_CSRF'
+                | 'ERR_PASSWORD_POLICY'
+                | 'ERR_PASSWORD_MISMATCH'
+                | 'ERR_PASSWORD_CURRENT_WRONG'
+                | 'ERR_LINK_INVALID'
+                | 'ERR_LINK_USED'
+                | 'ERR_LINK_EXPIRED'
+                | 'ERR_TOTP_DEVICE_NAME_TAKEN'
+                | 'ERR_TOTP_LAST_DEVICE'
+                | 'ERR_ACCOUNT_EXISTS'
+                | 'ERR_ACCOUNT_NOT_FOUND'
+                | 'ERR_ACCOUNT_NOT_ACTIVE'
+                | 'ERR_ADMIN_SETUP_DONE'
+                | 'ERR_INSTITUTION_NOT_FOUND'
+                | 'ERR_INSTITUTION_CODE_TAKEN'
+                | 'ERR_IMPORT_FILE_INVALID'
+                | 'ERR_AUDIT_CHAIN_BROKEN'
+                | 'ERR_API_CLIENT_UNAUTHORIZED'
+                | 'ERR_API_CLIENT_DISABLED'
+                | 'ERR_API_CLIENT_ADDRESS'
+                | 'ERR_API_CLIENT_RATE_LIMITED'
+                | 'ERR_API_CLIENT_NOT_FOUND'
+                | 'ERR_REGISTRATION_NOT_FOUND'
+                | 'ERR_REGISTRATION_CLOSED'
+                | 'ERR_SELF_REGISTRATION_CLOSED'
+                | 'ERR_CONSENT_OUTDATED'
+                | 'ERR_REGISTRATION_INCOMPLETE'
+                | 'ERR_REGISTRATION_DUPLICATE'
+                | 'ERR_NIP_NOT_FOUND'
+                | 'ERR_REGISTRY_UNAVAILABLE'
+                | 'ERR_REGISTRATION_STATE'
+                | 'ERR_REGISTRATION_SAME_APPROVER'
+                | 'ERR_REGISTRATION_NO_PHOTO'
+                | 'ERR_OUTBOX_NOT_RESENDABLE'
+                | 'ERR_PHONE_CODE_INVALID'
+                | 'ERR_PHONE_CODE_EXPIRED'
+                | 'ERR_PHONE_CODE_TOO_SOON'
+                | 'ERR_PHONE_CODE_QUOTA'
+                | 'ERR_PHONE_TAKEN'
+                | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
+                | 'ERR_CHANGE_REQUEST_NOT_FOUND'
+                | 'ERR_CHANGE_REQUEST_PENDING'
+                | 'ERR_CHANGE_REQUEST_DECIDED'
+                | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
+                | 'ERR_PROFILE_NOT_VERIFIED'
+                | 'ERR_CERT_REQUEST_NOT_FOUND'
+                | 'ERR_CERT_REQUEST_OPEN'
+                | 'ERR_CERT_REQUEST_STATE'
+                | 'ERR_PRODUCT_NOT_ALLOWED'
+                | 'ERR_SUBSCRIBER_NOT_VERIFIED'
+                | 'ERR_PASSPHRASE_POLICY'
+                | 'ERR_PASSPHRASE_WRONG'
+                | 'ERR_PASSPHRASE_LOCKED'
+                | 'ERR_SIGNING_AUTHORISATION_INVALID'
+                | 'ERR_SIGNING_AUTHORISATION_SPENT'
+                | 'ERR_TOTP_INVALID'
+                | 'ERR_TOTP_SPENT'
+                | 'ERR_TOTP_NOT_PENDING'
+                | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
+                | 'ERR_SUBSCRIBER_CERT_STATE'
+                | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
+                | 'ERR_REVOCATION_PENDING'
+                | 'ERR_REVOCATION_REQUEST_STATE'
+                | 'ERR_TSA_UNAVAILABLE'
+                | 'ERR_TSA_RATE_LIMITED'
+                | 'ERR_VERIFY_RATE_LIMITED'
+                | 'ERR_VERIFY_DOCUMENT_NOT_FOUND'
+                | 'ERR_PDF_INVALID'
+                | 'ERR_PDF_TOO_LARGE'
+                | 'ERR_PDF_PASSWORD'
+                | 'ERR_PDF_TAG_NOT_FOUND'
+                | 'ERR_PDF_CHANGES_FORBIDDEN'
+                | 'ERR_PADES_TIMESTAMP'
+                | 'ERR_SIGNING_BUSY'
+                | 'ERR_SIGNER_CANNOT_SIGN'
+                | 'ERR_SIGNING_CREDENTIAL_UNSUPPORTED'
+                | 'ERR_ESIGN_PASSPHRASE_WRONG'
+                | 'ERR_ESIGN_USER_NOT_REGISTERED'
+                | 'ERR_ESIGN_SIGNING_FAILED'
+                | 'ERR_SIGNED_DOCUMENT_NOT_FOUND'
+                | 'ERR_SIGNED_DOCUMENT_DOWNLOADED'
+                | 'ERR_PHONE_NOT_VERIFIED'
+                | 'ERR_SELFIE_NO_MATCH'
+                | 'ERR_SELFIE_LOCKED'
+                | 'ERR_SELFIE_CHECK_NOT_FOUND'
+                | 'ERR_SELFIE_CHECK_STATE'
+                | 'ERR_SERVER_INTERNAL';
+              /** @description BSrE's code where it has one (2011 not registered, 2031 wrong passphrase), else the HTTP status. */
+              status_code: number;
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sign/download/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** eSign v1: the signed PDF of a signing call, once, within TEKEN_SIGNED_DOCUMENT_MINUTES; then "Dokumen telah didownload sebelumnya". */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              status: false;
+              error: string;
+              message: string;
+              /** @enum {string} */
+              code:
+                | 'ERR_INPUT_INVALID'
+                | 'ERR_INPUT_TOO_LARGE'
+                | 'ERR_INPUT_UNSUPPORTED_MEDIA_TYPE'
+                | 'ERR_INPUT_HEADERS_TOO_LARGE'
+                | 'ERR_INPUT_TIMEOUT'
+                | 'ERR_RESOURCE_NOT_FOUND'
+                | 'ERR_RESOURCE_CONFLICT'
+                | 'ERR_CONFIG_INVALID'
+                | 'ERR_DB_LOCKED'
+                | 'ERR_DB_UNAVAILABLE'
+                | 'ERR_KEY_NOT_FOUND'
+                | 'ERR_KEY_BACKEND'
+                | 'ERR_KEY_UNSEAL_FAILED'
+                | 'ERR_CA_NOT_INITIALISED'
+                | 'ERR_CA_NOT_FOUND'
+                | 'ERR_CA_EXPIRED'
+                | 'ERR_CA_RESPONDER_EXPIRED'
+                | 'ERR_CA_REVOKED'
+                | 'ERR_CA_CONFIG_MISMATCH'
+                | 'ERR_PROFILE_NOT_FOUND'
+                | 'ERR_PROFILE_NOT_ALLOWED'
+                | 'ERR_PROFILE_VIOLATION'
+                | 'ERR_CSR_MALFORMED'
+                | 'ERR_CSR_SIGNATURE_INVALID'
+                | 'ERR_CSR_KEY_UNSUPPORTED'
+                | 'ERR_CERT_LINT_FAILED'
+                | 'ERR_CERT_NOT_FOUND'
+                | 'ERR_CERT_ALREADY_REVOKED'
+                | 'ERR_CERT_NOT_ON_HOLD'
+                | 'ERR_CERT_NOT_REVOCABLE'
+                | 'ERR_CERT_REVOCATION_REASON'
+                | 'ERR_CERT_SERIAL_EXHAUSTED'
+                | 'ERR_AUTH_INVALID_CREDENTIALS'
+                | 'ERR_AUTH_OTP_INVALID'
+                | 'ERR_AUTH_THROTTLED'
+                | 'ERR_AUTH_REQUIRED'
+                | 'ERR_AUTH_STEP_INVALID'
+                | 'ERR_AUTH_FORBIDDEN'
+                | 'ERR_AUTH_CSRF'
+                | 'ERR_PASSWORD_POLICY'
+                | 'ERR_PASSWORD_MISMATCH'
+                | 'ERR_PASSWORD_CURRENT_WRONG'
+                | 'ERR_LINK_INVALID'
+                | 'ERR_LINK_USED'
+                | 'ERR_LINK_EXPIRED'
+                | 'ERR_TOTP_DEVICE_NAME_TAKEN'
+                | 'ERR_TOTP_LAST_DEVICE'
+                | 'ERR_ACCOUNT_EXISTS'
+                | 'ERR_ACCOUNT_NOT_FOUND'
+                | 'ERR_ACCOUNT_NOT_ACTIVE'
+                | 'ERR_ADMIN_SETUP_DONE'
+                | 'ERR_INSTITUTION_NOT_FOUND'
+                | 'ERR_INSTITUTION_CODE_TAKEN'
+                | 'ERR_IMPORT_FILE_INVALID'
+                | 'ERR_AUDIT_CHAIN_BROKEN'
+                | 'ERR_API_CLIENT_UNAUTHORIZED'
+                | 'ERR_API_CLIENT_DISABLED'
+                | 'ERR_API_CLIENT_ADDRESS'
+                | 'ERR_API_CLIENT_RATE_LIMITED'
+                | 'ERR_API_CLIENT_NOT_FOUND'
+                | 'ERR_REGISTRATION_NOT_FOUND'
+                | 'ERR_REGISTRATION_CLOSED'
+                | 'ERR_SELF_REGISTRATION_CLOSED'
+                | 'ERR_CONSENT_OUTDATED'
+                | 'ERR_REGISTRATION_INCOMPLETE'
+                | 'ERR_REGISTRATION_DUPLICATE'
+                | 'ERR_NIP_NOT_FOUND'
+                | 'ERR_REGISTRY_UNAVAILABLE'
+                | 'ERR_REGISTRATION_STATE'
+                | 'ERR_REGISTRATION_SAME_APPROVER'
+                | 'ERR_REGISTRATION_NO_PHOTO'
+                | 'ERR_OUTBOX_NOT_RESENDABLE'
+                | 'ERR_PHONE_CODE_INVALID'
+                | 'ERR_PHONE_CODE_EXPIRED'
+                | 'ERR_PHONE_CODE_TOO_SOON'
+                | 'ERR_PHONE_CODE_QUOTA'
+                | 'ERR_PHONE_TAKEN'
+                | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
+                | 'ERR_CHANGE_REQUEST_NOT_FOUND'
+                | 'ERR_CHANGE_REQUEST_PENDING'
+                | 'ERR_CHANGE_REQUEST_DECIDED'
+                | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
+                | 'ERR_PROFILE_NOT_VERIFIED'
+                | 'ERR_CERT_REQUEST_NOT_FOUND'
+                | 'ERR_CERT_REQUEST_OPEN'
+                | 'ERR_CERT_REQUEST_STATE'
+                | 'ERR_PRODUCT_NOT_ALLOWED'
+                | 'ERR_SUBSCRIBER_NOT_VERIFIED'
+                | 'ERR_PASSPHRASE_POLICY'
+                | 'ERR_PASSPHRASE_WRONG'
+                | 'ERR_PASSPHRASE_LOCKED'
+                | 'ERR_SIGNING_AUTHORISATION_INVALID'
+                | 'ERR_SIGNING_AUTHORISATION_SPENT'
+                | 'ERR_TOTP_INVALID'
+                | 'ERR_TOTP_SPENT'
+                | 'ERR_TOTP_NOT_PENDING'
+                | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
+                | 'ERR_SUBSCRIBER_CERT_STATE'
+                | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
+                | 'ERR_REVOCATION_PENDING'
+                | 'ERR_REVOCATION_REQUEST_STATE'
+                | 'ERR_TSA_UNAVAILABLE'
+                | 'ERR_TSA_RATE_LIMITED'
+                | 'ERR_VERIFY_RATE_LIMITED'
+                | 'ERR_VERIFY_DOCUMENT_NOT_FOUND'
+                | 'ERR_PDF_INVALID'
+                | 'ERR_PDF_TOO_LARGE'
+                | 'ERR_PDF_PASSWORD'
+                | 'ERR_PDF_TAG_NOT_FOUND'
+                | 'ERR_PDF_CHANGES_FORBIDDEN'
+                | 'ERR_PADES_TIMESTAMP'
+                | 'ERR_SIGNING_BUSY'
+                | 'ERR_SIGNER_CANNOT_SIGN'
+                | 'ERR_SIGNING_CREDENTIAL_UNSUPPORTED'
+                | 'ERR_ESIGN_PASSPHRASE_WRONG'
+                | 'ERR_ESIGN_USER_NOT_REGISTERED'
+                | 'ERR_ESIGN_SIGNING_FAILED'
+                | 'ERR_SIGNED_DOCUMENT_NOT_FOUND'
+                | 'ERR_SIGNED_DOCUMENT_DOWNLOADED'
+                | 'ERR_PHONE_NOT_VERIFIED'
+                | 'ERR_SELFIE_NO_MATCH'
+                | 'ERR_SELFIE_LOCKED'
+                | 'ERR_SELFIE_CHECK_NOT_FOUND'
+                | 'ERR_SELFIE_CHECK_STATE'
+                | 'ERR_SERVER_INTERNAL';
+              /** @description BSrE's code where it has one (2011 not registered, 2031 wrong passphrase), else the HTTP status. */
+              status_code: number;
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              status: false;
+              error: string;
+              message: string;
+              /** @enum {string} */
+              code:
+                | 'ERR_INPUT_INVALID'
+                | 'ERR_INPUT_TOO_LARGE'
+                | 'ERR_INPUT_UNSUPPORTED_MEDIA_TYPE'
+                | 'ERR_INPUT_HEADERS_TOO_LARGE'
+                | 'ERR_INPUT_TIMEOUT'
+                | 'ERR_RESOURCE_NOT_FOUND'
+                | 'ERR_RESOURCE_CONFLICT'
+                | 'ERR_CONFIG_INVALID'
+                | 'ERR_DB_LOCKED'
+                | 'ERR_DB_UNAVAILABLE'
+                | 'ERR_KEY_NOT_FOUND'
+                | 'ERR_KEY_BACKEND'
+                | 'ERR_KEY_UNSEAL_FAILED'
+                | 'ERR_CA_NOT_INITIALISED'
+                | 'ERR_CA_NOT_FOUND'
+                | 'ERR_CA_EXPIRED'
+                | 'ERR_CA_RESPONDER_EXPIRED'
+                | 'ERR_CA_REVOKED'
+                | 'ERR_CA_CONFIG_MISMATCH'
+                | 'ERR_PROFILE_NOT_FOUND'
+                | 'ERR_PROFILE_NOT_ALLOWED'
+                | 'ERR_PROFILE_VIOLATION'
+                | 'ERR_CSR_MALFORMED'
+                | 'ERR_CSR_SIGNATURE_INVALID'
+                | 'ERR_CSR_KEY_UNSUPPORTED'
+                | 'ERR_CERT_LINT_FAILED'
+                | 'ERR_CERT_NOT_FOUND'
+                | 'ERR_CERT_ALREADY_REVOKED'
+                | 'ERR_CERT_NOT_ON_HOLD'
+                | 'ERR_CERT_NOT_REVOCABLE'
+                | 'ERR_CERT_REVOCATION_REASON'
+                | 'ERR_CERT_SERIAL_EXHAUSTED'
+                | 'ERR_AUTH_INVALID_CREDENTIALS'
+                | 'ERR_AUTH_OTP_INVALID'
+                | 'ERR_AUTH_THROTTLED'
+                | 'ERR_AUTH_REQUIRED'
+                | 'ERR_AUTH_STEP_INVALID'
+                | 'ERR_AUTH_FORBIDDEN'
+                | 'ERR_AUTH_CSRF'
+                | 'ERR_PASSWORD_POLICY'
+                | 'ERR_PASSWORD_MISMATCH'
+                | 'ERR_PASSWORD_CURRENT_WRONG'
+                | 'ERR_LINK_INVALID'
+                | 'ERR_LINK_USED'
+                | 'ERR_LINK_EXPIRED'
+                | 'ERR_TOTP_DEVICE_NAME_TAKEN'
+                | 'ERR_TOTP_LAST_DEVICE'
+                | 'ERR_ACCOUNT_EXISTS'
+                | 'ERR_ACCOUNT_NOT_FOUND'
+                | 'ERR_ACCOUNT_NOT_ACTIVE'
+                | 'ERR_ADMIN_SETUP_DONE'
+                | 'ERR_INSTITUTION_NOT_FOUND'
+                | 'ERR_INSTITUTION_CODE_TAKEN'
+                | 'ERR_IMPORT_FILE_INVALID'
+                | 'ERR_AUDIT_CHAIN_BROKEN'
+                | 'ERR_API_CLIENT_UNAUTHORIZED'
+                | 'ERR_API_CLIENT_DISABLED'
+                | 'ERR_API_CLIENT_ADDRESS'
+                | 'ERR_API_CLIENT_RATE_LIMITED'
+                | 'ERR_API_CLIENT_NOT_FOUND'
+                | 'ERR_REGISTRATION_NOT_FOUND'
+                | 'ERR_REGISTRATION_CLOSED'
+                | 'ERR_SELF_REGISTRATION_CLOSED'
+                | 'ERR_CONSENT_OUTDATED'
+                | 'ERR_REGISTRATION_INCOMPLETE'
+                | 'ERR_REGISTRATION_DUPLICATE'
+                | 'ERR_NIP_NOT_FOUND'
+                | 'ERR_REGISTRY_UNAVAILABLE'
+                | 'ERR_REGISTRATION_STATE'
+                | 'ERR_REGISTRATION_SAME_APPROVER'
+                | 'ERR_REGISTRATION_NO_PHOTO'
+                | 'ERR_OUTBOX_NOT_RESENDABLE'
+                | 'ERR_PHONE_CODE_INVALID'
+                | 'ERR_PHONE_CODE_EXPIRED'
+                | 'ERR_PHONE_CODE_TOO_SOON'
+                | 'ERR_PHONE_CODE_QUOTA'
+                | 'ERR_PHONE_TAKEN'
+                | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
+                | 'ERR_CHANGE_REQUEST_NOT_FOUND'
+                | 'ERR_CHANGE_REQUEST_PENDING'
+                | 'ERR_CHANGE_REQUEST_DECIDED'
+                | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
+                | 'ERR_PROFILE_NOT_VERIFIED'
+                | 'ERR_CERT_REQUEST_NOT_FOUND'
+                | 'ERR_CERT_REQUEST_OPEN'
+                | 'ERR_CERT_REQUEST_STATE'
+                | 'ERR_PRODUCT_NOT_ALLOWED'
+                | 'ERR_SUBSCRIBER_NOT_VERIFIED'
+                | 'ERR_PASSPHRASE_POLICY'
+                | 'ERR_PASSPHRASE_WRONG'
+                | 'ERR_PASSPHRASE_LOCKED'
+                | 'ERR_SIGNING_AUTHORISATION_INVALID'
+                | 'ERR_SIGNING_AUTHORISATION_SPENT'
+                | 'ERR_TOTP_INVALID'
+                | 'ERR_TOTP_SPENT'
+                | 'ERR_TOTP_NOT_PENDING'
+                | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
+                | 'ERR_SUBSCRIBER_CERT_STATE'
+                | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
+                | 'ERR_REVOCATION_PENDING'
+                | 'ERR_REVOCATION_REQUEST_STATE'
+                | 'ERR_TSA_UNAVAILABLE'
+                | 'ERR_TSA_RATE_LIMITED'
+                | 'ERR_VERIFY_RATE_LIMITED'
+                | 'ERR_VERIFY_DOCUMENT_NOT_FOUND'
+                | 'ERR_PDF_INVALID'
+                | 'ERR_PDF_TOO_LARGE'
+                | 'ERR_PDF_PASSWORD'
+                | 'ERR_PDF_TAG_NOT_FOUND'
+                | 'ERR_PDF_CHANGES_FORBIDDEN'
+                | 'ERR_PADES_TIMESTAMP'
+                | 'ERR_SIGNING_BUSY'
+                | 'ERR_SIGNER_CANNOT_SIGN'
+                | 'ERR_SIGNING_CREDENTIAL_UNSUPPORTED'
+                | 'ERR_ESIGN_PASSPHRASE_WRONG'
+                | 'ERR_ESIGN_USER_NOT_REGISTERED'
+                | 'ERR_ESIGN_SIGNING_FAILED'
+                | 'ERR_SIGNED_DOCUMENT_NOT_FOUND'
+                | 'ERR_SIGNED_DOCUMENT_DOWNLOADED'
+                | 'ERR_PHONE_NOT_VERIFIED'
+                | 'ERR_SELFIE_NO_MATCH'
+                | 'ERR_SELFIE_LOCKED'
+                | 'ERR_SELFIE_CHECK_NOT_FOUND'
+                | 'ERR_SELFIE_CHECK_STATE'
+                | 'ERR_SERVER_INTERNAL';
+              /** @description BSrE's code where it has one (2011 not registered, 2031 wrong passphrase), else the HTTP status. */
+              status_code: number;
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v2/sign/get/totp': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** eSign v2: asks the institution's holder (nik or email) for a TOTP that signs `data` documents. The holder approves by e-mail link with the passphrase; the code is then shown to them and e-mailed. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            nik?: string | null;
+            email?: string | null;
+            /** @description The number of documents the code may sign (an integer, or digits). */
+            data: unknown;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              success: true;
+              message: string;
+              data: null;
+              /** @description The code (digits). */
+              totp?: string;
+              /**
+               * Format: date-time
+               * @description When the code lapses (ISO 8601).
+               */
+              expires?: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              status: false;
+              error: string;
+              message: string;
+              /** @enum {string} */
+              code:
+                | 'ERR_INPUT_INVALID'
+                | 'ERR_INPUT_TOO_LARGE'
+                | 'ERR_INPUT_UNSUPPORTED_MEDIA_TYPE'
+                | 'ERR_INPUT_HEADERS_TOO_LARGE'
+                | 'ERR_INPUT_TIMEOUT'
+                | 'ERR_RESOURCE_NOT_FOUND'
+                | 'ERR_RESOURCE_CONFLICT'
+                | 'ERR_CONFIG_INVALID'
+                | 'ERR_DB_LOCKED'
+                | 'ERR_DB_UNAVAILABLE'
+                | 'ERR_KEY_NOT_FOUND'
+                | 'ERR_KEY_BACKEND'
+                | 'ERR_KEY_UNSEAL_FAILED'
+                | 'ERR_CA_NOT_INITIALISED'
+                | 'ERR_CA_NOT_FOUND'
+                | 'ERR_CA_EXPIRED'
+                | 'ERR_CA_RESPONDER_EXPIRED'
+                | 'ERR_CA_REVOKED'
+                | 'ERR_CA_CONFIG_MISMATCH'
+                | 'ERR_PROFILE_NOT_FOUND'
+                | 'ERR_PROFILE_NOT_ALLOWED'
+                | 'ERR_PROFILE_VIOLATION'
+                | 'ERR_CSR_MALFORMED'
+                | 'ERR_CSR_SIGNATURE_INVALID'
+                | 'ERR_CSR_KEY_UNSUPPORTED'
+                | 'ERR_CERT_LINT_FAILED'
+                | 'ERR_CERT_NOT_FOUND'
+                | 'ERR_CERT_ALREADY_REVOKED'
+                | 'ERR_CERT_NOT_ON_HOLD'
+                | 'ERR_CERT_NOT_REVOCABLE'
+                | 'ERR_CERT_REVOCATION_REASON'
+                | 'ERR_CERT_SERIAL_EXHAUSTED'
+                | 'ERR_AUTH_INVALID_CREDENTIALS'
+                | 'ERR_AUTH_OTP_INVALID'
+                | 'ERR_AUTH_THROTTLED'
+                | 'ERR_AUTH_REQUIRED'
+                | 'ERR_AUTH_STEP_INVALID'
+                | 'ERR_AUTH_FORBIDDEN'
+                | 'ERR_AUTH_CSRF'
+                | 'ERR_PASSWORD_POLICY'
+                | 'ERR_PASSWORD_MISMATCH'
+                | 'ERR_PASSWORD_CURRENT_WRONG'
+                | 'ERR_LINK_INVALID'
+                | 'ERR_LINK_USED'
+                | 'ERR_LINK_EXPIRED'
+                | 'ERR_TOTP_DEVICE_NAME_TAKEN'
+                | 'ERR_TOTP_LAST_DEVICE'
+                | 'ERR_ACCOUNT_EXISTS'
+                | 'ERR_ACCOUNT_NOT_FOUND'
+                | 'ERR_ACCOUNT_NOT_ACTIVE'
+                | 'ERR_ADMIN_SETUP_DONE'
+                | 'ERR_INSTITUTION_NOT_FOUND'
+                | 'ERR_INSTITUTION_CODE_TAKEN'
+                | 'ERR_IMPORT_FILE_INVALID'
+                | 'ERR_AUDIT_CHAIN_BROKEN'
+                | 'ERR_API_CLIENT_UNAUTHORIZED'
+                | 'ERR_API_CLIENT_DISABLED'
+                | 'ERR_API_CLIENT_ADDRESS'
+                | 'ERR_API_CLIENT_RATE_LIMITED'
+                | 'ERR_API_CLIENT_NOT_FOUND'
+                | 'ERR_REGISTRATION_NOT_FOUND'
+                | 'ERR_REGISTRATION_CLOSED'
+                | 'ERR_SELF_REGISTRATION_CLOSED'
+                | 'ERR_CONSENT_OUTDATED'
+                | 'ERR_REGISTRATION_INCOMPLETE'
+                | 'ERR_REGISTRATION_DUPLICATE'
+                | 'ERR_NIP_NOT_FOUND'
+                | 'ERR_REGISTRY_UNAVAILABLE'
+                | 'ERR_REGISTRATION_STATE'
+                | 'ERR_REGISTRATION_SAME_APPROVER'
+                | 'ERR_REGISTRATION_NO_PHOTO'
+                | 'ERR_OUTBOX_NOT_RESENDABLE'
+                | 'ERR_PHONE_CODE_INVALID'
+                | 'ERR_PHONE_CODE_EXPIRED'
+                | 'ERR_PHONE_CODE_TOO_SOON'
+                | 'ERR_PHONE_CODE_QUOTA'
+                | 'ERR_PHONE_TAKEN'
+                | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
+                | 'ERR_CHANGE_REQUEST_NOT_FOUND'
+                | 'ERR_CHANGE_REQUEST_PENDING'
+                | 'ERR_CHANGE_REQUEST_DECIDED'
+                | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
+                | 'ERR_PROFILE_NOT_VERIFIED'
+                | 'ERR_CERT_REQUEST_NOT_FOUND'
+                | 'ERR_CERT_REQUEST_OPEN'
+                | 'ERR_CERT_REQUEST_STATE'
+                | 'ERR_PRODUCT_NOT_ALLOWED'
+                | 'ERR_SUBSCRIBER_NOT_VERIFIED'
+                | 'ERR_PASSPHRASE_POLICY'
+                | 'ERR_PASSPHRASE_WRONG'
+                | 'ERR_PASSPHRASE_LOCKED'
+                | 'ERR_SIGNING_AUTHORISATION_INVALID'
+                | 'ERR_SIGNING_AUTHORISATION_SPENT'
+                | 'ERR_TOTP_INVALID'
+                | 'ERR_TOTP_SPENT'
+                | 'ERR_TOTP_NOT_PENDING'
+                | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
+                | 'ERR_SUBSCRIBER_CERT_STATE'
+                | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
+                | 'ERR_REVOCATION_PENDING'
+                | 'ERR_REVOCATION_REQUEST_STATE'
+                | 'ERR_TSA_UNAVAILABLE'
+                | 'ERR_TSA_RATE_LIMITED'
+                | 'ERR_VERIFY_RATE_LIMITED'
+                | 'ERR_VERIFY_DOCUMENT_NOT_FOUND'
+                | 'ERR_PDF_INVALID'
+                | 'ERR_PDF_TOO_LARGE'
+                | 'ERR_PDF_PASSWORD'
+                | 'ERR_PDF_TAG_NOT_FOUND'
+                | 'ERR_PDF_CHANGES_FORBIDDEN'
+                | 'ERR_PADES_TIMESTAMP'
+                | 'ERR_SIGNING_BUSY'
+                | 'ERR_SIGNER_CANNOT_SIGN'
+                | 'ERR_SIGNING_CREDENTIAL_UNSUPPORTED'
+                | 'ERR_ESIGN_PASSPHRASE_WRONG'
+                | 'ERR_ESIGN_USER_NOT_REGISTERED'
+                | 'ERR_ESIGN_SIGNING_FAILED'
+                | 'ERR_SIGNED_DOCUMENT_NOT_FOUND'
+                | 'ERR_SIGNED_DOCUMENT_DOWNLOADED'
+                | 'ERR_PHONE_NOT_VERIFIED'
+                | 'ERR_SELFIE_NO_MATCH'
+                | 'ERR_SELFIE_LOCKED'
+                | 'ERR_SELFIE_CHECK_NOT_FOUND'
+                | 'ERR_SELFIE_CHECK_STATE'
+                | 'ERR_SERVER_INTERNAL';
+              /** @description BSrE's code where it has one (2011 not registered, 2031 wrong passphrase), else the HTTP status. */
+              status_code: number;
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              status: false;
+              error: string;
+              message: string;
+              /** @enum {string} */
+              code:
+                | 'ERR_INPUT_INVALID'
+                | 'ERR_INPUT_TOO_LARGE'
+                | 'ERR_INPUT_UNSUPPORTED_MEDIA_TYPE'
+                | 'ERR_INPUT_HEADERS_TOO_LARGE'
+                | 'ERR_INPUT_TIMEOUT'
+                | 'ERR_RESOURCE_NOT_FOUND'
+                | 'ERR_RESOURCE_CONFLICT'
+                | 'ERR_CONFIG_INVALID'
+                | 'ERR_DB_LOCKED'
+                | 'ERR_DB_UNAVAILABLE'
+                | 'ERR_KEY_NOT_FOUND'
+                | 'ERR_KEY_BACKEND'
+                | 'ERR_KEY_UNSEAL_FAILED'
+                | 'ERR_CA_NOT_INITIALISED'
+                | 'ERR_CA_NOT_FOUND'
+                | 'ERR_CA_EXPIRED'
+                | 'ERR_CA_RESPONDER_EXPIRED'
+                | 'ERR_CA_REVOKED'
+                | 'ERR_CA_CONFIG_MISMATCH'
+                | 'ERR_PROFILE_NOT_FOUND'
+                | 'ERR_PROFILE_NOT_ALLOWED'
+                | 'ERR_PROFILE_VIOLATION'
+                | 'ERR_CSR_MALFORMED'
+                | 'ERR_CSR_SIGNATURE_INVALID'
+                | 'ERR_CSR_KEY_UNSUPPORTED'
+                | 'ERR_CERT_LINT_FAILED'
+                | 'ERR_CERT_NOT_FOUND'
+                | 'ERR_CERT_ALREADY_REVOKED'
+                | 'ERR_CERT_NOT_ON_HOLD'
+                | 'ERR_CERT_NOT_REVOCABLE'
+                | 'ERR_CERT_REVOCATION_REASON'
+                | 'ERR_CERT_SERIAL_EXHAUSTED'
+                | 'ERR_AUTH_INVALID_CREDENTIALS'
+                | 'ERR_AUTH_OTP_INVALID'
+                | 'ERR_AUTH_THROTTLED'
+                | 'ERR_AUTH_REQUIRED'
+                | 'ERR_AUTH_STEP_INVALID'
+                | 'ERR_AUTH_FORBIDDEN'
+                | 'ERR_AUTH_CSRF'
+                | 'ERR_PASSWORD_POLICY'
+                | 'ERR_PASSWORD_MISMATCH'
+                | 'ERR_PASSWORD_CURRENT_WRONG'
+                | 'ERR_LINK_INVALID'
+                | 'ERR_LINK_USED'
+                | 'ERR_LINK_EXPIRED'
+                | 'ERR_TOTP_DEVICE_NAME_TAKEN'
+                | 'ERR_TOTP_LAST_DEVICE'
+                | 'ERR_ACCOUNT_EXISTS'
+                | 'ERR_ACCOUNT_NOT_FOUND'
+                | 'ERR_ACCOUNT_NOT_ACTIVE'
+                | 'ERR_ADMIN_SETUP_DONE'
+                | 'ERR_INSTITUTION_NOT_FOUND'
+                | 'ERR_INSTITUTION_CODE_TAKEN'
+                | 'ERR_IMPORT_FILE_INVALID'
+                | 'ERR_AUDIT_CHAIN_BROKEN'
+                | 'ERR_API_CLIENT_UNAUTHORIZED'
+                | 'ERR_API_CLIENT_DISABLED'
+                | 'ERR_API_CLIENT_ADDRESS'
+                | 'ERR_API_CLIENT_RATE_LIMITED'
+                | 'ERR_API_CLIENT_NOT_FOUND'
+                | 'ERR_REGISTRATION_NOT_FOUND'
+                | 'ERR_REGISTRATION_CLOSED'
+                | 'ERR_SELF_REGISTRATION_CLOSED'
+                | 'ERR_CONSENT_OUTDATED'
+                | 'ERR_REGISTRATION_INCOMPLETE'
+                | 'ERR_REGISTRATION_DUPLICATE'
+                | 'ERR_NIP_NOT_FOUND'
+                | 'ERR_REGISTRY_UNAVAILABLE'
+                | 'ERR_REGISTRATION_STATE'
+                | 'ERR_REGISTRATION_SAME_APPROVER'
+                | 'ERR_REGISTRATION_NO_PHOTO'
+                | 'ERR_OUTBOX_NOT_RESENDABLE'
+                | 'ERR_PHONE_CODE_INVALID'
+                | 'ERR_PHONE_CODE_EXPIRED'
+                | 'ERR_PHONE_CODE_TOO_SOON'
+                | 'ERR_PHONE_CODE_QUOTA'
+                | 'ERR_PHONE_TAKEN'
+                | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
+                | 'ERR_CHANGE_REQUEST_NOT_FOUND'
+                | 'ERR_CHANGE_REQUEST_PENDING'
+                | 'ERR_CHANGE_REQUEST_DECIDED'
+                | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
+                | 'ERR_PROFILE_NOT_VERIFIED'
+                | 'ERR_CERT_REQUEST_NOT_FOUND'
+                | 'ERR_CERT_REQUEST_OPEN'
+                | 'ERR_CERT_REQUEST_STATE'
+                | 'ERR_PRODUCT_NOT_ALLOWED'
+                | 'ERR_SUBSCRIBER_NOT_VERIFIED'
+                | 'ERR_PASSPHRASE_POLICY'
+                | 'ERR_PASSPHRASE_WRONG'
+                | 'ERR_PASSPHRASE_LOCKED'
+                | 'ERR_SIGNING_AUTHORISATION_INVALID'
+                | 'ERR_SIGNING_AUTHORISATION_SPENT'
+                | 'ERR_TOTP_INVALID'
+                | 'ERR_TOTP_SPENT'
+                | 'ERR_TOTP_NOT_PENDING'
+                | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
+                | 'ERR_SUBSCRIBER_CERT_STATE'
+                | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
+                | 'ERR_REVOCATION_PENDING'
+                | 'ERR_REVOCATION_REQUEST_STATE'
+                | 'ERR_TSA_UNAVAILABLE'
+                | 'ERR_TSA_RATE_LIMITED'
+                | 'ERR_VERIFY_RATE_LIMITED'
+                | 'ERR_VERIFY_DOCUMENT_NOT_FOUND'
+                | 'ERR_PDF_INVALID'
+                | 'ERR_PDF_TOO_LARGE'
+                | 'ERR_PDF_PASSWORD'
+                | 'ERR_PDF_TAG_NOT_FOUND'
+                | 'ERR_PDF_CHANGES_FORBIDDEN'
+                | 'ERR_PADES_TIMESTAMP'
+                | 'ERR_SIGNING_BUSY'
+                | 'ERR_SIGNER_CANNOT_SIGN'
+                | 'ERR_SIGNING_CREDENTIAL_UNSUPPORTED'
+                | 'ERR_ESIGN_PASSPHRASE_WRONG'
+                | 'ERR_ESIGN_USER_NOT_REGISTERED'
+                | 'ERR_ESIGN_SIGNING_FAILED'
+                | 'ERR_SIGNED_DOCUMENT_NOT_FOUND'
+                | 'ERR_SIGNED_DOCUMENT_DOWNLOADED'
+                | 'ERR_PHONE_NOT_VERIFIED'
+                | 'ERR_SELFIE_NO_MATCH'
+                | 'ERR_SELFIE_LOCKED'
+                | 'ERR_SELFIE_CHECK_NOT_FOUND'
+                | 'ERR_SELFIE_CHECK_STATE'
+                | 'ERR_SERVER_INTERNAL';
+              /** @description BSrE's code where it has one (2011 not registered, 2031 wrong passphrase), else the HTTP status. */
+              status_code: number;
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v2/seal/get/activation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** eSign v2 seal: with a still-valid activation `totp`, says so; else mails the seal's holder an approval link for a new activation code (TEKEN_SEAL_ACTIVATION_HOURS). */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The seal: the id of the institution's eSeal subscriber certificate (Daftar Sertifikat Elektronik). */
+            idSubscriber: string;
+            /** @description The code: digits as a string (or a number). */
+            totp?: unknown;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              success: true;
+              message: string;
+              data: null;
+              /** @description The code (digits). */
+              totp?: string;
+              /**
+               * Format: date-time
+               * @description When the code lapses (ISO 8601).
+               */
+              expires?: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              status: false;
+              error: string;
+              message: string;
+              /** @enum {string} */
+              code:
+                | 'ERR_INPUT_INVALID'
+                | 'ERR_INPUT_TOO_LARGE'
+                | 'ERR_INPUT_UNSUPPORTED_MEDIA_TYPE'
+                | 'ERR_INPUT_HEADERS_TOO_LARGE'
+                | 'ERR_INPUT_TIMEOUT'
+                | 'ERR_RESOURCE_NOT_FOUND'
+                | 'ERR_RESOURCE_CONFLICT'
+                | 'ERR_CONFIG_INVALID'
+                | 'ERR_DB_LOCKED'
+                | 'ERR_DB_UNAVAILABLE'
+                | 'ERR_KEY_NOT_FOUND'
+                | 'ERR_KEY_BACKEND'
+                | 'ERR_KEY_UNSEAL_FAILED'
+                | 'ERR_CA_NOT_INITIALISED'
+                | 'ERR_CA_NOT_FOUND'
+                | 'ERR_CA_EXPIRED'
+                | 'ERR_CA_RESPONDER_EXPIRED'
+                | 'ERR_CA_REVOKED'
+                | 'ERR_CA_CONFIG_MISMATCH'
+                | 'ERR_PROFILE_NOT_FOUND'
+                | 'ERR_PROFILE_NOT_ALLOWED'
+                | 'ERR_PROFILE_VIOLATION'
+                | 'ERR_CSR_MALFORMED'
+                | 'ERR_CSR_SIGNATURE_INVALID'
+                | 'ERR_CSR_KEY_UNSUPPORTED'
+                | 'ERR_CERT_LINT_FAILED'
+                | 'ERR_CERT_NOT_FOUND'
+                | 'ERR_CERT_ALREADY_REVOKED'
+                | 'ERR_CERT_NOT_ON_HOLD'
+                | 'ERR_CERT_NOT_REVOCABLE'
+                | 'ERR_CERT_REVOCATION_REASON'
+                | 'ERR_CERT_SERIAL_EXHAUSTED'
+                | 'ERR_AUTH_INVALID_CREDENTIALS'
+                | 'ERR_AUTH_OTP_INVALID'
+                | 'ERR_AUTH_THROTTLED'
+                | 'ERR_AUTH_REQUIRED'
+                | 'ERR_AUTH_STEP_INVALID'
+                | 'ERR_AUTH_FORBIDDEN'
+                | 'ERR_AUTH_CSRF'
+                | 'ERR_PASSWORD_POLICY'
+                | 'ERR_PASSWORD_MISMATCH'
+                | 'ERR_PASSWORD_CURRENT_WRONG'
+                | 'ERR_LINK_INVALID'
+                | 'ERR_LINK_USED'
+                | 'ERR_LINK_EXPIRED'
+                | 'ERR_TOTP_DEVICE_NAME_TAKEN'
+                | 'ERR_TOTP_LAST_DEVICE'
+                | 'ERR_ACCOUNT_EXISTS'
+                | 'ERR_ACCOUNT_NOT_FOUND'
+                | 'ERR_ACCOUNT_NOT_ACTIVE'
+                | 'ERR_ADMIN_SETUP_DONE'
+                | 'ERR_INSTITUTION_NOT_FOUND'
+                | 'ERR_INSTITUTION_CODE_TAKEN'
+                | 'ERR_IMPORT_FILE_INVALID'
+                | 'ERR_AUDIT_CHAIN_BROKEN'
+                | 'ERR_API_CLIENT_UNAUTHORIZED'
+                | 'ERR_API_CLIENT_DISABLED'
+                | 'ERR_API_CLIENT_ADDRESS'
+                | 'ERR_API_CLIENT_RATE_LIMITED'
+                | 'ERR_API_CLIENT_NOT_FOUND'
+                | 'ERR_REGISTRATION_NOT_FOUND'
+                | 'ERR_REGISTRATION_CLOSED'
+                | 'ERR_SELF_REGISTRATION_CLOSED'
+                | 'ERR_CONSENT_OUTDATED'
+                | 'ERR_REGISTRATION_INCOMPLETE'
+                | 'ERR_REGISTRATION_DUPLICATE'
+                | 'ERR_NIP_NOT_FOUND'
+                | 'ERR_REGISTRY_UNAVAILABLE'
+                | 'ERR_REGISTRATION_STATE'
+                | 'ERR_REGISTRATION_SAME_APPROVER'
+                | 'ERR_REGISTRATION_NO_PHOTO'
+                | 'ERR_OUTBOX_NOT_RESENDABLE'
+                | 'ERR_PHONE_CODE_INVALID'
+                | 'ERR_PHONE_CODE_EXPIRED'
+                | 'ERR_PHONE_CODE_TOO_SOON'
+                | 'ERR_PHONE_CODE_QUOTA'
+                | 'ERR_PHONE_TAKEN'
+                | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
+                | 'ERR_CHANGE_REQUEST_NOT_FOUND'
+                | 'ERR_CHANGE_REQUEST_PENDING'
+                | 'ERR_CHANGE_REQUEST_DECIDED'
+                | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
+                | 'ERR_PROFILE_NOT_VERIFIED'
+                | 'ERR_CERT_REQUEST_NOT_FOUND'
+                | 'ERR_CERT_REQUEST_OPEN'
+                | 'ERR_CERT_REQUEST_STATE'
+                | 'ERR_PRODUCT_NOT_ALLOWED'
+                | 'ERR_SUBSCRIBER_NOT_VERIFIED'
+                | 'ERR_PASSPHRASE_POLICY'
+                | 'ERR_PASSPHRASE_WRONG'
+                | 'ERR_PASSPHRASE_LOCKED'
+                | 'ERR_SIGNING_AUTHORISATION_INVALID'
+                | 'ERR_SIGNING_AUTHORISATION_SPENT'
+                | 'ERR_TOTP_INVALID'
+                | 'ERR_TOTP_SPENT'
+                | 'ERR_TOTP_NOT_PENDING'
+                | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
+                | 'ERR_SUBSCRIBER_CERT_STATE'
+                | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
+                | 'ERR_REVOCATION_PENDING'
+                | 'ERR_REVOCATION_REQUEST_STATE'
+                | 'ERR_TSA_UNAVAILABLE'
+                | 'ERR_TSA_RATE_LIMITED'
+                | 'ERR_VERIFY_RATE_LIMITED'
+                | 'ERR_VERIFY_DOCUMENT_NOT_FOUND'
+                | 'ERR_PDF_INVALID'
+                | 'ERR_PDF_TOO_LARGE'
+                | 'ERR_PDF_PASSWORD'
+                | 'ERR_PDF_TAG_NOT_FOUND'
+                | 'ERR_PDF_CHANGES_FORBIDDEN'
+                | 'ERR_PADES_TIMESTAMP'
+                | 'ERR_SIGNING_BUSY'
+                | 'ERR_SIGNER_CANNOT_SIGN'
+                | 'ERR_SIGNING_CREDENTIAL_UNSUPPORTED'
+                | 'ERR_ESIGN_PASSPHRASE_WRONG'
+                | 'ERR_ESIGN_USER_NOT_REGISTERED'
+                | 'ERR_ESIGN_SIGNING_FAILED'
+                | 'ERR_SIGNED_DOCUMENT_NOT_FOUND'
+                | 'ERR_SIGNED_DOCUMENT_DOWNLOADED'
+                | 'ERR_PHONE_NOT_VERIFIED'
+                | 'ERR_SELFIE_NO_MATCH'
+                | 'ERR_SELFIE_LOCKED'
+                | 'ERR_SELFIE_CHECK_NOT_FOUND'
+                | 'ERR_SELFIE_CHECK_STATE'
+                | 'ERR_SERVER_INTERNAL';
+              /** @description BSrE's code where it has one (2011 not registered, 2031 wrong passphrase), else the HTTP status. */
+              status_code: number;
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              status: false;
+              error: string;
+              message: string;
+              /** @enum {string} */
+              code:
+                | 'ERR_INPUT_INVALID'
+                | 'ERR_INPUT_TOO_LARGE'
+                | 'ERR_INPUT_UNSUPPORTED_MEDIA_TYPE'
+                | 'ERR_INPUT_HEADERS_TOO_LARGE'
+                | 'ERR_INPUT_TIMEOUT'
+                | 'ERR_RESOURCE_NOT_FOUND'
+                | 'ERR_RESOURCE_CONFLICT'
+                | 'ERR_CONFIG_INVALID'
+                | 'ERR_DB_LOCKED'
+                | 'ERR_DB_UNAVAILABLE'
+                | 'ERR_KEY_NOT_FOUND'
+                | 'ERR_KEY_BACKEND'
+                | 'ERR_KEY_UNSEAL_FAILED'
+                | 'ERR_CA_NOT_INITIALISED'
+                | 'ERR_CA_NOT_FOUND'
+                | 'ERR_CA_EXPIRED'
+                | 'ERR_CA_RESPONDER_EXPIRED'
+                | 'ERR_CA_REVOKED'
+                | 'ERR_CA_CONFIG_MISMATCH'
+                | 'ERR_PROFILE_NOT_FOUND'
+                | 'ERR_PROFILE_NOT_ALLOWED'
+                | 'ERR_PROFILE_VIOLATION'
+                | 'ERR_CSR_MALFORMED'
+                | 'ERR_CSR_SIGNATURE_INVALID'
+                | 'ERR_CSR_KEY_UNSUPPORTED'
+                | 'ERR_CERT_LINT_FAILED'
+                | 'ERR_CERT_NOT_FOUND'
+                | 'ERR_CERT_ALREADY_REVOKED'
+                | 'ERR_CERT_NOT_ON_HOLD'
+                | 'ERR_CERT_NOT_REVOCABLE'
+                | 'ERR_CERT_REVOCATION_REASON'
+                | 'ERR_CERT_SERIAL_EXHAUSTED'
+                | 'ERR_AUTH_INVALID_CREDENTIALS'
+                | 'ERR_AUTH_OTP_INVALID'
+                | 'ERR_AUTH_THROTTLED'
+                | 'ERR_AUTH_REQUIRED'
+                | 'ERR_AUTH_STEP_INVALID'
+                | 'ERR_AUTH_FORBIDDEN'
+                | 'ERR_AUTH_CSRF'
+                | 'ERR_PASSWORD_POLICY'
+                | 'ERR_PASSWORD_MISMATCH'
+                | 'ERR_PASSWORD_CURRENT_WRONG'
+                | 'ERR_LINK_INVALID'
+                | 'ERR_LINK_USED'
+                | 'ERR_LINK_EXPIRED'
+                | 'ERR_TOTP_DEVICE_NAME_TAKEN'
+                | 'ERR_TOTP_LAST_DEVICE'
+                | 'ERR_ACCOUNT_EXISTS'
+                | 'ERR_ACCOUNT_NOT_FOUND'
+                | 'ERR_ACCOUNT_NOT_ACTIVE'
+                | 'ERR_ADMIN_SETUP_DONE'
+                | 'ERR_INSTITUTION_NOT_FOUND'
+                | 'ERR_INSTITUTION_CODE_TAKEN'
+                | 'ERR_IMPORT_FILE_INVALID'
+                | 'ERR_AUDIT_CHAIN_BROKEN'
+                | 'ERR_API_CLIENT_UNAUTHORIZED'
+                | 'ERR_API_CLIENT_DISABLED'
+                | 'ERR_API_CLIENT_ADDRESS'
+                | 'ERR_API_CLIENT_RATE_LIMITED'
+                | 'ERR_API_CLIENT_NOT_FOUND'
+                | 'ERR_REGISTRATION_NOT_FOUND'
+                | 'ERR_REGISTRATION_CLOSED'
+                | 'ERR_SELF_REGISTRATION_CLOSED'
+                | 'ERR_CONSENT_OUTDATED'
+                | 'ERR_REGISTRATION_INCOMPLETE'
+                | 'ERR_REGISTRATION_DUPLICATE'
+                | 'ERR_NIP_NOT_FOUND'
+                | 'ERR_REGISTRY_UNAVAILABLE'
+                | 'ERR_REGISTRATION_STATE'
+                | 'ERR_REGISTRATION_SAME_APPROVER'
+                | 'ERR_REGISTRATION_NO_PHOTO'
+                | 'ERR_OUTBOX_NOT_RESENDABLE'
+                | 'ERR_PHONE_CODE_INVALID'
+                | 'ERR_PHONE_CODE_EXPIRED'
+                | 'ERR_PHONE_CODE_TOO_SOON'
+                | 'ERR_PHONE_CODE_QUOTA'
+                | 'ERR_PHONE_TAKEN'
+                | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
+                | 'ERR_CHANGE_REQUEST_NOT_FOUND'
+                | 'ERR_CHANGE_REQUEST_PENDING'
+                | 'ERR_CHANGE_REQUEST_DECIDED'
+                | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
+                | 'ERR_PROFILE_NOT_VERIFIED'
+                | 'ERR_CERT_REQUEST_NOT_FOUND'
+                | 'ERR_CERT_REQUEST_OPEN'
+                | 'ERR_CERT_REQUEST_STATE'
+                | 'ERR_PRODUCT_NOT_ALLOWED'
+                | 'ERR_SUBSCRIBER_NOT_VERIFIED'
+                | 'ERR_PASSPHRASE_POLICY'
+                | 'ERR_PASSPHRASE_WRONG'
+                | 'ERR_PASSPHRASE_LOCKED'
+                | 'ERR_SIGNING_AUTHORISATION_INVALID'
+                | 'ERR_SIGNING_AUTHORISATION_SPENT'
+                | 'ERR_TOTP_INVALID'
+                | 'ERR_TOTP_SPENT'
+                | 'ERR_TOTP_NOT_PENDING'
+                | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
+                | 'ERR_SUBSCRIBER_CERT_STATE'
+                | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
+                | 'ERR_REVOCATION_PENDING'
+                | 'ERR_REVOCATION_REQUEST_STATE'
+                | 'ERR_TSA_UNAVAILABLE'
+                | 'ERR_TSA_RATE_LIMITED'
+                | 'ERR_VERIFY_RATE_LIMITED'
+                | 'ERR_VERIFY_DOCUMENT_NOT_FOUND'
+                | 'ERR_PDF_INVALID'
+                | 'ERR_PDF_TOO_LARGE'
+                | 'ERR_PDF_PASSWORD'
+                | 'ERR_PDF_TAG_NOT_FOUND'
+                | 'ERR_PDF_CHANGES_FORBIDDEN'
+                | 'ERR_PADES_TIMESTAMP'
+                | 'ERR_SIGNING_BUSY'
+                | 'ERR_SIGNER_CANNOT_SIGN'
+                | 'ERR_SIGNING_CREDENTIAL_UNSUPPORTED'
+                | 'ERR_ESIGN_PASSPHRASE_WRONG'
+                | 'ERR_ESIGN_USER_NOT_REGISTERED'
+                | 'ERR_ESIGN_SIGNING_FAILED'
+                | 'ERR_SIGNED_DOCUMENT_NOT_FOUND'
+                | 'ERR_SIGNED_DOCUMENT_DOWNLOADED'
+                | 'ERR_PHONE_NOT_VERIFIED'
+                | 'ERR_SELFIE_NO_MATCH'
+                | 'ERR_SELFIE_LOCKED'
+                | 'ERR_SELFIE_CHECK_NOT_FOUND'
+                | 'ERR_SELFIE_CHECK_STATE'
+                | 'ERR_SERVER_INTERNAL';
+              /** @description BSrE's code where it has one (2011 not registered, 2031 wrong passphrase), else the HTTP status. */
+              status_code: number;
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v2/seal/revoke/activation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** eSign v2 seal: ends the activation `totp` names, and every batch code made from it. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The seal: the id of the institution's eSeal subscriber certificate (Daftar Sertifikat Elektronik). */
+            idSubscriber: string;
+            /** @description The code: digits as a string (or a number). */
+            totp: unknown;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              success: true;
+              message: string;
+              data: null;
+              /** @description The code (digits). */
+              totp?: string;
+              /**
+               * Format: date-time
+               * @description When the code lapses (ISO 8601).
+               */
+              expires?: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              status: false;
+              error: string;
+              message: string;
+              /** @enum {string} */
+              code:
+                | 'ERR_INPUT_INVALID'
+                | 'ERR_INPUT_TOO_LARGE'
+                | 'ERR_INPUT_UNSUPPORTED_MEDIA_TYPE'
+                | 'ERR_INPUT_HEADERS_TOO_LARGE'
+                | 'ERR_INPUT_TIMEOUT'
+                | 'ERR_RESOURCE_NOT_FOUND'
+                | 'ERR_RESOURCE_CONFLICT'
+                | 'ERR_CONFIG_INVALID'
+                | 'ERR_DB_LOCKED'
+                | 'ERR_DB_UNAVAILABLE'
+                | 'ERR_KEY_NOT_FOUND'
+                | 'ERR_KEY_BACKEND'
+                | 'ERR_KEY_UNSEAL_FAILED'
+                | 'ERR_CA_NOT_INITIALISED'
+                | 'ERR_CA_NOT_FOUND'
+                | 'ERR_CA_EXPIRED'
+                | 'ERR_CA_RESPONDER_EXPIRED'
+                | 'ERR_CA_REVOKED'
+                | 'ERR_CA_CONFIG_MISMATCH'
+                | 'ERR_PROFILE_NOT_FOUND'
+                | 'ERR_PROFILE_NOT_ALLOWED'
+                | 'ERR_PROFILE_VIOLATION'
+                | 'ERR_CSR_MALFORMED'
+                | 'ERR_CSR_SIGNATURE_INVALID'
+                | 'ERR_CSR_KEY_UNSUPPORTED'
+                | 'ERR_CERT_LINT_FAILED'
+                | 'ERR_CERT_NOT_FOUND'
+                | 'ERR_CERT_ALREADY_REVOKED'
+                | 'ERR_CERT_NOT_ON_HOLD'
+                | 'ERR_CERT_NOT_REVOCABLE'
+                | 'ERR_CERT_REVOCATION_REASON'
+                | 'ERR_CERT_SERIAL_EXHAUSTED'
+                | 'ERR_AUTH_INVALID_CREDENTIALS'
+                | 'ERR_AUTH_OTP_INVALID'
+                | 'ERR_AUTH_THROTTLED'
+                | 'ERR_AUTH_REQUIRED'
+                | 'ERR_AUTH_STEP_INVALID'
+                | 'ERR_AUTH_FORBIDDEN'
+                | 'ERR_AUTH_CSRF'
+                | 'ERR_PASSWORD_POLICY'
+                | 'ERR_PASSWORD_MISMATCH'
+                | 'ERR_PASSWORD_CURRENT_WRONG'
+                | 'ERR_LINK_INVALID'
+                | 'ERR_LINK_USED'
+                | 'ERR_LINK_EXPIRED'
+                | 'ERR_TOTP_DEVICE_NAME_TAKEN'
+                | 'ERR_TOTP_LAST_DEVICE'
+                | 'ERR_ACCOUNT_EXISTS'
+                | 'ERR_ACCOUNT_NOT_FOUND'
+                | 'ERR_ACCOUNT_NOT_ACTIVE'
+                | 'ERR_ADMIN_SETUP_DONE'
+                | 'ERR_INSTITUTION_NOT_FOUND'
+                | 'ERR_INSTITUTION_CODE_TAKEN'
+                | 'ERR_IMPORT_FILE_INVALID'
+                | 'ERR_AUDIT_CHAIN_BROKEN'
+                | 'ERR_API_CLIENT_UNAUTHORIZED'
+                | 'ERR_API_CLIENT_DISABLED'
+                | 'ERR_API_CLIENT_ADDRESS'
+                | 'ERR_API_CLIENT_RATE_LIMITED'
+                | 'ERR_API_CLIENT_NOT_FOUND'
+                | 'ERR_REGISTRATION_NOT_FOUND'
+                | 'ERR_REGISTRATION_CLOSED'
+                | 'ERR_SELF_REGISTRATION_CLOSED'
+                | 'ERR_CONSENT_OUTDATED'
+                | 'ERR_REGISTRATION_INCOMPLETE'
+                | 'ERR_REGISTRATION_DUPLICATE'
+                | 'ERR_NIP_NOT_FOUND'
+                | 'ERR_REGISTRY_UNAVAILABLE'
+                | 'ERR_REGISTRATION_STATE'
+                | 'ERR_REGISTRATION_SAME_APPROVER'
+                | 'ERR_REGISTRATION_NO_PHOTO'
+                | 'ERR_OUTBOX_NOT_RESENDABLE'
+                | 'ERR_PHONE_CODE_INVALID'
+                | 'ERR_PHONE_CODE_EXPIRED'
+                | 'ERR_PHONE_CODE_TOO_SOON'
+                | 'ERR_PHONE_CODE_QUOTA'
+                | 'ERR_PHONE_TAKEN'
+                | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
+                | 'ERR_CHANGE_REQUEST_NOT_FOUND'
+                | 'ERR_CHANGE_REQUEST_PENDING'
+                | 'ERR_CHANGE_REQUEST_DECIDED'
+                | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
+                | 'ERR_PROFILE_NOT_VERIFIED'
+                | 'ERR_CERT_REQUEST_NOT_FOUND'
+                | 'ERR_CERT_REQUEST_OPEN'
+                | 'ERR_CERT_REQUEST_STATE'
+                | 'ERR_PRODUCT_NOT_ALLOWED'
+                | 'ERR_SUBSCRIBER_NOT_VERIFIED'
+                | 'ERR_PASSPHRASE_POLICY'
+                | 'ERR_PASSPHRASE_WRONG'
+                | 'ERR_PASSPHRASE_LOCKED'
+                | 'ERR_SIGNING_AUTHORISATION_INVALID'
+                | 'ERR_SIGNING_AUTHORISATION_SPENT'
+                | 'ERR_TOTP_INVALID'
+                | 'ERR_TOTP_SPENT'
+                | 'ERR_TOTP_NOT_PENDING'
+                | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
+                | 'ERR_SUBSCRIBER_CERT_STATE'
+                | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
+                | 'ERR_REVOCATION_PENDING'
+                | 'ERR_REVOCATION_REQUEST_STATE'
+                | 'ERR_TSA_UNAVAILABLE'
+                | 'ERR_TSA_RATE_LIMITED'
+                | 'ERR_VERIFY_RATE_LIMITED'
+                | 'ERR_VERIFY_DOCUMENT_NOT_FOUND'
+                | 'ERR_PDF_INVALID'
+                | 'ERR_PDF_TOO_LARGE'
+                | 'ERR_PDF_PASSWORD'
+                | 'ERR_PDF_TAG_NOT_FOUND'
+                | 'ERR_PDF_CHANGES_FORBIDDEN'
+                | 'ERR_PADES_TIMESTAMP'
+                | 'ERR_SIGNING_BUSY'
+                | 'ERR_SIGNER_CANNOT_SIGN'
+                | 'ERR_SIGNING_CREDENTIAL_UNSUPPORTED'
+                | 'ERR_ESIGN_PASSPHRASE_WRONG'
+                | 'ERR_ESIGN_USER_NOT_REGISTERED'
+                | 'ERR_ESIGN_SIGNING_FAILED'
+                | 'ERR_SIGNED_DOCUMENT_NOT_FOUND'
+                | 'ERR_SIGNED_DOCUMENT_DOWNLOADED'
+                | 'ERR_PHONE_NOT_VERIFIED'
+                | 'ERR_SELFIE_NO_MATCH'
+                | 'ERR_SELFIE_LOCKED'
+                | 'ERR_SELFIE_CHECK_NOT_FOUND'
+                | 'ERR_SELFIE_CHECK_STATE'
+                | 'ERR_SERVER_INTERNAL';
+              /** @description BSrE's code where it has one (2011 not registered, 2031 wrong passphrase), else the HTTP status. */
+              status_code: number;
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              status: false;
+              error: string;
+              message: string;
+              /** @enum {string} */
+              code:
+                | 'ERR_INPUT_INVALID'
+                | 'ERR_INPUT_TOO_LARGE'
+                | 'ERR_INPUT_UNSUPPORTED_MEDIA_TYPE'
+                | 'ERR_INPUT_HEADERS_TOO_LARGE'
+                | 'ERR_INPUT_TIMEOUT'
+                | 'ERR_RESOURCE_NOT_FOUND'
+                | 'ERR_RESOURCE_CONFLICT'
+                | 'ERR_CONFIG_INVALID'
+                | 'ERR_DB_LOCKED'
+                | 'ERR_DB_UNAVAILABLE'
+                | 'ERR_KEY_NOT_FOUND'
+                | 'ERR_KEY_BACKEND'
+                | 'ERR_KEY_UNSEAL_FAILED'
+                | 'ERR_CA_NOT_INITIALISED'
+                | 'ERR_CA_NOT_FOUND'
+                | 'ERR_CA_EXPIRED'
+                | 'ERR_CA_RESPONDER_EXPIRED'
+                | 'ERR_CA_REVOKED'
+                | 'ERR_CA_CONFIG_MISMATCH'
+                | 'ERR_PROFILE_NOT_FOUND'
+                | 'ERR_PROFILE_NOT_ALLOWED'
+                | 'ERR_PROFILE_VIOLATION'
+                | 'ERR_CSR_MALFORMED'
+                | 'ERR_CSR_SIGNATURE_INVALID'
+                | 'ERR_CSR_KEY_UNSUPPORTED'
+                | 'ERR_CERT_LINT_FAILED'
+                | 'ERR_CERT_NOT_FOUND'
+                | 'ERR_CERT_ALREADY_REVOKED'
+                | 'ERR_CERT_NOT_ON_HOLD'
+                | 'ERR_CERT_NOT_REVOCABLE'
+                | 'ERR_CERT_REVOCATION_REASON'
+                | 'ERR_CERT_SERIAL_EXHAUSTED'
+                | 'ERR_AUTH_INVALID_CREDENTIALS'
+                | 'ERR_AUTH_OTP_INVALID'
+                | 'ERR_AUTH_THROTTLED'
+                | 'ERR_AUTH_REQUIRED'
+                | 'ERR_AUTH_STEP_INVALID'
+                | 'ERR_AUTH_FORBIDDEN'
+                | 'ERR_AUTH_CSRF'
+                | 'ERR_PASSWORD_POLICY'
+                | 'ERR_PASSWORD_MISMATCH'
+                | 'ERR_PASSWORD_CURRENT_WRONG'
+                | 'ERR_LINK_INVALID'
+                | 'ERR_LINK_USED'
+                | 'ERR_LINK_EXPIRED'
+                | 'ERR_TOTP_DEVICE_NAME_TAKEN'
+                | 'ERR_TOTP_LAST_DEVICE'
+                | 'ERR_ACCOUNT_EXISTS'
+                | 'ERR_ACCOUNT_NOT_FOUND'
+                | 'ERR_ACCOUNT_NOT_ACTIVE'
+                | 'ERR_ADMIN_SETUP_DONE'
+                | 'ERR_INSTITUTION_NOT_FOUND'
+                | 'ERR_INSTITUTION_CODE_TAKEN'
+                | 'ERR_IMPORT_FILE_INVALID'
+                | 'ERR_AUDIT_CHAIN_BROKEN'
+                | 'ERR_API_CLIENT_UNAUTHORIZED'
+                | 'ERR_API_CLIENT_DISABLED'
+                | 'ERR_API_CLIENT_ADDRESS'
+                | 'ERR_API_CLIENT_RATE_LIMITED'
+                | 'ERR_API_CLIENT_NOT_FOUND'
+                | 'ERR_REGISTRATION_NOT_FOUND'
+                | 'ERR_REGISTRATION_CLOSED'
+                | 'ERR_SELF_REGISTRATION_CLOSED'
+                | 'ERR_CONSENT_OUTDATED'
+                | 'ERR_REGISTRATION_INCOMPLETE'
+                | 'ERR_REGISTRATION_DUPLICATE'
+                | 'ERR_NIP_NOT_FOUND'
+                | 'ERR_REGISTRY_UNAVAILABLE'
+                | 'ERR_REGISTRATION_STATE'
+                | 'ERR_REGISTRATION_SAME_APPROVER'
+                | 'ERR_REGISTRATION_NO_PHOTO'
+                | 'ERR_OUTBOX_NOT_RESENDABLE'
+                | 'ERR_PHONE_CODE_INVALID'
+                | 'ERR_PHONE_CODE_EXPIRED'
+                | 'ERR_PHONE_CODE_TOO_SOON'
+                | 'ERR_PHONE_CODE_QUOTA'
+                | 'ERR_PHONE_TAKEN'
+                | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
+                | 'ERR_CHANGE_REQUEST_NOT_FOUND'
+                | 'ERR_CHANGE_REQUEST_PENDING'
+                | 'ERR_CHANGE_REQUEST_DECIDED'
+                | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
+                | 'ERR_PROFILE_NOT_VERIFIED'
+                | 'ERR_CERT_REQUEST_NOT_FOUND'
+                | 'ERR_CERT_REQUEST_OPEN'
+                | 'ERR_CERT_REQUEST_STATE'
+                | 'ERR_PRODUCT_NOT_ALLOWED'
+                | 'ERR_SUBSCRIBER_NOT_VERIFIED'
+                | 'ERR_PASSPHRASE_POLICY'
+                | 'ERR_PASSPHRASE_WRONG'
+                | 'ERR_PASSPHRASE_LOCKED'
+                | 'ERR_SIGNING_AUTHORISATION_INVALID'
+                | 'ERR_SIGNING_AUTHORISATION_SPENT'
+                | 'ERR_TOTP_INVALID'
+                | 'ERR_TOTP_SPENT'
+                | 'ERR_TOTP_NOT_PENDING'
+                | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
+                | 'ERR_SUBSCRIBER_CERT_STATE'
+                | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
+                | 'ERR_REVOCATION_PENDING'
+                | 'ERR_REVOCATION_REQUEST_STATE'
+                | 'ERR_TSA_UNAVAILABLE'
+                | 'ERR_TSA_RATE_LIMITED'
+                | 'ERR_VERIFY_RATE_LIMITED'
+                | 'ERR_VERIFY_DOCUMENT_NOT_FOUND'
+                | 'ERR_PDF_INVALID'
+                | 'ERR_PDF_TOO_LARGE'
+                | 'ERR_PDF_PASSWORD'
+                | 'ERR_PDF_TAG_NOT_FOUND'
+                | 'ERR_PDF_CHANGES_FORBIDDEN'
+                | 'ERR_PADES_TIMESTAMP'
+                | 'ERR_SIGNING_BUSY'
+                | 'ERR_SIGNER_CANNOT_SIGN'
+                | 'ERR_SIGNING_CREDENTIAL_UNSUPPORTED'
+                | 'ERR_ESIGN_PASSPHRASE_WRONG'
+                | 'ERR_ESIGN_USER_NOT_REGISTERED'
+                | 'ERR_ESIGN_SIGNING_FAILED'
+                | 'ERR_SIGNED_DOCUMENT_NOT_FOUND'
+                | 'ERR_SIGNED_DOCUMENT_DOWNLOADED'
+                | 'ERR_PHONE_NOT_VERIFIED'
+                | 'ERR_SELFIE_NO_MATCH'
+                | 'ERR_SELFIE_LOCKED'
+                | 'ERR_SELFIE_CHECK_NOT_FOUND'
+                | 'ERR_SELFIE_CHECK_STATE'
+                | 'ERR_SERVER_INTERNAL';
+              /** @description BSrE's code where it has one (2011 not registered, 2031 wrong passphrase), else the HTTP status. */
+              status_code: number;
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v2/seal/get/totp': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** eSign v2 seal: from the activation `totp`, a batch code that seals `data` documents within TEKEN_TOTP_MINUTES (never past the activation). */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The seal: the id of the institution's eSeal subscriber certificate (Daftar Sertifikat Elektronik). */
+            idSubscriber: string;
+            /** @description The number of documents the code may sign (an integer, or digits). */
+            data: unknown;
+            /** @description The code: digits as a string (or a number). */
+            totp: unknown;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              success: true;
+              message: string;
+              data: null;
+              /** @description The code (digits). */
+              totp: string;
+              /**
+               * Format: date-time
+               * @description When the code lapses (ISO 8601).
+               */
+              expires: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              status: false;
+              error: string;
+              message: string;
+              /** @enum {string} */
+              code:
+                | 'ERR_INPUT_INVALID'
+                | 'ERR_INPUT_TOO_LARGE'
+                | 'ERR_INPUT_UNSUPPORTED_MEDIA_TYPE'
+                | 'ERR_INPUT_HEADERS_TOO_LARGE'
+                | 'ERR_INPUT_TIMEOUT'
+                | 'ERR_RESOURCE_NOT_FOUND'
+                | 'ERR_RESOURCE_CONFLICT'
+                | 'ERR_CONFIG_INVALID'
+                | 'ERR_DB_LOCKED'
+                | 'ERR_DB_UNAVAILABLE'
+                | 'ERR_KEY_NOT_FOUND'
+                | 'ERR_KEY_BACKEND'
+                | 'ERR_KEY_UNSEAL_FAILED'
+                | 'ERR_CA_NOT_INITIALISED'
+                | 'ERR_CA_NOT_FOUND'
+                | 'ERR_CA_EXPIRED'
+                | 'ERR_CA_RESPONDER_EXPIRED'
+                | 'ERR_CA_REVOKED'
+                | 'ERR_CA_CONFIG_MISMATCH'
+                | 'ERR_PROFILE_NOT_FOUND'
+                | 'ERR_PROFILE_NOT_ALLOWED'
+                | 'ERR_PROFILE_VIOLATION'
+                | 'ERR_CSR_MALFORMED'
+                | 'ERR_CSR_SIGNATURE_INVALID'
+                | 'ERR_CSR_KEY_UNSUPPORTED'
+                | 'ERR_CERT_LINT_FAILED'
+                | 'ERR_CERT_NOT_FOUND'
+                | 'ERR_CERT_ALREADY_REVOKED'
+                | 'ERR_CERT_NOT_ON_HOLD'
+                | 'ERR_CERT_NOT_REVOCABLE'
+                | 'ERR_CERT_REVOCATION_REASON'
+                | 'ERR_CERT_SERIAL_EXHAUSTED'
+                | 'ERR_AUTH_INVALID_CREDENTIALS'
+                | 'ERR_AUTH_OTP_INVALID'
+                | 'ERR_AUTH_THROTTLED'
+                | 'ERR_AUTH_REQUIRED'
+                | 'ERR_AUTH_STEP_INVALID'
+                | 'ERR_AUTH_FORBIDDEN'
+                | 'ERR_AUTH_CSRF'
+                | 'ERR_PASSWORD_POLICY'
+                | 'ERR_PASSWORD_MISMATCH'
+                | 'ERR_PASSWORD_CURRENT_WRONG'
+                | 'ERR_LINK_INVALID'
+                | 'ERR_LINK_USED'
+                | 'ERR_LINK_EXPIRED'
+                | 'ERR_TOTP_DEVICE_NAME_TAKEN'
+                | 'ERR_TOTP_LAST_DEVICE'
+                | 'ERR_ACCOUNT_EXISTS'
+                | 'ERR_ACCOUNT_NOT_FOUND'
+                | 'ERR_ACCOUNT_NOT_ACTIVE'
+                | 'ERR_ADMIN_SETUP_DONE'
+                | 'ERR_INSTITUTION_NOT_FOUND'
+                | 'ERR_INSTITUTION_CODE_TAKEN'
+                | 'ERR_IMPORT_FILE_INVALID'
+                | 'ERR_AUDIT_CHAIN_BROKEN'
+                | 'ERR_API_CLIENT_UNAUTHORIZED'
+                | 'ERR_API_CLIENT_DISABLED'
+                | 'ERR_API_CLIENT_ADDRESS'
+                | 'ERR_API_CLIENT_RATE_LIMITED'
+                | 'ERR_API_CLIENT_NOT_FOUND'
+                | 'ERR_REGISTRATION_NOT_FOUND'
+                | 'ERR_REGISTRATION_CLOSED'
+                | 'ERR_SELF_REGISTRATION_CLOSED'
+                | 'ERR_CONSENT_OUTDATED'
+                | 'ERR_REGISTRATION_INCOMPLETE'
+                | 'ERR_REGISTRATION_DUPLICATE'
+                | 'ERR_NIP_NOT_FOUND'
+                | 'ERR_REGISTRY_UNAVAILABLE'
+                | 'ERR_REGISTRATION_STATE'
+                | 'ERR_REGISTRATION_SAME_APPROVER'
+                | 'ERR_REGISTRATION_NO_PHOTO'
+                | 'ERR_OUTBOX_NOT_RESENDABLE'
+                | 'ERR_PHONE_CODE_INVALID'
+                | 'ERR_PHONE_CODE_EXPIRED'
+                | 'ERR_PHONE_CODE_TOO_SOON'
+                | 'ERR_PHONE_CODE_QUOTA'
+                | 'ERR_PHONE_TAKEN'
+                | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
+                | 'ERR_CHANGE_REQUEST_NOT_FOUND'
+                | 'ERR_CHANGE_REQUEST_PENDING'
+                | 'ERR_CHANGE_REQUEST_DECIDED'
+                | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
+                | 'ERR_PROFILE_NOT_VERIFIED'
+                | 'ERR_CERT_REQUEST_NOT_FOUND'
+                | 'ERR_CERT_REQUEST_OPEN'
+                | 'ERR_CERT_REQUEST_STATE'
+                | 'ERR_PRODUCT_NOT_ALLOWED'
+                | 'ERR_SUBSCRIBER_NOT_VERIFIED'
+                | 'ERR_PASSPHRASE_POLICY'
+                | 'ERR_PASSPHRASE_WRONG'
+                | 'ERR_PASSPHRASE_LOCKED'
+                | 'ERR_SIGNING_AUTHORISATION_INVALID'
+                | 'ERR_SIGNING_AUTHORISATION_SPENT'
+                | 'ERR_TOTP_INVALID'
+                | 'ERR_TOTP_SPENT'
+                | 'ERR_TOTP_NOT_PENDING'
+                | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
+                | 'ERR_SUBSCRIBER_CERT_STATE'
+                | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
+                | 'ERR_REVOCATION_PENDING'
+                | 'ERR_REVOCATION_REQUEST_STATE'
+                | 'ERR_TSA_UNAVAILABLE'
+                | 'ERR_TSA_RATE_LIMITED'
+                | 'ERR_VERIFY_RATE_LIMITED'
+                | 'ERR_VERIFY_DOCUMENT_NOT_FOUND'
+                | 'ERR_PDF_INVALID'
+                | 'ERR_PDF_TOO_LARGE'
+                | 'ERR_PDF_PASSWORD'
+                | 'ERR_PDF_TAG_NOT_FOUND'
+                | 'ERR_PDF_CHANGES_FORBIDDEN'
+                | 'ERR_PADES_TIMESTAMP'
+                | 'ERR_SIGNING_BUSY'
+                | 'ERR_SIGNER_CANNOT_SIGN'
+                | 'ERR_SIGNING_CREDENTIAL_UNSUPPORTED'
+                | 'ERR_ESIGN_PASSPHRASE_WRONG'
+                | 'ERR_ESIGN_USER_NOT_REGISTERED'
+                | 'ERR_ESIGN_SIGNING_FAILED'
+                | 'ERR_SIGNED_DOCUMENT_NOT_FOUND'
+                | 'ERR_SIGNED_DOCUMENT_DOWNLOADED'
+                | 'ERR_PHONE_NOT_VERIFIED'
+                | 'ERR_SELFIE_NO_MATCH'
+                | 'ERR_SELFIE_LOCKED'
+                | 'ERR_SELFIE_CHECK_NOT_FOUND'
+                | 'ERR_SELFIE_CHECK_STATE'
+                | 'ERR_SERVER_INTERNAL';
+              /** @description BSrE's code where it has one (2011 not registered, 2031 wrong passphrase), else the HTTP status. */
+              status_code: number;
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              status: false;
+              error: string;
+              message: string;
+              /** @enum {string} */
+              code:
+                | 'ERR_INPUT_INVALID'
+                | 'ERR_INPUT_TOO_LARGE'
+                | 'ERR_INPUT_UNSUPPORTED_MEDIA_TYPE'
+                | 'ERR_INPUT_HEADERS_TOO_LARGE'
+                | 'ERR_INPUT_TIMEOUT'
+                | 'ERR_RESOURCE_NOT_FOUND'
+                | 'ERR_RESOURCE_CONFLICT'
+                | 'ERR_CONFIG_INVALID'
+                | 'ERR_DB_LOCKED'
+                | 'ERR_DB_UNAVAILABLE'
+                | 'ERR_KEY_NOT_FOUND'
+                | 'ERR_KEY_BACKEND'
+                | 'ERR_KEY_UNSEAL_FAILED'
+                | 'ERR_CA_NOT_INITIALISED'
+                | 'ERR_CA_NOT_FOUND'
+                | 'ERR_CA_EXPIRED'
+                | 'ERR_CA_RESPONDER_EXPIRED'
+                | 'ERR_CA_REVOKED'
+                | 'ERR_CA_CONFIG_MISMATCH'
+                | 'ERR_PROFILE_NOT_FOUND'
+                | 'ERR_PROFILE_NOT_ALLOWED'
+                | 'ERR_PROFILE_VIOLATION'
+                | 'ERR_CSR_MALFORMED'
+                | 'ERR_CSR_SIGNATURE_INVALID'
+                | 'ERR_CSR_KEY_UNSUPPORTED'
+                | 'ERR_CERT_LINT_FAILED'
+                | 'ERR_CERT_NOT_FOUND'
+                | 'ERR_CERT_ALREADY_REVOKED'
+                | 'ERR_CERT_NOT_ON_HOLD'
+                | 'ERR_CERT_NOT_REVOCABLE'
+                | 'ERR_CERT_REVOCATION_REASON'
+                | 'ERR_CERT_SERIAL_EXHAUSTED'
+                | 'ERR_AUTH_INVALID_CREDENTIALS'
+                | 'ERR_AUTH_OTP_INVALID'
+                | 'ERR_AUTH_THROTTLED'
+                | 'ERR_AUTH_REQUIRED'
+                | 'ERR_AUTH_STEP_INVALID'
+                | 'ERR_AUTH_FORBIDDEN'
+                | 'ERR_AUTH_CSRF'
+                | 'ERR_PASSWORD_POLICY'
+                | 'ERR_PASSWORD_MISMATCH'
+                | 'ERR_PASSWORD_CURRENT_WRONG'
+                | 'ERR_LINK_INVALID'
+                | 'ERR_LINK_USED'
+                | 'ERR_LINK_EXPIRED'
+                | 'ERR_TOTP_DEVICE_NAME_TAKEN'
+                | 'ERR_TOTP_LAST_DEVICE'
+                | 'ERR_ACCOUNT_EXISTS'
+                | 'ERR_ACCOUNT_NOT_FOUND'
+                | 'ERR_ACCOUNT_NOT_ACTIVE'
+                | 'ERR_ADMIN_SETUP_DONE'
+                | 'ERR_INSTITUTION_NOT_FOUND'
+                | 'ERR_INSTITUTION_CODE_TAKEN'
+                | 'ERR_IMPORT_FILE_INVALID'
+                | 'ERR_AUDIT_CHAIN_BROKEN'
+                | 'ERR_API_CLIENT_UNAUTHORIZED'
+                | 'ERR_API_CLIENT_DISABLED'
+                | 'ERR_API_CLIENT_ADDRESS'
+                | 'ERR_API_CLIENT_RATE_LIMITED'
+                | 'ERR_API_CLIENT_NOT_FOUND'
+                | 'ERR_REGISTRATION_NOT_FOUND'
+                | 'ERR_REGISTRATION_CLOSED'
+                | 'ERR_SELF_REGISTRATION_CLOSED'
+                | 'ERR_CONSENT_OUTDATED'
+                | 'ERR_REGISTRATION_INCOMPLETE'
+                | 'ERR_REGISTRATION_DUPLICATE'
+                | 'ERR_NIP_NOT_FOUND'
+                | 'ERR_REGISTRY_UNAVAILABLE'
+                | 'ERR_REGISTRATION_STATE'
+                | 'ERR_REGISTRATION_SAME_APPROVER'
+                | 'ERR_REGISTRATION_NO_PHOTO'
+                | 'ERR_OUTBOX_NOT_RESENDABLE'
+                | 'ERR_PHONE_CODE_INVALID'
+                | 'ERR_PHONE_CODE_EXPIRED'
+                | 'ERR_PHONE_CODE_TOO_SOON'
+                | 'ERR_PHONE_CODE_QUOTA'
+                | 'ERR_PHONE_TAKEN'
+                | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
+                | 'ERR_CHANGE_REQUEST_NOT_FOUND'
+                | 'ERR_CHANGE_REQUEST_PENDING'
+                | 'ERR_CHANGE_REQUEST_DECIDED'
+                | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
+                | 'ERR_PROFILE_NOT_VERIFIED'
+                | 'ERR_CERT_REQUEST_NOT_FOUND'
+                | 'ERR_CERT_REQUEST_OPEN'
+                | 'ERR_CERT_REQUEST_STATE'
+                | 'ERR_PRODUCT_NOT_ALLOWED'
+                | 'ERR_SUBSCRIBER_NOT_VERIFIED'
+                | 'ERR_PASSPHRASE_POLICY'
+                | 'ERR_PASSPHRASE_WRONG'
+                | 'ERR_PASSPHRASE_LOCKED'
+                | 'ERR_SIGNING_AUTHORISATION_INVALID'
+                | 'ERR_SIGNING_AUTHORISATION_SPENT'
+                | 'ERR_TOTP_INVALID'
+                | 'ERR_TOTP_SPENT'
+                | 'ERR_TOTP_NOT_PENDING'
+                | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
+                | 'ERR_SUBSCRIBER_CERT_STATE'
+                | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
+                | 'ERR_REVOCATION_PENDING'
+                | 'ERR_REVOCATION_REQUEST_STATE'
+                | 'ERR_TSA_UNAVAILABLE'
+                | 'ERR_TSA_RATE_LIMITED'
+                | 'ERR_VERIFY_RATE_LIMITED'
+                | 'ERR_VERIFY_DOCUMENT_NOT_FOUND'
+                | 'ERR_PDF_INVALID'
+                | 'ERR_PDF_TOO_LARGE'
+                | 'ERR_PDF_PASSWORD'
+                | 'ERR_PDF_TAG_NOT_FOUND'
+                | 'ERR_PDF_CHANGES_FORBIDDEN'
+                | 'ERR_PADES_TIMESTAMP'
+                | 'ERR_SIGNING_BUSY'
+                | 'ERR_SIGNER_CANNOT_SIGN'
+                | 'ERR_SIGNING_CREDENTIAL_UNSUPPORTED'
+                | 'ERR_ESIGN_PASSPHRASE_WRONG'
+                | 'ERR_ESIGN_USER_NOT_REGISTERED'
+                | 'ERR_ESIGN_SIGNING_FAILED'
+                | 'ERR_SIGNED_DOCUMENT_NOT_FOUND'
+                | 'ERR_SIGNED_DOCUMENT_DOWNLOADED'
+                | 'ERR_PHONE_NOT_VERIFIED'
+                | 'ERR_SELFIE_NO_MATCH'
+                | 'ERR_SELFIE_LOCKED'
+                | 'ERR_SELFIE_CHECK_NOT_FOUND'
+                | 'ERR_SELFIE_CHECK_STATE'
+                | 'ERR_SERVER_INTERNAL';
+              /** @description BSrE's code where it has one (2011 not registered, 2031 wrong passphrase), else the HTTP status. */
+              status_code: number;
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v2/seal/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** eSign v2 seal: seals one or more base64 PDFs with the institution's eSeal certificate `idSubscriber`, with a batch code of seal/get/totp as `totp` (one document each). */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The seal: the id of the institution's eSeal subscriber certificate (Daftar Sertifikat Elektronik). */
+            idSubscriber: string;
+            totp?: string | number | null;
+            otp?: string | number | null;
+            file?: string[] | string;
+            signatureProperties?:
+              | {
+                  [key: string]: unknown;
+                }[]
+              | {
+                  [key: string]: unknown;
+                };
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Milliseconds taken. */
+              time: number;
+              file: string[];
+              id_dokumen: string[];
+              signing_time: string[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              status: false;
+              error: string;
+              message: string;
+              /** @enum {string} */
+              code:
+                | 'ERR_INPUT_INVALID'
+                | 'ERR_INPUT_TOO_LARGE'
+                | 'ERR_INPUT_UNSUPPORTED_MEDIA_TYPE'
+                | 'ERR_INPUT_HEADERS_TOO_LARGE'
+                | 'ERR_INPUT_TIMEOUT'
+                | 'ERR_RESOURCE_NOT_FOUND'
+                | 'ERR_RESOURCE_CONFLICT'
+                | 'ERR_CONFIG_INVALID'
+                | 'ERR_DB_LOCKED'
+                | 'ERR_DB_UNAVAILABLE'
+                | 'ERR_KEY_NOT_FOUND'
+                | 'ERR_KEY_BACKEND'
+                | 'ERR_KEY_UNSEAL_FAILED'
+                | 'ERR_CA_NOT_INITIALISED'
+                | 'ERR_CA_NOT_FOUND'
+                | 'ERR_CA_EXPIRED'
+                | 'ERR_CA_RESPONDER_EXPIRED'
+                | 'ERR_CA_REVOKED'
+                | 'ERR_CA_CONFIG_MISMATCH'
+                | 'ERR_PROFILE_NOT_FOUND'
+                | 'ERR_PROFILE_NOT_ALLOWED'
+                | 'ERR_PROFILE_VIOLATION'
+                | 'ERR_CSR_MALFORMED'
+                | 'ERR_CSR_SIGNATURE_INVALID'
+                | 'ERR_CSR_KEY_UNSUPPORTED'
+                | 'ERR_CERT_LINT_FAILED'
+                | 'ERR_CERT_NOT_FOUND'
+                | 'ERR_CERT_ALREADY_REVOKED'
+                | 'ERR_CERT_NOT_ON_HOLD'
+                | 'ERR_CERT_NOT_REVOCABLE'
+                | 'ERR_CERT_REVOCATION_REASON'
+                | 'ERR_CERT_SERIAL_EXHAUSTED'
+                | 'ERR_AUTH_INVALID_CREDENTIALS'
+                | 'ERR_AUTH_OTP_INVALID'
+                | 'ERR_AUTH_THROTTLED'
+                | 'ERR_AUTH_REQUIRED'
+                | 'ERR_AUTH_STEP_INVALID'
+                | 'ERR_AUTH_FORBIDDEN'
+                | 'ERR_AUTH_CSRF'
+                | 'ERR_PASSWORD_POLICY'
+                | 'ERR_PASSWORD_MISMATCH'
+                | 'ERR_PASSWORD_CURRENT_WRONG'
+                | 'ERR_LINK_INVALID'
+                | 'ERR_LINK_USED'
+                | 'ERR_LINK_EXPIRED'
+                | 'ERR_TOTP_DEVICE_NAME_TAKEN'
+                | 'ERR_TOTP_LAST_DEVICE'
+                | 'ERR_ACCOUNT_EXISTS'
+                | 'ERR_ACCOUNT_NOT_FOUND'
+                | 'ERR_ACCOUNT_NOT_ACTIVE'
+                | 'ERR_ADMIN_SETUP_DONE'
+                | 'ERR_INSTITUTION_NOT_FOUND'
+                | 'ERR_INSTITUTION_CODE_TAKEN'
+                | 'ERR_IMPORT_FILE_INVALID'
+                | 'ERR_AUDIT_CHAIN_BROKEN'
+                | 'ERR_API_CLIENT_UNAUTHORIZED'
+                | 'ERR_API_CLIENT_DISABLED'
+                | 'ERR_API_CLIENT_ADDRESS'
+                | 'ERR_API_CLIENT_RATE_LIMITED'
+                | 'ERR_API_CLIENT_NOT_FOUND'
+                | 'ERR_REGISTRATION_NOT_FOUND'
+                | 'ERR_REGISTRATION_CLOSED'
+                | 'ERR_SELF_REGISTRATION_CLOSED'
+                | 'ERR_CONSENT_OUTDATED'
+                | 'ERR_REGISTRATION_INCOMPLETE'
+                | 'ERR_REGISTRATION_DUPLICATE'
+                | 'ERR_NIP_NOT_FOUND'
+                | 'ERR_REGISTRY_UNAVAILABLE'
+                | 'ERR_REGISTRATION_STATE'
+                | 'ERR_REGISTRATION_SAME_APPROVER'
+                | 'ERR_REGISTRATION_NO_PHOTO'
+                | 'ERR_OUTBOX_NOT_RESENDABLE'
+                | 'ERR_PHONE_CODE_INVALID'
+                | 'ERR_PHONE_CODE_EXPIRED'
+                | 'ERR_PHONE_CODE_TOO_SOON'
+                | 'ERR_PHONE_CODE_QUOTA'
+                | 'ERR_PHONE_TAKEN'
+                | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
+                | 'ERR_CHANGE_REQUEST_NOT_FOUND'
+                | 'ERR_CHANGE_REQUEST_PENDING'
+                | 'ERR_CHANGE_REQUEST_DECIDED'
+                | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
+                | 'ERR_PROFILE_NOT_VERIFIED'
+                | 'ERR_CERT_REQUEST_NOT_FOUND'
+                | 'ERR_CERT_REQUEST_OPEN'
+                | 'ERR_CERT_REQUEST_STATE'
+                | 'ERR_PRODUCT_NOT_ALLOWED'
+                | 'ERR_SUBSCRIBER_NOT_VERIFIED'
+                | 'ERR_PASSPHRASE_POLICY'
+                | 'ERR_PASSPHRASE_WRONG'
+                | 'ERR_PASSPHRASE_LOCKED'
+                | 'ERR_SIGNING_AUTHORISATION_INVALID'
+                | 'ERR_SIGNING_AUTHORISATION_SPENT'
+                | 'ERR_TOTP_INVALID'
+                | 'ERR_TOTP_SPENT'
+                | 'ERR_TOTP_NOT_PENDING'
+                | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
+                | 'ERR_SUBSCRIBER_CERT_STATE'
+                | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
+                | 'ERR_REVOCATION_PENDING'
+                | 'ERR_REVOCATION_REQUEST_STATE'
+                | 'ERR_TSA_UNAVAILABLE'
+                | 'ERR_TSA_RATE_LIMITED'
+                | 'ERR_VERIFY_RATE_LIMITED'
+                | 'ERR_VERIFY_DOCUMENT_NOT_FOUND'
+                | 'ERR_PDF_INVALID'
+                | 'ERR_PDF_TOO_LARGE'
+                | 'ERR_PDF_PASSWORD'
+                | 'ERR_PDF_TAG_NOT_FOUND'
+                | 'ERR_PDF_CHANGES_FORBIDDEN'
+                | 'ERR_PADES_TIMESTAMP'
+                | 'ERR_SIGNING_BUSY'
+                | 'ERR_SIGNER_CANNOT_SIGN'
+                | 'ERR_SIGNING_CREDENTIAL_UNSUPPORTED'
+                | 'ERR_ESIGN_PASSPHRASE_WRONG'
+                | 'ERR_ESIGN_USER_NOT_REGISTERED'
+                | 'ERR_ESIGN_SIGNING_FAILED'
+                | 'ERR_SIGNED_DOCUMENT_NOT_FOUND'
+                | 'ERR_SIGNED_DOCUMENT_DOWNLOADED'
+                | 'ERR_PHONE_NOT_VERIFIED'
+                | 'ERR_SELFIE_NO_MATCH'
+                | 'ERR_SELFIE_LOCKED'
+                | 'ERR_SELFIE_CHECK_NOT_FOUND'
+                | 'ERR_SELFIE_CHECK_STATE'
+                | 'ERR_SERVER_INTERNAL';
+              /** @description BSrE's code where it has one (2011 not registered, 2031 wrong passphrase), else the HTTP status. */
+              status_code: number;
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              status: false;
+              error: string;
+              message: string;
+              /** @enum {string} */
+              code:
+                | 'ERR_INPUT_INVALID'
+                | 'ERR_INPUT_TOO_LARGE'
+                | 'ERR_INPUT_UNSUPPORTED_MEDIA_TYPE'
+                | 'ERR_INPUT_HEADERS_TOO_LARGE'
+                | 'ERR_INPUT_TIMEOUT'
+                | 'ERR_RESOURCE_NOT_FOUND'
+                | 'ERR_RESOURCE_CONFLICT'
+                | 'ERR_CONFIG_INVALID'
+                | 'ERR_DB_LOCKED'
+                | 'ERR_DB_UNAVAILABLE'
+                | 'ERR_KEY_NOT_FOUND'
+                | 'ERR_KEY_BACKEND'
+                | 'ERR_KEY_UNSEAL_FAILED'
+                | 'ERR_CA_NOT_INITIALISED'
+                | 'ERR_CA_NOT_FOUND'
+                | 'ERR_CA_EXPIRED'
+                | 'ERR_CA_RESPONDER_EXPIRED'
+                | 'ERR_CA_REVOKED'
+                | 'ERR_CA_CONFIG_MISMATCH'
+                | 'ERR_PROFILE_NOT_FOUND'
+                | 'ERR_PROFILE_NOT_ALLOWED'
+                | 'ERR_PROFILE_VIOLATION'
+                | 'ERR_CSR_MALFORMED'
+                | 'ERR_CSR_SIGNATURE_INVALID'
+                | 'ERR_CSR_KEY_UNSUPPORTED'
+                | 'ERR_CERT_LINT_FAILED'
+                | 'ERR_CERT_NOT_FOUND'
+                | 'ERR_CERT_ALREADY_REVOKED'
+                | 'ERR_CERT_NOT_ON_HOLD'
+                | 'ERR_CERT_NOT_REVOCABLE'
+                | 'ERR_CERT_REVOCATION_REASON'
+                | 'ERR_CERT_SERIAL_EXHAUSTED'
+                | 'ERR_AUTH_INVALID_CREDENTIALS'
+                | 'ERR_AUTH_OTP_INVALID'
+                | 'ERR_AUTH_THROTTLED'
+                | 'ERR_AUTH_REQUIRED'
+                | 'ERR_AUTH_STEP_INVALID'
+                | 'ERR_AUTH_FORBIDDEN'
+                | 'ERR_AUTH_CSRF'
+                | 'ERR_PASSWORD_POLICY'
+                | 'ERR_PASSWORD_MISMATCH'
+                | 'ERR_PASSWORD_CURRENT_WRONG'
+                | 'ERR_LINK_INVALID'
+                | 'ERR_LINK_USED'
+                | 'ERR_LINK_EXPIRED'
+                | 'ERR_TOTP_DEVICE_NAME_TAKEN'
+                | 'ERR_TOTP_LAST_DEVICE'
+                | 'ERR_ACCOUNT_EXISTS'
+                | 'ERR_ACCOUNT_NOT_FOUND'
+                | 'ERR_ACCOUNT_NOT_ACTIVE'
+                | 'ERR_ADMIN_SETUP_DONE'
+                | 'ERR_INSTITUTION_NOT_FOUND'
+                | 'ERR_INSTITUTION_CODE_TAKEN'
+                | 'ERR_IMPORT_FILE_INVALID'
+                | 'ERR_AUDIT_CHAIN_BROKEN'
+                | 'ERR_API_CLIENT_UNAUTHORIZED'
+                | 'ERR_API_CLIENT_DISABLED'
+                | 'ERR_API_CLIENT_ADDRESS'
+                | 'ERR_API_CLIENT_RATE_LIMITED'
+                | 'ERR_API_CLIENT_NOT_FOUND'
+                | 'ERR_REGISTRATION_NOT_FOUND'
+                | 'ERR_REGISTRATION_CLOSED'
+                | 'ERR_SELF_REGISTRATION_CLOSED'
+                | 'ERR_CONSENT_OUTDATED'
+                | 'ERR_REGISTRATION_INCOMPLETE'
+                | 'ERR_REGISTRATION_DUPLICATE'
+                | 'ERR_NIP_NOT_FOUND'
+                | 'ERR_REGISTRY_UNAVAILABLE'
+                | 'ERR_REGISTRATION_STATE'
+                | 'ERR_REGISTRATION_SAME_APPROVER'
+                | 'ERR_REGISTRATION_NO_PHOTO'
+                | 'ERR_OUTBOX_NOT_RESENDABLE'
+                | 'ERR_PHONE_CODE_INVALID'
+                | 'ERR_PHONE_CODE_EXPIRED'
+                | 'ERR_PHONE_CODE_TOO_SOON'
+                | 'ERR_PHONE_CODE_QUOTA'
+                | 'ERR_PHONE_TAKEN'
+                | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
+                | 'ERR_CHANGE_REQUEST_NOT_FOUND'
+                | 'ERR_CHANGE_REQUEST_PENDING'
+                | 'ERR_CHANGE_REQUEST_DECIDED'
+                | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
+                | 'ERR_PROFILE_NOT_VERIFIED'
+                | 'ERR_CERT_REQUEST_NOT_FOUND'
+                | 'ERR_CERT_REQUEST_OPEN'
+                | 'ERR_CERT_REQUEST_STATE'
+                | 'ERR_PRODUCT_NOT_ALLOWED'
+                | 'ERR_SUBSCRIBER_NOT_VERIFIED'
+                | 'ERR_PASSPHRASE_POLICY'
+                | 'ERR_PASSPHRASE_WRONG'
+                | 'ERR_PASSPHRASE_LOCKED'
+                | 'ERR_SIGNING_AUTHORISATION_INVALID'
+                | 'ERR_SIGNING_AUTHORISATION_SPENT'
+                | 'ERR_TOTP_INVALID'
+                | 'ERR_TOTP_SPENT'
+                | 'ERR_TOTP_NOT_PENDING'
+                | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
+                | 'ERR_SUBSCRIBER_CERT_STATE'
+                | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
+                | 'ERR_REVOCATION_PENDING'
+                | 'ERR_REVOCATION_REQUEST_STATE'
+                | 'ERR_TSA_UNAVAILABLE'
+                | 'ERR_TSA_RATE_LIMITED'
+                | 'ERR_VERIFY_RATE_LIMITED'
+                | 'ERR_VERIFY_DOCUMENT_NOT_FOUND'
+                | 'ERR_PDF_INVALID'
+                | 'ERR_PDF_TOO_LARGE'
+                | 'ERR_PDF_PASSWORD'
+                | 'ERR_PDF_TAG_NOT_FOUND'
+                | 'ERR_PDF_CHANGES_FORBIDDEN'
+                | 'ERR_PADES_TIMESTAMP'
+                | 'ERR_SIGNING_BUSY'
+                | 'ERR_SIGNER_CANNOT_SIGN'
+                | 'ERR_SIGNING_CREDENTIAL_UNSUPPORTED'
+                | 'ERR_ESIGN_PASSPHRASE_WRONG'
+                | 'ERR_ESIGN_USER_NOT_REGISTERED'
+                | 'ERR_ESIGN_SIGNING_FAILED'
+                | 'ERR_SIGNED_DOCUMENT_NOT_FOUND'
+                | 'ERR_SIGNED_DOCUMENT_DOWNLOADED'
+                | 'ERR_PHONE_NOT_VERIFIED'
+                | 'ERR_SELFIE_NO_MATCH'
+                | 'ERR_SELFIE_LOCKED'
+                | 'ERR_SELFIE_CHECK_NOT_FOUND'
+                | 'ERR_SELFIE_CHECK_STATE'
+                | 'ERR_SERVER_INTERNAL';
+              /** @description BSrE's code where it has one (2011 not registered, 2031 wrong passphrase), else the HTTP status. */
+              status_code: number;
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sign/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** eSign v1: signs one PDF (multipart) for the institution's holder with this NIK and passphrase; the signed PDF (headers id_dokumen, id-dokumen, signing_time), or JSON with jenis_response=BASE64. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'multipart/form-data': {
+            /**
+             * Format: binary
+             * @description The PDF (at most TEKEN_SIGN_MAX_PDF_BYTES).
+             */
+            file: string;
+            /** @description The signer's 16-digit NIK (a holder of the API client's institution). */
+            nik: string;
+            /** Format: password */
+            passphrase: string;
+            /** @description `visible` or `invisible` (any case; default invisible). */
+            tampilan?: string;
+            /** @description Visible: `true` draws `imageTTD`; `false` (or absent) a QR code of `linkQR` or of the verification page. */
+            image?: string;
+            /**
+             * Format: binary
+             * @description The specimen image, JPEG or PNG (at most 5 MiB).
+             */
+            imageTTD?: string;
+            /** @description The URL the QR code encodes (default: the verification page). */
+            linkQR?: string;
+            /** @description Visible: the page (1-based). */
+            page?: string;
+            /** @description `pertama` or `terakhir` (any case), instead of `page`. */
+            halaman?: string;
+            /** @description The box's lower-left x, PDF units (decimals allowed). */
+            xAxis?: string;
+            /** @description The box's lower-left y. */
+            yAxis?: string;
+            width?: string;
+            height?: string;
+            /** @description A marker text; the box goes at each occurrence (it wins over page/xAxis/yAxis). */
+            tag_koordinat?: string;
+            reason?: string;
+            location?: string;
+            /** @description A line drawn under the image or QR code. */
+            text?: string;
+            /** @description `BYTE` (default: the PDF) or `BASE64` (JSON). */
+            jenis_response?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              base64_signed_file: string;
+              id_dokumen: string;
+              /** Format: date-time */
+              signing_time: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              status: false;
+              error: string;
+              message: string;
+              /** @enum {string} */
+              code:
+                | 'ERR_INPUT_INVALID'
+                | 'ERR_INPUT_TOO_LARGE'
+                | 'ERR_INPUT_UNSUPPORTED_MEDIA_TYPE'
+                | 'ERR_INPUT_HEADERS_TOO_LARGE'
+                | 'ERR_INPUT_TIMEOUT'
+                | 'ERR_RESOURCE_NOT_FOUND'
+                | 'ERR_RESOURCE_CONFLICT'
+                | 'ERR_CONFIG_INVALID'
+                | 'ERR_DB_LOCKED'
+                | 'ERR_DB_UNAVAILABLE'
+                | 'ERR_KEY_NOT_FOUND'
+                | 'ERR_KEY_BACKEND'
+                | 'ERR_KEY_UNSEAL_FAILED'
+                | 'ERR_CA_NOT_INITIALISED'
+                | 'ERR_CA_NOT_FOUND'
+                | 'ERR_CA_EXPIRED'
+                | 'ERR_CA_RESPONDER_EXPIRED'
+                | 'ERR_CA_REVOKED'
+                | 'ERR_CA_CONFIG_MISMATCH'
+                | 'ERR_PROFILE_NOT_FOUND'
+                | 'ERR_PROFILE_NOT_ALLOWED'
+                | 'ERR_PROFILE_VIOLATION'
+                | 'ERR_CSR_MALFORMED'
+                | 'ERR_CSR_SIGNATURE_INVALID'
+                | 'ERR_CSR_KEY_UNSUPPORTED'
+                | 'ERR_CERT_LINT_FAILED'
+                | 'ERR_CERT_NOT_FOUND'
+                | 'ERR_CERT_ALREADY_REVOKED'
+                | 'ERR_CERT_NOT_ON_HOLD'
+                | 'ERR_CERT_NOT_REVOCABLE'
+                | 'ERR_CERT_REVOCATION_REASON'
+                | 'ERR_CERT_SERIAL_EXHAUSTED'
+                | 'ERR_AUTH_INVALID_CREDENTIALS'
+                | 'ERR_AUTH_OTP_INVALID'
+                | 'ERR_AUTH_THROTTLED'
+                | 'ERR_AUTH_REQUIRED'
+                | 'ERR_AUTH_STEP_INVALID'
+                | 'ERR_AUTH_FORBIDDEN'
+                | 'ERR_AUTH_CSRF'
+                | 'ERR_PASSWORD_POLICY'
+                | 'ERR_PASSWORD_MISMATCH'
+                | 'ERR_PASSWORD_CURRENT_WRONG'
+                | 'ERR_LINK_INVALID'
+                | 'ERR_LINK_USED'
+                | 'ERR_LINK_EXPIRED'
+                | 'ERR_TOTP_DEVICE_NAME_TAKEN'
+                | 'ERR_TOTP_LAST_DEVICE'
+                | 'ERR_ACCOUNT_EXISTS'
+                | 'ERR_ACCOUNT_NOT_FOUND'
+                | 'ERR_ACCOUNT_NOT_ACTIVE'
+                | 'ERR_ADMIN_SETUP_DONE'
+                | 'ERR_INSTITUTION_NOT_FOUND'
+                | 'ERR_INSTITUTION_CODE_TAKEN'
+                | 'ERR_IMPORT_FILE_INVALID'
+                | 'ERR_AUDIT_CHAIN_BROKEN'
+                | 'ERR_API_CLIENT_UNAUTHORIZED'
+                | 'ERR_API_CLIENT_DISABLED'
+                | 'ERR_API_CLIENT_ADDRESS'
+                | 'ERR_API_CLIENT_RATE_LIMITED'
+                | 'ERR_API_CLIENT_NOT_FOUND'
+                | 'ERR_REGISTRATION_NOT_FOUND'
+                | 'ERR_REGISTRATION_CLOSED'
+                | 'ERR_SELF_REGISTRATION_CLOSED'
+                | 'ERR_CONSENT_OUTDATED'
+                | 'ERR_REGISTRATION_INCOMPLETE'
+                | 'ERR_REGISTRATION_DUPLICATE'
+                | 'ERR_NIP_NOT_FOUND'
+                | 'ERR_REGISTRY_UNAVAILABLE'
+                | 'ERR_REGISTRATION_STATE'
+                | 'ERR_REGISTRATION_SAME_APPROVER'
+                | 'ERR_REGISTRATION_NO_PHOTO'
+                | 'ERR_OUTBOX_NOT_RESENDABLE'
+                | 'ERR_PHONE_CODE_INVALID'
+                | 'ERR_PHONE_CODE_EXPIRED'
+                | 'ERR_PHONE_CODE_TOO_SOON'
+                | 'ERR_PHONE_CODE_QUOTA'
+                | 'ERR_PHONE_TAKEN'
+                | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
+                | 'ERR_CHANGE_REQUEST_NOT_FOUND'
+                | 'ERR_CHANGE_REQUEST_PENDING'
+                | 'ERR_CHANGE_REQUEST_DECIDED'
+                | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
+                | 'ERR_PROFILE_NOT_VERIFIED'
+                | 'ERR_CERT_REQUEST_NOT_FOUND'
+                | 'ERR_CERT_REQUEST_OPEN'
+                | 'ERR_CERT_REQUEST_STATE'
+                | 'ERR_PRODUCT_NOT_ALLOWED'
+                | 'ERR_SUBSCRIBER_NOT_VERIFIED'
+                | 'ERR_PASSPHRASE_POLICY'
+                | 'ERR_PASSPHRASE_WRONG'
+                | 'ERR_PASSPHRASE_LOCKED'
+                | 'ERR_SIGNING_AUTHORISATION_INVALID'
+                | 'ERR_SIGNING_AUTHORISATION_SPENT'
+                | 'ERR_TOTP_INVALID'
+                | 'ERR_TOTP_SPENT'
+                | 'ERR_TOTP_NOT_PENDING'
+                | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
+                | 'ERR_SUBSCRIBER_CERT_STATE'
+                | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
+                | 'ERR_REVOCATION_PENDING'
+                | 'ERR_REVOCATION_REQUEST_STATE'
+                | 'ERR_TSA_UNAVAILABLE'
+                | 'ERR_TSA_RATE_LIMITED'
+                | 'ERR_VERIFY_RATE_LIMITED'
+                | 'ERR_VERIFY_DOCUMENT_NOT_FOUND'
+                | 'ERR_PDF_INVALID'
+                | 'ERR_PDF_TOO_LARGE'
+                | 'ERR_PDF_PASSWORD'
+                | 'ERR_PDF_TAG_NOT_FOUND'
+                | 'ERR_PDF_CHANGES_FORBIDDEN'
+                | 'ERR_PADES_TIMESTAMP'
+                | 'ERR_SIGNING_BUSY'
+                | 'ERR_SIGNER_CANNOT_SIGN'
+                | 'ERR_SIGNING_CREDENTIAL_UNSUPPORTED'
+                | 'ERR_ESIGN_PASSPHRASE_WRONG'
+                | 'ERR_ESIGN_USER_NOT_REGISTERED'
+                | 'ERR_ESIGN_SIGNING_FAILED'
+                | 'ERR_SIGNED_DOCUMENT_NOT_FOUND'
+                | 'ERR_SIGNED_DOCUMENT_DOWNLOADED'
+                | 'ERR_PHONE_NOT_VERIFIED'
+                | 'ERR_SELFIE_NO_MATCH'
+                | 'ERR_SELFIE_LOCKED'
+                | 'ERR_SELFIE_CHECK_NOT_FOUND'
+                | 'ERR_SELFIE_CHECK_STATE'
+                | 'ERR_SERVER_INTERNAL';
+              /** @description BSrE's code where it has one (2011 not registered, 2031 wrong passphrase), else the HTTP status. */
+              status_code: number;
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              status: false;
+              error: string;
+              message: string;
+              /** @enum {string} */
+              code:
+                | 'ERR_INPUT_INVALID'
+                | 'ERR_INPUT_TOO_LARGE'
+                | 'ERR_INPUT_UNSUPPORTED_MEDIA_TYPE'
+                | 'ERR_INPUT_HEADERS_TOO_LARGE'
+                | 'ERR_INPUT_TIMEOUT'
+                | 'ERR_RESOURCE_NOT_FOUND'
+                | 'ERR_RESOURCE_CONFLICT'
+                | 'ERR_CONFIG_INVALID'
+                | 'ERR_DB_LOCKED'
+                | 'ERR_DB_UNAVAILABLE'
+                | 'ERR_KEY_NOT_FOUND'
+                | 'ERR_KEY_BACKEND'
+                | 'ERR_KEY_UNSEAL_FAILED'
+                | 'ERR_CA_NOT_INITIALISED'
+                | 'ERR_CA_NOT_FOUND'
+                | 'ERR_CA_EXPIRED'
+                | 'ERR_CA_RESPONDER_EXPIRED'
+                | 'ERR_CA_REVOKED'
+                | 'ERR_CA_CONFIG_MISMATCH'
+                | 'ERR_PROFILE_NOT_FOUND'
+                | 'ERR_PROFILE_NOT_ALLOWED'
+                | 'ERR_PROFILE_VIOLATION'
+                | 'ERR_CSR_MALFORMED'
+                | 'ERR_CSR_SIGNATURE_INVALID'
+                | 'ERR_CSR_KEY_UNSUPPORTED'
+                | 'ERR_CERT_LINT_FAILED'
+                | 'ERR_CERT_NOT_FOUND'
+                | 'ERR_CERT_ALREADY_REVOKED'
+                | 'ERR_CERT_NOT_ON_HOLD'
+                | 'ERR_CERT_NOT_REVOCABLE'
+                | 'ERR_CERT_REVOCATION_REASON'
+                | 'ERR_CERT_SERIAL_EXHAUSTED'
+                | 'ERR_AUTH_INVALID_CREDENTIALS'
+                | 'ERR_AUTH_OTP_INVALID'
+                | 'ERR_AUTH_THROTTLED'
+                | 'ERR_AUTH_REQUIRED'
+                | 'ERR_AUTH_STEP_INVALID'
+                | 'ERR_AUTH_FORBIDDEN'
+                | 'ERR_AUTH_CSRF'
+                | 'ERR_PASSWORD_POLICY'
+                | 'ERR_PASSWORD_MISMATCH'
+                | 'ERR_PASSWORD_CURRENT_WRONG'
+                | 'ERR_LINK_INVALID'
+                | 'ERR_LINK_USED'
+                | 'ERR_LINK_EXPIRED'
+                | 'ERR_TOTP_DEVICE_NAME_TAKEN'
+                | 'ERR_TOTP_LAST_DEVICE'
+                | 'ERR_ACCOUNT_EXISTS'
+                | 'ERR_ACCOUNT_NOT_FOUND'
+                | 'ERR_ACCOUNT_NOT_ACTIVE'
+                | 'ERR_ADMIN_SETUP_DONE'
+                | 'ERR_INSTITUTION_NOT_FOUND'
+                | 'ERR_INSTITUTION_CODE_TAKEN'
+                | 'ERR_IMPORT_FILE_INVALID'
+                | 'ERR_AUDIT_CHAIN_BROKEN'
+                | 'ERR_API_CLIENT_UNAUTHORIZED'
+                | 'ERR_API_CLIENT_DISABLED'
+                | 'ERR_API_CLIENT_ADDRESS'
+                | 'ERR_API_CLIENT_RATE_LIMITED'
+                | 'ERR_API_CLIENT_NOT_FOUND'
+                | 'ERR_REGISTRATION_NOT_FOUND'
+                | 'ERR_REGISTRATION_CLOSED'
+                | 'ERR_SELF_REGISTRATION_CLOSED'
+                | 'ERR_CONSENT_OUTDATED'
+                | 'ERR_REGISTRATION_INCOMPLETE'
+                | 'ERR_REGISTRATION_DUPLICATE'
+                | 'ERR_NIP_NOT_FOUND'
+                | 'ERR_REGISTRY_UNAVAILABLE'
+                | 'ERR_REGISTRATION_STATE'
+                | 'ERR_REGISTRATION_SAME_APPROVER'
+                | 'ERR_REGISTRATION_NO_PHOTO'
+                | 'ERR_OUTBOX_NOT_RESENDABLE'
+                | 'ERR_PHONE_CODE_INVALID'
+                | 'ERR_PHONE_CODE_EXPIRED'
+                | 'ERR_PHONE_CODE_TOO_SOON'
+                | 'ERR_PHONE_CODE_QUOTA'
+                | 'ERR_PHONE_TAKEN'
+                | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
+                | 'ERR_CHANGE_REQUEST_NOT_FOUND'
+                | 'ERR_CHANGE_REQUEST_PENDING'
+                | 'ERR_CHANGE_REQUEST_DECIDED'
+                | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
+                | 'ERR_PROFILE_NOT_VERIFIED'
+                | 'ERR_CERT_REQUEST_NOT_FOUND'
+                | 'ERR_CERT_REQUEST_OPEN'
+                | 'ERR_CERT_REQUEST_STATE'
+                | 'ERR_PRODUCT_NOT_ALLOWED'
+                | 'ERR_SUBSCRIBER_NOT_VERIFIED'
+                | 'ERR_PASSPHRASE_POLICY'
+                | 'ERR_PASSPHRASE_WRONG'
+                | 'ERR_PASSPHRASE_LOCKED'
+                | 'ERR_SIGNING_AUTHORISATION_INVALID'
+                | 'ERR_SIGNING_AUTHORISATION_SPENT'
+                | 'ERR_TOTP_INVALID'
+                | 'ERR_TOTP_SPENT'
+                | 'ERR_TOTP_NOT_PENDING'
+                | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
+                | 'ERR_SUBSCRIBER_CERT_STATE'
+                | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
+                | 'ERR_REVOCATION_PENDING'
+                | 'ERR_REVOCATION_REQUEST_STATE'
+                | 'ERR_TSA_UNAVAILABLE'
+                | 'ERR_TSA_RATE_LIMITED'
+                | 'ERR_VERIFY_RATE_LIMITED'
+                | 'ERR_VERIFY_DOCUMENT_NOT_FOUND'
+                | 'ERR_PDF_INVALID'
+                | 'ERR_PDF_TOO_LARGE'
+                | 'ERR_PDF_PASSWORD'
+                | 'ERR_PDF_TAG_NOT_FOUND'
+                | 'ERR_PDF_CHANGES_FORBIDDEN'
+                | 'ERR_PADES_TIMESTAMP'
+                | 'ERR_SIGNING_BUSY'
+                | 'ERR_SIGNER_CANNOT_SIGN'
+                | 'ERR_SIGNING_CREDENTIAL_UNSUPPORTED'
+                | 'ERR_ESIGN_PASSPHRASE_WRONG'
+                | 'ERR_ESIGN_USER_NOT_REGISTERED'
+                | 'ERR_ESIGN_SIGNING_FAILED'
+                | 'ERR_SIGNED_DOCUMENT_NOT_FOUND'
+                | 'ERR_SIGNED_DOCUMENT_DOWNLOADED'
+                | 'ERR_PHONE_NOT_VERIFIED'
+                | 'ERR_SELFIE_NO_MATCH'
+                | 'ERR_SELFIE_LOCKED'
+                | 'ERR_SELFIE_CHECK_NOT_FOUND'
+                | 'ERR_SELFIE_CHECK_STATE'
+                | 'ERR_SERVER_INTERNAL';
+              /** @description BSrE's code where it has one (2011 not registered, 2031 wrong passphrase), else the HTTP status. */
+              status_code: number;
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sign/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** eSign v1: verifies a signed PDF (multipart `signed_file`) with the one validator; an unsigned PDF gives jumlah_signature 0. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'multipart/form-data': {
+            /**
+             * Format: binary
+             * @description The signed PDF (at most 20 MiB).
+             */
+            signed_file: string;
+            /**
+             * Format: password
+             * @description Its password, when encrypted.
+             */
+            password?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              nama_dokumen: string;
+              jumlah_signature: number;
+              notes: string;
+              summary: string;
+              details: {
+                signature_field: string;
+                info_tsa: {
+                  name: string;
+                  tsa_cert_validity: string;
+                } | null;
+                info_signer: {
+                  issuer_dn: string;
+                  signer_name: string;
+                  signer_cert_validity: string;
+                  signer_dn: string;
+                  cert_user_certified: boolean;
+                };
+                signature_document: {
+                  signed_using_tsa: boolean;
+                  reason: string;
+                  document_integrity: boolean;
+                  signature_value: boolean;
+                  signed_in: string;
+                  location: string;
+                  hash_value: string;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              status: false;
+              error: string;
+              message: string;
+              /** @enum {string} */
+              code:
+                | 'ERR_INPUT_INVALID'
+                | 'ERR_INPUT_TOO_LARGE'
+                | 'ERR_INPUT_UNSUPPORTED_MEDIA_TYPE'
+                | 'ERR_INPUT_HEADERS_TOO_LARGE'
+                | 'ERR_INPUT_TIMEOUT'
+                | 'ERR_RESOURCE_NOT_FOUND'
+                | 'ERR_RESOURCE_CONFLICT'
+                | 'ERR_CONFIG_INVALID'
+                | 'ERR_DB_LOCKED'
+                | 'ERR_DB_UNAVAILABLE'
+                | 'ERR_KEY_NOT_FOUND'
+                | 'ERR_KEY_BACKEND'
+                | 'ERR_KEY_UNSEAL_FAILED'
+                | 'ERR_CA_NOT_INITIALISED'
+                | 'ERR_CA_NOT_FOUND'
+                | 'ERR_CA_EXPIRED'
+                | 'ERR_CA_RESPONDER_EXPIRED'
+                | 'ERR_CA_REVOKED'
+                | 'ERR_CA_CONFIG_MISMATCH'
+                | 'ERR_PROFILE_NOT_FOUND'
+                | 'ERR_PROFILE_NOT_ALLOWED'
+                | 'ERR_PROFILE_VIOLATION'
+                | 'ERR_CSR_MALFORMED'
+                | 'ERR_CSR_SIGNATURE_INVALID'
+                | 'ERR_CSR_KEY_UNSUPPORTED'
+                | 'ERR_CERT_LINT_FAILED'
+                | 'ERR_CERT_NOT_FOUND'
+                | 'ERR_CERT_ALREADY_REVOKED'
+                | 'ERR_CERT_NOT_ON_HOLD'
+                | 'ERR_CERT_NOT_REVOCABLE'
+                | 'ERR_CERT_REVOCATION_REASON'
+                | 'ERR_CERT_SERIAL_EXHAUSTED'
+                | 'ERR_AUTH_INVALID_CREDENTIALS'
+                | 'ERR_AUTH_OTP_INVALID'
+                | 'ERR_AUTH_THROTTLED'
+                | 'ERR_AUTH_REQUIRED'
+                | 'ERR_AUTH_STEP_INVALID'
+                | 'ERR_AUTH_FORBIDDEN'
+                | 'ERR_AUTH_CSRF'
+                | 'ERR_PASSWORD_POLICY'
+                | 'ERR_PASSWORD_MISMATCH'
+                | 'ERR_PASSWORD_CURRENT_WRONG'
+                | 'ERR_LINK_INVALID'
+                | 'ERR_LINK_USED'
+                | 'ERR_LINK_EXPIRED'
+                | 'ERR_TOTP_DEVICE_NAME_TAKEN'
+                | 'ERR_TOTP_LAST_DEVICE'
+                | 'ERR_ACCOUNT_EXISTS'
+                | 'ERR_ACCOUNT_NOT_FOUND'
+                | 'ERR_ACCOUNT_NOT_ACTIVE'
+                | 'ERR_ADMIN_SETUP_DONE'
+                | 'ERR_INSTITUTION_NOT_FOUND'
+                | 'ERR_INSTITUTION_CODE_TAKEN'
+                | 'ERR_IMPORT_FILE_INVALID'
+                | 'ERR_AUDIT_CHAIN_BROKEN'
+                | 'ERR_API_CLIENT_UNAUTHORIZED'
+                | 'ERR_API_CLIENT_DISABLED'
+                | 'ERR_API_CLIENT_ADDRESS'
+                | 'ERR_API_CLIENT_RATE_LIMITED'
+                | 'ERR_API_CLIENT_NOT_FOUND'
+                | 'ERR_REGISTRATION_NOT_FOUND'
+                | 'ERR_REGISTRATION_CLOSED'
+                | 'ERR_SELF_REGISTRATION_CLOSED'
+                | 'ERR_CONSENT_OUTDATED'
+                | 'ERR_REGISTRATION_INCOMPLETE'
+                | 'ERR_REGISTRATION_DUPLICATE'
+                | 'ERR_NIP_NOT_FOUND'
+                | 'ERR_REGISTRY_UNAVAILABLE'
+                | 'ERR_REGISTRATION_STATE'
+                | 'ERR_REGISTRATION_SAME_APPROVER'
+                | 'ERR_REGISTRATION_NO_PHOTO'
+                | 'ERR_OUTBOX_NOT_RESENDABLE'
+                | 'ERR_PHONE_CODE_INVALID'
+                | 'ERR_PHONE_CODE_EXPIRED'
+                | 'ERR_PHONE_CODE_TOO_SOON'
+                | 'ERR_PHONE_CODE_QUOTA'
+                | 'ERR_PHONE_TAKEN'
+                | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
+                | 'ERR_CHANGE_REQUEST_NOT_FOUND'
+                | 'ERR_CHANGE_REQUEST_PENDING'
+                | 'ERR_CHANGE_REQUEST_DECIDED'
+                | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
+                | 'ERR_PROFILE_NOT_VERIFIED'
+                | 'ERR_CERT_REQUEST_NOT_FOUND'
+                | 'ERR_CERT_REQUEST_OPEN'
+                | 'ERR_CERT_REQUEST_STATE'
+                | 'ERR_PRODUCT_NOT_ALLOWED'
+                | 'ERR_SUBSCRIBER_NOT_VERIFIED'
+                | 'ERR_PASSPHRASE_POLICY'
+                | 'ERR_PASSPHRASE_WRONG'
+                | 'ERR_PASSPHRASE_LOCKED'
+                | 'ERR_SIGNING_AUTHORISATION_INVALID'
+                | 'ERR_SIGNING_AUTHORISATION_SPENT'
+                | 'ERR_TOTP_INVALID'
+                | 'ERR_TOTP_SPENT'
+                | 'ERR_TOTP_NOT_PENDING'
+                | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
+                | 'ERR_SUBSCRIBER_CERT_STATE'
+                | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
+                | 'ERR_REVOCATION_PENDING'
+                | 'ERR_REVOCATION_REQUEST_STATE'
+                | 'ERR_TSA_UNAVAILABLE'
+                | 'ERR_TSA_RATE_LIMITED'
+                | 'ERR_VERIFY_RATE_LIMITED'
+                | 'ERR_VERIFY_DOCUMENT_NOT_FOUND'
+                | 'ERR_PDF_INVALID'
+                | 'ERR_PDF_TOO_LARGE'
+                | 'ERR_PDF_PASSWORD'
+                | 'ERR_PDF_TAG_NOT_FOUND'
+                | 'ERR_PDF_CHANGES_FORBIDDEN'
+                | 'ERR_PADES_TIMESTAMP'
+                | 'ERR_SIGNING_BUSY'
+                | 'ERR_SIGNER_CANNOT_SIGN'
+                | 'ERR_SIGNING_CREDENTIAL_UNSUPPORTED'
+                | 'ERR_ESIGN_PASSPHRASE_WRONG'
+                | 'ERR_ESIGN_USER_NOT_REGISTERED'
+                | 'ERR_ESIGN_SIGNING_FAILED'
+                | 'ERR_SIGNED_DOCUMENT_NOT_FOUND'
+                | 'ERR_SIGNED_DOCUMENT_DOWNLOADED'
+                | 'ERR_PHONE_NOT_VERIFIED'
+                | 'ERR_SELFIE_NO_MATCH'
+                | 'ERR_SELFIE_LOCKED'
+                | 'ERR_SELFIE_CHECK_NOT_FOUND'
+                | 'ERR_SELFIE_CHECK_STATE'
+                | 'ERR_SERVER_INTERNAL';
+              /** @description BSrE's code where it has one (2011 not registered, 2031 wrong passphrase), else the HTTP status. */
+              status_code: number;
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              status: false;
+              error: string;
+              message: string;
+              /** @enum {string} */
+              code:
+                | 'ERR_INPUT_INVALID'
+                | 'ERR_INPUT_TOO_LARGE'
+                | 'ERR_INPUT_UNSUPPORTED_MEDIA_TYPE'
+                | 'ERR_INPUT_HEADERS_TOO_LARGE'
+                | 'ERR_INPUT_TIMEOUT'
+                | 'ERR_RESOURCE_NOT_FOUND'
+                | 'ERR_RESOURCE_CONFLICT'
+                | 'ERR_CONFIG_INVALID'
+                | 'ERR_DB_LOCKED'
+                | 'ERR_DB_UNAVAILABLE'
+                | 'ERR_KEY_NOT_FOUND'
+                | 'ERR_KEY_BACKEND'
+                | 'ERR_KEY_UNSEAL_FAILED'
+                | 'ERR_CA_NOT_INITIALISED'
+                | 'ERR_CA_NOT_FOUND'
+                | 'ERR_CA_EXPIRED'
+                | 'ERR_CA_RESPONDER_EXPIRED'
+                | 'ERR_CA_REVOKED'
+                | 'ERR_CA_CONFIG_MISMATCH'
+                | 'ERR_PROFILE_NOT_FOUND'
+                | 'ERR_PROFILE_NOT_ALLOWED'
+                | 'ERR_PROFILE_VIOLATION'
+                | 'ERR_CSR_MALFORMED'
+                | 'ERR_CSR_SIGNATURE_INVALID'
+                | 'ERR_CSR_KEY_UNSUPPORTED'
+                | 'ERR_CERT_LINT_FAILED'
+                | 'ERR_CERT_NOT_FOUND'
+                | 'ERR_CERT_ALREADY_REVOKED'
+                | 'ERR_CERT_NOT_ON_HOLD'
+                | 'ERR_CERT_NOT_REVOCABLE'
+                | 'ERR_CERT_REVOCATION_REASON'
+                | 'ERR_CERT_SERIAL_EXHAUSTED'
+                | 'ERR_AUTH_INVALID_CREDENTIALS'
+                | 'ERR_AUTH_OTP_INVALID'
+                | 'ERR_AUTH_THROTTLED'
+                | 'ERR_AUTH_REQUIRED'
+                | 'ERR_AUTH_STEP_INVALID'
+                | 'ERR_AUTH_FORBIDDEN'
+                | 'ERR_AUTH_CSRF'
+                | 'ERR_PASSWORD_POLICY'
+                | 'ERR_PASSWORD_MISMATCH'
+                | 'ERR_PASSWORD_CURRENT_WRONG'
+                | 'ERR_LINK_INVALID'
+                | 'ERR_LINK_USED'
+                | 'ERR_LINK_EXPIRED'
+                | 'ERR_TOTP_DEVICE_NAME_TAKEN'
+                | 'ERR_TOTP_LAST_DEVICE'
+                | 'ERR_ACCOUNT_EXISTS'
+                | 'ERR_ACCOUNT_NOT_FOUND'
+                | 'ERR_ACCOUNT_NOT_ACTIVE'
+                | 'ERR_ADMIN_SETUP_DONE'
+                | 'ERR_INSTITUTION_NOT_FOUND'
+                | 'ERR_INSTITUTION_CODE_TAKEN'
+                | 'ERR_IMPORT_FILE_INVALID'
+                | 'ERR_AUDIT_CHAIN_BROKEN'
+                | 'ERR_API_CLIENT_UNAUTHORIZED'
+                | 'ERR_API_CLIENT_DISABLED'
+                | 'ERR_API_CLIENT_ADDRESS'
+                | 'ERR_API_CLIENT_RATE_LIMITED'
+                | 'ERR_API_CLIENT_NOT_FOUND'
+                | 'ERR_REGISTRATION_NOT_FOUND'
+                | 'ERR_REGISTRATION_CLOSED'
+                | 'ERR_SELF_REGISTRATION_CLOSED'
+                | 'ERR_CONSENT_OUTDATED'
+                | 'ERR_REGISTRATION_INCOMPLETE'
+                | 'ERR_REGISTRATION_DUPLICATE'
+                | 'ERR_NIP_NOT_FOUND'
+                | 'ERR_REGISTRY_UNAVAILABLE'
+                | 'ERR_REGISTRATION_STATE'
+                | 'ERR_REGISTRATION_SAME_APPROVER'
+                | 'ERR_REGISTRATION_NO_PHOTO'
+                | 'ERR_OUTBOX_NOT_RESENDABLE'
+                | 'ERR_PHONE_CODE_INVALID'
+                | 'ERR_PHONE_CODE_EXPIRED'
+                | 'ERR_PHONE_CODE_TOO_SOON'
+                | 'ERR_PHONE_CODE_QUOTA'
+                | 'ERR_PHONE_TAKEN'
+                | 'ERR_PHONE_WHATSAPP_UNAVAILABLE'
+                | 'ERR_CHANGE_REQUEST_NOT_FOUND'
+                | 'ERR_CHANGE_REQUEST_PENDING'
+                | 'ERR_CHANGE_REQUEST_DECIDED'
+                | 'ERR_CHANGE_REQUEST_EMAIL_UNCONFIRMED'
+                | 'ERR_PROFILE_NOT_VERIFIED'
+                | 'ERR_CERT_REQUEST_NOT_FOUND'
+                | 'ERR_CERT_REQUEST_OPEN'
+                | 'ERR_CERT_REQUEST_STATE'
+                | 'ERR_PRODUCT_NOT_ALLOWED'
+                | 'ERR_SUBSCRIBER_NOT_VERIFIED'
+                | 'ERR_PASSPHRASE_POLICY'
+                | 'ERR_PASSPHRASE_WRONG'
+                | 'ERR_PASSPHRASE_LOCKED'
+                | 'ERR_SIGNING_AUTHORISATION_INVALID'
+                | 'ERR_SIGNING_AUTHORISATION_SPENT'
+                | 'ERR_TOTP_INVALID'
+                | 'ERR_TOTP_SPENT'
+                | 'ERR_TOTP_NOT_PENDING'
+                | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
+                | 'ERR_SUBSCRIBER_CERT_STATE'
+                | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
+                | 'ERR_REVOCATION_PENDING'
+                | 'ERR_REVOCATION_REQUEST_STATE'
+                | 'ERR_TSA_UNAVAILABLE'
+                | 'ERR_TSA_RATE_LIMITED'
+                | 'ERR_VERIFY_RATE_LIMITED'
+                | 'ERR_VERIFY_DOCUMENT_NOT_FOUND'
+                | 'ERR_PDF_INVALID'
+                | 'ERR_PDF_TOO_LARGE'
+                | 'ERR_PDF_PASSWORD'
+                | 'ERR_PDF_TAG_NOT_FOUND'
+                | 'ERR_PDF_CHANGES_FORBIDDEN'
+                | 'ERR_PADES_TIMESTAMP'
+                | 'ERR_SIGNING_BUSY'
+                | 'ERR_SIGNER_CANNOT_SIGN'
+                | 'ERR_SIGNING_CREDENTIAL_UNSUPPORTED'
+                | 'ERR_ESIGN_PASSPHRASE_WRONG'
+                | 'ERR_ESIGN_USER_NOT_REGISTERED'
+                | 'ERR_ESIGN_SIGNING_FAILED'
+                | 'ERR_SIGNED_DOCUMENT_NOT_FOUND'
+                | 'ERR_SIGNED_DOCUMENT_DOWNLOADED'
+                | 'ERR_PHONE_NOT_VERIFIED'
+                | 'ERR_SELFIE_NO_MATCH'
+                | 'ERR_SELFIE_LOCKED'
+                | 'ERR_SELFIE_CHECK_NOT_FOUND'
+                | 'ERR_SELFIE_CHECK_STATE'
+                | 'ERR_SERVER_INTERNAL';
+              /** @description BSrE's code where it has one (2011 not registered, 2031 wrong passphrase), else the HTTP status. */
+              status_code: number;
+              retryAfterSeconds?: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/verify/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** "Verifikasi PDF": the validation report of a PDF (base64), in Indonesian and English. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The PDF, base64. */
+            file: string;
+            /** @description Its password, when encrypted. */
+            password?: string | null;
+            fileName?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              fileName: string | null;
+              /** @enum {string} */
+              conclusion: 'VALID' | 'INVALID' | 'INDETERMINATE' | 'NO_SIGNATURE';
+              summary: {
+                id: string;
+                en: string;
+              };
+              signatureCount: number;
+              signatures: {
+                fieldName: string;
+                documentTimestamp: boolean;
+                holds: boolean;
+                signerName: string;
+                signerDn: string;
+                issuerName: string;
+                chain: string[];
+                trusted: boolean;
+                integrity: boolean;
+                signingCertificateMatches: boolean;
+                modified: boolean;
+                modifiedAllowed: boolean;
+                signingTime: string | null;
+                timestamp: {
+                  signerName: string;
+                  time: string;
+                  valid: boolean;
+                } | null;
+                ltv: boolean;
+                /** @enum {string} */
+                revocation: 'good' | 'revoked' | 'unknown';
+                level: string;
+                certificationLevel: number;
+                reason: string | null;
+                location: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/verify/pdf/report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** "Verifikasi PDF": the validation report as a PDF document (`lang` id or en). */
+    post: {
+      parameters: {
+        query?: {
+          lang?: 'id' | 'en';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The PDF, base64. */
+            file: string;
+            /** @description Its password, when encrypted. */
+            password?: string | null;
+            fileName?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/verify/document/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What Teken recorded of a document it signed (the QR code's link): the signed PDF's SHA-256, the signer's common name, the time and the PAdES level; never the document. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description id_dokumen */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              sha256: string;
+              signerName: string;
+              /** @enum {string} */
+              kind: 'signature' | 'seal';
+              /** Format: date-time */
+              signingTime: string;
+              level: string | null;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/totp-approval': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** What an APPROVE_TOTP link asks (the link stays unused): the application, the count, the holder, when the link lapses. Guesses count against the address. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            token?: string;
+            /** @enum {string} */
+            locale?: 'id' | 'en';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              kind: 'sign' | 'seal_activation' | 'seal_batch';
+              /** @description The API client's description. */
+              client: string;
+              institution: string;
+              holder: string;
+              serial: string | null;
+              /** @description Documents the code may sign (null: a seal activation). */
+              documents: number | null;
+              /** Format: date-time */
+              expiresAt: string;
+              expiresText: string;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/totp-approval/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approves an APPROVE_TOTP link with the passphrase: the key is sealed again under a fresh code, answered once here (and e-mailed); the link is used. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            token?: string;
+            passphrase: string;
+            /** @enum {string} */
+            locale?: 'id' | 'en';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              kind: 'sign' | 'seal_activation' | 'seal_batch';
+              /** @description The TOTP (digits); Teken keeps no copy. */
+              code: string;
+              /** @description Documents the code may sign (null: a seal activation). */
+              documents: number | null;
+              /** Format: date-time */
+              expiresAt: string;
+              expiresText: string;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/totp-approval/refuse': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Refuses an APPROVE_TOTP link: the request ends, no key is opened; the link is used. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            token?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description No content. */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
       };
@@ -6916,6 +11791,1247 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/certificates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Daftar Sertifikat Elektronik: the caller’s certificates (or, for RA officers and institution admins, a person’s of their institution), newest first, each with what Aksi offers. */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Whose certificates (default: the caller’s own). */
+          accountId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              certificates: {
+                /** Format: uuid */
+                id: string;
+                commonName: string;
+                /** @description Metode Enroll: Esign (the key is held by the service). */
+                enrollMethod: string;
+                product: string;
+                /** @description Jenis Sertifikat Elektronik. */
+                productLabel: string;
+                /** Format: date-time */
+                validUntil: string;
+                /** @description Valid Sampai: "Rabu, 21 Oktober 2026 pukul 09.35 WIB". */
+                validUntilText: string;
+                /** @enum {string} */
+                status: 'Issued' | 'Renew' | 'On Revoke' | 'Revoked' | 'Expired' | 'Suspended';
+                /** Format: date-time */
+                downloadedAt: string | null;
+                /** @description Catatan: "Telah di unduh @ 21 Oktober 2024". */
+                note: string | null;
+                serial: string;
+                actions: (
+                  | 'download'
+                  | 'info'
+                  | 'changePassphrase'
+                  | 'resetPassphrase'
+                  | 'revoke'
+                  | 'renew'
+                  | 'keystore'
+                )[];
+              }[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/certificates/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Info: serial, issuer, SHA-256 fingerprint, key usages, validity and the status history (from the audit log). */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              serial: string;
+              subject: string;
+              issuer: string;
+              sha256Fingerprint: string;
+              keyAlgorithm: string;
+              keyUsages: string[];
+              extendedKeyUsages: string[];
+              /** Format: date-time */
+              notBefore: string;
+              /** Format: date-time */
+              notAfter: string;
+              /** @enum {string} */
+              status: 'Issued' | 'Renew' | 'On Revoke' | 'Revoked' | 'Expired' | 'Suspended';
+              history: {
+                /** Format: date-time */
+                at: string;
+                /** @enum {string} */
+                event:
+                  | 'issued'
+                  | 'suspended'
+                  | 'released'
+                  | 'revoked'
+                  | 'passphrase_changed'
+                  | 'keystore_downloaded'
+                  | 'passphrase_locked';
+              }[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/certificates/{id}/download': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Unduh: PEM (the certificate, then its chain up to the root) or DER (the certificate alone). A POST because it records: the holder’s download is Catatan; every download is audited. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            format: 'pem' | 'der';
+          };
+        };
+      };
+      responses: {
+        /** @description The certificate file. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/x-pem-file': unknown;
+            'application/pkix-cert': unknown;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/certificates/{id}/passphrase': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ubah passphrase: the key is opened with Passphrase Lama (a wrong one is counted and locks the key) and sealed under Passphrase Baru; the same key and certificate. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            oldPassphrase: string;
+            newPassphrase: string;
+            confirmation: string;
+          };
+        };
+      };
+      responses: {
+        /** @description No content. */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/certificates/{id}/keystore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The keystore, self-service where the institution allows it (keystoreSelfService): the key and chain as PKCS#12 protected by the passphrase. Audited and mailed. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            passphrase: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The PKCS#12 keystore, protected by the passphrase. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/x-pkcs12': unknown;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/keystore-link': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** What a DOWNLOAD_KEYSTORE link is for: the certificate (the link stays unused). Guesses count against the address. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            token?: string;
+            /** @enum {string} */
+            locale?: 'id' | 'en';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              certificateId: string;
+              commonName: string;
+              serial: string;
+              validUntilText: string;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/keystore-link/download': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Redeems a DOWNLOAD_KEYSTORE link with the passphrase: the PKCS#12 keystore; the link is used once it is made. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            token?: string;
+            passphrase: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The PKCS#12 keystore, protected by the passphrase. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/x-pkcs12': unknown;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ra/certificates/{id}/keystore-link': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Kirim tautan DOWNLOAD_KEYSTORE (Tinjau Ulang → Sertifikat Elektronik): mails the holder a single-use link to download the keystore with the passphrase. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              expiresAt: string;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/signing/documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tanda Tangan Dokumen: the limits of one batch and the caller’s certificate that signs (their active eSign certificate; null when they have none). */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              maxDocuments: number;
+              maxBytes: number;
+              maxImageBytes: number;
+              /** SigningCertificate */
+              certificate: {
+                /** Format: uuid */
+                id: string;
+                commonName: string;
+                serial: string;
+                /** Format: date-time */
+                validUntil: string;
+                /** @description In Indonesian; the console formats `validUntil` itself. */
+                validUntilText: string;
+              } | null;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Tanda Tangan Dokumen: signs the PDFs with the caller’s own active eSign certificate, the passphrase entered once for the batch (a wrong one is counted and locks the key). Answers the signed files; nothing is kept for a later download. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            passphrase: string;
+            /**
+             * Format: uuid
+             * @description The certificate the page showed (default: the caller’s active eSign certificate).
+             */
+            certificateId?: string;
+            appearance: {
+              /** @enum {string} */
+              type: 'qr' | 'image';
+              imageBase64?: string;
+            };
+            reason?: string;
+            location?: string;
+            documents: {
+              name: string;
+              contentBase64: string;
+              pdfPassword?: string;
+              placement: {
+                /** @enum {string} */
+                type: 'box' | 'tag' | 'invisible';
+                page?: number;
+                x?: number;
+                y?: number;
+                width?: number;
+                height?: number;
+                tag?: string;
+              };
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              documents: {
+                id: string;
+                /** @description The upload’s name with "_signed". */
+                name: string;
+                contentBase64: string;
+                /** @description Of the signed file, hex. */
+                sha256: string;
+                /** Format: date-time */
+                signingTime: string;
+              }[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/certificates/{id}/reset-passphrase': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reset passphrase of one’s own certificate: sends the link (WhatsApp where configured, which needs a verified number — ERR_PHONE_NOT_VERIFIED — else e-mail). A new key and certificate will replace this one. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              requestId: string;
+              /** @enum {string} */
+              channel: 'whatsapp' | 'email';
+              sentTo: string;
+              /** Format: date-time */
+              expiresAt: string;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reset-passphrase-link': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** What a Reset Passphrase link is about and its step (selfie, waiting for the RA, passphrase, refused), with the agreement and the passphrase rule; the link stays unused. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            token?: string;
+            /** @enum {string} */
+            locale?: 'id' | 'en';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              step: 'selfie' | 'waiting' | 'passphrase' | 'refused';
+              /** Format: uuid */
+              requestId: string;
+              product: string;
+              productLabel: string;
+              subject: string;
+              serial: string;
+              refuseReason: string | null;
+              agreement: {
+                version: string;
+                title: string;
+                text: string;
+              };
+              rule: {
+                minLength: number;
+                maxLength: number;
+                text: string;
+              };
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reset-passphrase-link/selfie': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Step 1, Pengecekan Foto Diri: the selfie’s raw JPEG or PNG bytes (Content-Type image/jpeg or image/png; the token in Authorization: Bearer). Compared by the face-match adapter where configured, else queued for the RA. */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              step: 'passphrase' | 'waiting';
+              /** Format: uuid */
+              checkId: string;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reset-passphrase-link/set': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Step 2, Buat Passphrase: a new key and certificate replace the old one, which is revoked as superseded. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            token?: string;
+            passphrase: string;
+            confirmation: string;
+            agreementVersion: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              replaces: string;
+              serial: string;
+              /** Format: date-time */
+              notAfter: string;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ra/selfie-checks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Pengecekan Foto Diri: the selfies of passphrase resets of the caller’s institution (a CA admin: all), oldest first; pending by default. */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'pending' | 'matched' | 'refused';
+          /** @description A CA admin: one institution only. */
+          institutionId?: string;
+          /** @description Part of the name or e-mail, or a whole NIK (16) or NIP (18 digits). */
+          q?: string;
+          /** @description Submitted at or after. */
+          from?: string;
+          /** @description Submitted before. */
+          to?: string;
+          /** @description At most this many (default 50). */
+          limit?: number;
+          offset?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              total: number;
+              checks: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                requestId: string;
+                /** Format: uuid */
+                accountId: string;
+                fullName: string;
+                email: string;
+                /** Format: uuid */
+                institutionId: string;
+                institutionName: string;
+                serial: string | null;
+                /** @enum {string} */
+                status: 'pending' | 'matched' | 'refused';
+                /** Format: date-time */
+                submittedAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ra/selfie-checks/{id}/selfie': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The selfie of a passphrase reset (image/jpeg or image/png, no-store); each view audited. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The image (JPEG or PNG). */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ra/selfie-checks/{id}/registered': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The registered selfie of the same person, to compare (image/jpeg or image/png, no-store); each view audited. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The image (JPEG or PNG). */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ra/selfie-checks/{id}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cocok (match: true): the reset goes on to the new passphrase. Tidak cocok (match: false, with a reason the holder is told): the reset is refused. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            match: boolean;
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              status: 'matched' | 'refused';
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/certificates/{id}/revocation': {
     parameters: {
       query?: never;
@@ -7497,6 +13613,246 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/certificates/{id}/renewal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Perpanjangan: whether the own certificate can be renewed now, the subject of the new one, and whether it goes straight to the set-passphrase link or through the RA. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              certificateId: string;
+              /** @enum {string} */
+              product: 'esign' | 'eseal';
+              /** @enum {string|null} */
+              status: 'Issued' | 'Renew' | 'On Revoke' | 'Revoked' | 'Expired' | 'Suspended' | null;
+              /** Format: date-time */
+              notAfter: string | null;
+              /** @enum {string|null} */
+              refusal: 'not_issued' | 'replaced' | 'suspended' | 'not_due' | null;
+              /** @enum {string} */
+              route: 'set_passphrase' | 'ra_review';
+              subjectText: string;
+              documentRequired: boolean;
+              documentMaxBytes: number;
+              /** Format: date-time */
+              opensAt: string | null;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Perpanjangan: a renewal request for the own certificate; with the supporting document (PDF, base64) where it goes through the RA. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            document?: {
+              name: string;
+              contentBase64: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              requestId: string;
+              /** @enum {string} */
+              route: 'set_passphrase' | 'ra_review';
+              subjectText: string;
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/self-diagnosis': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Deteksi Mandiri: the account’s one status (as the eSign API reports it) and why signing would fail today, with what to do. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              status:
+                | 'ISSUE'
+                | 'EXPIRED'
+                | 'RENEW'
+                | 'WAITING_FOR_VERIFICATION'
+                | 'NEW'
+                | 'NO_CERTIFICATE'
+                | 'NOT_REGISTERED'
+                | 'SUSPEND'
+                | 'REVOKE';
+              canSign: boolean;
+              certificate: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                status: 'Issued' | 'Renew' | 'On Revoke' | 'Revoked' | 'Expired' | 'Suspended';
+                /** Format: date-time */
+                notAfter: string;
+              } | null;
+              findings: {
+                /** @enum {string} */
+                code:
+                  | 'not_registered'
+                  | 'registration_incomplete'
+                  | 'not_verified'
+                  | 'no_certificate'
+                  | 'request_waiting'
+                  | 'passphrase_not_set'
+                  | 'certificate_expired'
+                  | 'certificate_revoked'
+                  | 'certificate_suspended'
+                  | 'renewal_due'
+                  | 'renewal_waiting'
+                  | 'data_change_pending'
+                  | 'passphrase_locked'
+                  | 'expires_soon'
+                  | 'revocation_pending'
+                  | 'phone_not_verified';
+                /** @enum {string} */
+                severity: 'blocking' | 'warning';
+                actions: (
+                  | 'renew'
+                  | 'reset_passphrase'
+                  | 'wait'
+                  | 'contact_ra'
+                  | 'verify_phone'
+                  | 'new_request'
+                  | 'complete_registration'
+                  | 'check_email'
+                )[];
+                /** Format: uuid */
+                certificateId: string | null;
+                /** Format: date-time */
+                until: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/console-config': {
     parameters: {
       query?: never;
@@ -7904,6 +14260,144 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/tsa': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * RFC 3161 time-stamping: a DER TimeStampReq in, a DER TimeStampResp out.
+     * @description Content-Type application/timestamp-query; the answer is application/timestamp-reply with status 200, `granted` or a `rejection` with its failure info. 415, 413 and 429 (with Retry-After) are problem+json.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ca/tsa.crt': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The TSA unit certificate, DER. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ca/tsa.pem': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The TSA unit certificate, PEM. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description A problem (RFC 9457) with a stable `code` (docs/errors.md). */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/crl/{id}.crl': {
     parameters: {
       query?: never;
@@ -8171,11 +14665,39 @@ export interface components {
         | 'ERR_PASSPHRASE_POLICY'
         | 'ERR_PASSPHRASE_WRONG'
         | 'ERR_PASSPHRASE_LOCKED'
+        | 'ERR_SIGNING_AUTHORISATION_INVALID'
+        | 'ERR_SIGNING_AUTHORISATION_SPENT'
+        | 'ERR_TOTP_INVALID'
+        | 'ERR_TOTP_SPENT'
+        | 'ERR_TOTP_NOT_PENDING'
         | 'ERR_SUBSCRIBER_CERT_NOT_FOUND'
         | 'ERR_SUBSCRIBER_CERT_STATE'
         | 'ERR_REVOCATION_REQUEST_NOT_FOUND'
         | 'ERR_REVOCATION_PENDING'
         | 'ERR_REVOCATION_REQUEST_STATE'
+        | 'ERR_TSA_UNAVAILABLE'
+        | 'ERR_TSA_RATE_LIMITED'
+        | 'ERR_VERIFY_RATE_LIMITED'
+        | 'ERR_VERIFY_DOCUMENT_NOT_FOUND'
+        | 'ERR_PDF_INVALID'
+        | 'ERR_PDF_TOO_LARGE'
+        | 'ERR_PDF_PASSWORD'
+        | 'ERR_PDF_TAG_NOT_FOUND'
+        | 'ERR_PDF_CHANGES_FORBIDDEN'
+        | 'ERR_PADES_TIMESTAMP'
+        | 'ERR_SIGNING_BUSY'
+        | 'ERR_SIGNER_CANNOT_SIGN'
+        | 'ERR_SIGNING_CREDENTIAL_UNSUPPORTED'
+        | 'ERR_ESIGN_PASSPHRASE_WRONG'
+        | 'ERR_ESIGN_USER_NOT_REGISTERED'
+        | 'ERR_ESIGN_SIGNING_FAILED'
+        | 'ERR_SIGNED_DOCUMENT_NOT_FOUND'
+        | 'ERR_SIGNED_DOCUMENT_DOWNLOADED'
+        | 'ERR_PHONE_NOT_VERIFIED'
+        | 'ERR_SELFIE_NO_MATCH'
+        | 'ERR_SELFIE_LOCKED'
+        | 'ERR_SELFIE_CHECK_NOT_FOUND'
+        | 'ERR_SELFIE_CHECK_STATE'
         | 'ERR_SERVER_INTERNAL';
       detail?: string;
       details?: {
@@ -8233,6 +14755,9 @@ export interface components {
       manageApiClients: boolean;
       reviewRegistrations: boolean;
       reviewChangeRequests: boolean;
+      reviewCertificateRequests: boolean;
+      manageCertificates: boolean;
+      reviewSelfieChecks: boolean;
     };
     /**
      * AdminAccount
@@ -8326,6 +14851,8 @@ export interface components {
       fourEyes: boolean;
       /** @description Holders may download their key as a PKCS#12 keystore without a DOWNLOAD_KEYSTORE link. */
       keystoreSelfService: boolean;
+      /** @description Perpanjangan re-uses the verified data: a renewal goes straight to the set-passphrase link, not through the RA queue. */
+      renewalReusesVerifiedData: boolean;
       /** @description The name is written without academic titles. */
       nameWithoutTitles: boolean;
       nameMaxLength: number;

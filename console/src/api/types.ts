@@ -149,6 +149,10 @@ declare namespace HandWritten {
     manageApiClients: boolean;
     reviewRegistrations: boolean;
     reviewChangeRequests: boolean;
+    reviewCertificateRequests: boolean;
+    /** RA → Pencabutan (certificate.manage). */
+    manageCertificates: boolean;
+    reviewSelfieChecks: boolean;
   }
 
   interface SessionInfo {

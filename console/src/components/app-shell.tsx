@@ -19,7 +19,12 @@ import { LanguageSwitch } from './language-switch';
 export function menusOf(permissions: Permissions): { users: boolean; ra: boolean; admin: boolean } {
   return {
     users: permissions.inviteRegistrants || permissions.importRegistrants,
-    ra: permissions.reviewRegistrations || permissions.reviewChangeRequests,
+    ra:
+      permissions.reviewRegistrations ||
+      permissions.reviewChangeRequests ||
+      permissions.reviewCertificateRequests ||
+      permissions.manageCertificates ||
+      permissions.reviewSelfieChecks,
     admin: permissions.listAccounts || permissions.listInstitutions || permissions.readOutbox,
   };
 }
@@ -158,8 +163,38 @@ export function AppShell({
               </Link>
             </li>
             <li>
-              <Link to={paths.certificates} aria-current={current(paths.certificates, false)}>
-                {t('nav.certificates')}
+              <span className="nav-group">{t('nav.certificates')}</span>
+              <ul>
+                <li>
+                  <Link to={paths.newCertificateRequest} aria-current={current(paths.newCertificateRequest)}>
+                    {t('nav.newCertificateRequest')}
+                  </Link>
+                </li>
+                <li>
+                  <Link to={paths.certificateRequests} aria-current={current(paths.certificateRequests)}>
+                    {t('nav.certificateRequests')}
+                  </Link>
+                </li>
+                <li>
+                  <Link to={paths.certificates} aria-current={current(paths.certificates)}>
+                    {t('nav.certificateList')}
+                  </Link>
+                </li>
+                <li>
+                  <Link to={paths.signDocuments} aria-current={current(paths.signDocuments)}>
+                    {t('nav.signDocuments')}
+                  </Link>
+                </li>
+                <li>
+                  <Link to={paths.verifyPdf} aria-current={current(paths.verifyPdf)}>
+                    {t('nav.verifyPdf')}
+                  </Link>
+                </li>
+              </ul>
+            </li>
+            <li>
+              <Link to={paths.selfDiagnosis} aria-current={current(paths.selfDiagnosis)}>
+                {t('nav.selfDiagnosis')}
               </Link>
             </li>
             {menus.users && (
@@ -194,6 +229,16 @@ export function AppShell({
                       </Link>
                     </li>
                   )}
+                  {permissions.reviewCertificateRequests && (
+                    <li>
+                      <Link
+                        to={paths.raCertificateRequests}
+                        aria-current={current(paths.raCertificateRequests, false)}
+                      >
+                        {t('nav.raCertificateRequests')}
+                      </Link>
+                    </li>
+                  )}
                   {permissions.reviewChangeRequests && (
                     <li>
                       <Link to={paths.changeRequests} aria-current={current(paths.changeRequests, false)}>
@@ -201,11 +246,17 @@ export function AppShell({
                       </Link>
                     </li>
                   )}
-                  {/* certificate.manage is granted as change_request.review is: RA officers and CA admins. */}
-                  {permissions.reviewChangeRequests && (
+                  {permissions.manageCertificates && (
                     <li>
                       <Link to={paths.revocations} aria-current={current(paths.revocations, false)}>
                         {t('nav.revocations')}
+                      </Link>
+                    </li>
+                  )}
+                  {permissions.reviewSelfieChecks && (
+                    <li>
+                      <Link to={paths.raSelfieChecks} aria-current={current(paths.raSelfieChecks, false)}>
+                        {t('nav.selfieChecks')}
                       </Link>
                     </li>
                   )}

@@ -1,15 +1,20 @@
 /**
- * What the console's searchable lists share (Menu "RA" and Admin → Akun): a page of results loaded
- * for a query and an offset (the late answer of an earlier query is dropped), the search form with
- * its hint, and the table of one page with its count, its empty message and the Pager.
+ * What the console's paged lists share (Menu "RA", its queues and Admin → Akun): a page of results
+ * loaded for a query and an offset (the late answer of an earlier query is dropped), the search
+ * form with its hint, and one page (a table, or cards) with its count, its empty message and the
+ * Pager.
  */
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Pager } from './pager';
 import { ScrollTable } from './scroll-table';
 
-/** Loads `load(offset)` whenever the offset or one of `deps` changes; keeps the last page and error. */
+/**
+ * Loads `load(offset)` whenever the offset or one of `deps` changes, or on `reload()` (after a
+ * decision changed the list); keeps the last page and error.
+ */
 export function usePagedList<P>(load: (offset: number) => Promise<P>, deps: readonly unknown[]) {
   const [offset, setOffset] = useState(0);
+  const [loads, setLoads] = useState(0);
   const [page, setPage] = useState<P | undefined>();
   const [error, setError] = useState<unknown>();
   useEffect(() => {
@@ -26,8 +31,8 @@ export function usePagedList<P>(load: (offset: number) => Promise<P>, deps: read
       live = false;
     };
     // `load` is a new closure each render; what it reads is in `deps`.
-  }, [offset, ...deps]);
-  return { page, error, offset, setOffset };
+  }, [offset, loads, ...deps]);
+  return { page, error, offset, setOffset, reload: () => setLoads((n) => n + 1) };
 }
 
 /** The search field with its button and hint; `children` are further filters inside the form. */
@@ -73,26 +78,41 @@ export function SearchForm(props: {
   );
 }
 
-/** One page as a table: "none" when empty, else the count, the table and the Pager. */
-export function PagedTable<R>(props: {
-  label: string;
+interface PageProps {
   empty: string;
   /** The count line ("25 pendaftaran"). */
   totalText: string;
   total: number;
-  rows: readonly R[];
-  columns: readonly string[];
-  rowKey: (row: R) => string;
-  /** The cells (`<td>`s) of one row. */
-  row: (row: R) => ReactNode;
   offset: number;
   pageSize: number;
   onOffset: (offset: number) => void;
-}) {
-  if (props.rows.length === 0) return <p role="status">{props.empty}</p>;
+}
+
+/** One page of any items (cards, a table): "none" when empty, else the count, the items and the Pager. */
+export function PagedItems(props: PageProps & { count: number; children: ReactNode }) {
+  if (props.count === 0) return <p role="status">{props.empty}</p>;
   return (
     <>
       <p role="status">{props.totalText}</p>
+      {props.children}
+      <Pager offset={props.offset} pageSize={props.pageSize} total={props.total} onChange={props.onOffset} />
+    </>
+  );
+}
+
+/** One page as a table. */
+export function PagedTable<R>(
+  props: PageProps & {
+    label: string;
+    rows: readonly R[];
+    columns: readonly string[];
+    rowKey: (row: R) => string;
+    /** The cells (`<td>`s) of one row. */
+    row: (row: R) => ReactNode;
+  },
+) {
+  return (
+    <PagedItems {...props} count={props.rows.length}>
       <ScrollTable label={props.label}>
         <table className="table">
           <thead>
@@ -111,7 +131,6 @@ export function PagedTable<R>(props: {
           </tbody>
         </table>
       </ScrollTable>
-      <Pager offset={props.offset} pageSize={props.pageSize} total={props.total} onChange={props.onOffset} />
-    </>
+    </PagedItems>
   );
 }

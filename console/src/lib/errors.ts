@@ -67,6 +67,19 @@ export function errorText(
     const lockout = lockoutText(error, t, locale);
     return { message: lockout ? `${base} ${lockout}` : base };
   }
+  // A certificate's passphrase (unlock-subscriber-key.ts): the tries left, or the lock's end.
+  if (error.code === 'ERR_PASSPHRASE_WRONG' || error.code === 'ERR_PASSPHRASE_LOCKED') {
+    const base = t(override ?? (`error.${error.code}` as MessageKey));
+    const left = Number(error.details?.failuresLeft);
+    if (
+      error.code === 'ERR_PASSPHRASE_WRONG' &&
+      Number.isFinite(left) &&
+      error.details?.failuresLeft !== undefined
+    )
+      return { message: `${base} ${t('error.passphraseFailuresLeft', { n: left })}` };
+    const lockout = lockoutText(error, t, locale);
+    return { message: lockout ? `${base} ${lockout}` : base };
+  }
   if (override) return { message: t(override) };
   if (isMessageKey(key)) return { message: t(key) };
   if (error.status >= 500) return { message: t('error.ERR_SERVER_INTERNAL') };

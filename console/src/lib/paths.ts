@@ -40,6 +40,8 @@ export const paths = {
   // Sertifikat Saya (the certificates issue): the list is `certificates`.
   newCertificateRequest: '/sertifikat/permohonan-baru',
   certificateRequests: '/sertifikat/permohonan',
+  /** Tanda Tangan Dokumen (the signing issue). */
+  signDocuments: '/sertifikat/tanda-tangan-dokumen',
   revocation: (id: string) => `/sertifikat/${encodeURIComponent(id)}/pencabutan`,
   resetPassphrase: (id: string) => `/sertifikat/${encodeURIComponent(id)}/reset-passphrase`,
   renewal: (id: string) => `/sertifikat/${encodeURIComponent(id)}/perpanjangan`,
@@ -48,13 +50,17 @@ export const paths = {
   passphraseLink: '/passphrase',
   resetPassphraseLink: '/reset-passphrase',
   keystoreLink: '/keystore',
+  /** "[BSrE] Persetujuan Tanda Tangan": approve an application's TOTP or seal activation. */
+  totpApproval: '/persetujuan',
   // RA: certificate requests and the selfie checks of passphrase resets.
   raCertificateRequests: '/ra/permohonan-sertifikat',
   raCertificateRequest: (id: string) => `/ra/permohonan-sertifikat/${encodeURIComponent(id)}`,
   raSelfieChecks: '/ra/foto-diri',
+  /** Verifikasi PDF, public; the QR code on a signed document links to `/verifikasi?dokumen=<id>`. */
+  verifyPdf: '/verifikasi',
 } as const;
 
-/** The pages anyone may open (sign-in and its steps, Lupa Password, e-mailed links, the wizard). */
+/** The pages anyone may open (sign-in and its steps, Lupa Password, e-mailed links, the wizard, Verifikasi PDF). */
 export const publicPaths: ReadonlySet<string> = new Set([
   paths.signIn,
   paths.forgotPassword,
@@ -69,6 +75,8 @@ export const publicPaths: ReadonlySet<string> = new Set([
   paths.passphraseLink,
   paths.resetPassphraseLink,
   paths.keystoreLink,
+  paths.totpApproval,
+  paths.verifyPdf,
 ]);
 
 /** Ids in paths are UUIDs: anything else is "not found" without asking the server. */

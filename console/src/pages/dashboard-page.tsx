@@ -7,7 +7,10 @@ import { PageHeading } from '../components/page-heading';
 import { PhoneVerificationDialog } from '../components/phone-verification-dialog';
 import { api } from '../api/client';
 import { useI18n } from '../i18n/i18n';
+import { paths } from '../lib/paths';
 import { roleName } from '../lib/roles';
+import { Link } from '../lib/router';
+import { statusLabel, useDiagnosis } from './self-diagnosis-page';
 
 type Employment = {
   institution: string;
@@ -32,6 +35,8 @@ export function DashboardPage({ account }: { account: Account }) {
   const [verifyPhone, setVerifyPhone] = useState(false);
   const [phoneVerified, setPhoneVerified] = useState(false);
   const [employment, setEmployment] = useState<Employment | undefined>();
+  // The one status per user (as the eSign API reports it), from Deteksi Mandiri.
+  const { diagnosis } = useDiagnosis();
   useEffect(() => {
     let live = true;
     void api
@@ -100,6 +105,18 @@ export function DashboardPage({ account }: { account: Account }) {
             </dd>
           </dl>
         </section>
+        {diagnosis && diagnosis.status !== 'NOT_REGISTERED' && (
+          <section className="card" aria-labelledby="certificate-status-heading">
+            <h2 id="certificate-status-heading">{t('dashboard.certificateStatus')}</h2>
+            <p className="status-line" data-status={diagnosis.status}>
+              {statusLabel(diagnosis.status, t)}
+            </p>
+            <p>{t(diagnosis.canSign ? 'diagnosis.canSign' : 'diagnosis.cannotSign')}</p>
+            <p>
+              <Link to={paths.selfDiagnosis}>{t('dashboard.diagnosisLink')}</Link>
+            </p>
+          </section>
+        )}
         <section className="card" aria-labelledby="institution-heading">
           <h2 id="institution-heading">{t('dashboard.institution')}</h2>
           {employment ? (

@@ -1,7 +1,8 @@
 /**
  * Tinjau Ulang → Sertifikat Elektronik (RA officers and CA admins): the holder's certificates with
  * Tangguhkan / Lepaskan / Cabut (a note the holder is told), and a pending Pencabutan to approve or
- * reject. What the caller may do comes from the server (`canManage`).
+ * reject, and "Kirim tautan" DOWNLOAD_KEYSTORE. What the caller may do comes from the server
+ * (`canManage`).
  */
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
@@ -121,6 +122,18 @@ export function HolderCertificatesTab({ accountId }: { accountId: string }) {
   const [error, setError] = useState<unknown>();
   const [open, setOpen] = useState<{ id: string; action: Action; requestId?: string }>();
   const [status, setStatus] = useState<string>();
+  const [linkError, setLinkError] = useState<unknown>();
+  // Kirim tautan DOWNLOAD_KEYSTORE (seed 003's Tautan Aktif): mailed to the holder at once.
+  const sendKeystoreLink = async (id: string) => {
+    setStatus(undefined);
+    setLinkError(undefined);
+    try {
+      const sent = await api.post('/api/v1/ra/certificates/{id}/keystore-link', {}, { path: { id } });
+      setStatus(t('manage.keystoreLinkSent', { until: formatWib(sent.expiresAt, lang) }));
+    } catch (e) {
+      setLinkError(e);
+    }
+  };
   const load = useCallback(async () => {
     try {
       setHolder(await loadCertificates(accountId));
@@ -149,6 +162,7 @@ export function HolderCertificatesTab({ accountId }: { accountId: string }) {
   return (
     <>
       {status && <p role="status">{status}</p>}
+      <ErrorNotice error={linkError} />
       <ScrollTable label={t('ra.tab.certificates')}>
         <table className="table">
           <thead>
@@ -186,6 +200,15 @@ export function HolderCertificatesTab({ accountId }: { accountId: string }) {
                     {c.status !== 'Revoked' &&
                       c.status !== 'Expired' &&
                       button(c.id, 'revoke', 'manage.revoke')}
+                    {(c.status === 'Issued' || c.status === 'Renew' || c.status === 'On Revoke') && (
+                      <button
+                        type="button"
+                        className="button secondary"
+                        onClick={() => void sendKeystoreLink(c.id)}
+                      >
+                        {t('manage.keystoreLink')}
+                      </button>
+                    )}
                   </td>
                 )}
               </tr>

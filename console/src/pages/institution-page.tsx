@@ -22,6 +22,7 @@ const flags: [keyof Policy, MessageKey][] = [
   ['nipCheckRequired', 'institution.nipCheckRequired'],
   ['fourEyes', 'institution.fourEyes'],
   ['keystoreSelfService', 'institution.keystoreSelfService'],
+  ['renewalReusesVerifiedData', 'institution.renewalReusesVerifiedData'],
   ['nameWithoutTitles', 'institution.nameWithoutTitles'],
   ['unitUnabbreviated', 'institution.unitUnabbreviated'],
 ];

@@ -3,13 +3,13 @@
  * e-mail, NIK or NIP, filters by Status Verifikasi and submission date, status badges and paging.
  * The server decides which institution's registrations this account sees.
  */
-import { useId, useState } from 'react';
 import { api } from '../api/client';
 import type { RegistrationPage, RegistrationStatus } from '../api/types';
 import { Breadcrumb } from '../components/app-shell';
 import { LoadErrorNotice } from '../components/notice';
 import { PageHeading } from '../components/page-heading';
-import { PagedTable, SearchForm, usePagedList } from '../components/paged-list';
+import { PagedTable } from '../components/paged-list';
+import { QueueFilterForm, useQueueList } from '../components/queue-filters';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import { formatWib } from '../lib/format';
 import { Link } from '../lib/router';
@@ -40,90 +40,28 @@ export function RegistrationBadge({ status }: { status: RegistrationStatus }) {
   return <span className={badgeClass[status]}>{t(`ra.status.${status}` as MessageKey)}</span>;
 }
 
-/** `YYYY-MM-DD` of a date input as the start of that day in WIB (UTC+7). */
-const wibDay = (day: string) => (day ? new Date(`${day}T00:00:00+07:00`).toISOString() : undefined);
-const nextWibDay = (day: string) =>
-  day ? new Date(new Date(`${day}T00:00:00+07:00`).getTime() + 86_400_000).toISOString() : undefined;
-
 export function RaQueuePage() {
   const { t, lang } = useI18n();
-  const statusId = useId();
-  const fromId = useId();
-  const toId = useId();
-  const [draft, setDraft] = useState({ q: '', status: 'waiting' as Filter, from: '', to: '' });
-  const [applied, setApplied] = useState(draft);
-  const { page, error, offset, setOffset } = usePagedList<RegistrationPage>(
-    (at) =>
-      api.get('/api/v1/ra/registrations', {
-        query: {
-          limit: PAGE,
-          offset: at,
-          q: applied.q || undefined,
-          status: applied.status,
-          from: wibDay(applied.from),
-          to: nextWibDay(applied.to),
-        },
-      }),
-    [applied],
+  const { page, error, offset, setOffset, filter } = useQueueList<Filter, RegistrationPage>(
+    'waiting',
+    (query, at) => api.get('/api/v1/ra/registrations', { query: { ...query, limit: PAGE, offset: at } }),
   );
-
-  const apply = (next: typeof draft) => {
-    setOffset(0);
-    setApplied({ ...next, q: next.q.trim() });
-  };
 
   return (
     <>
       <Breadcrumb items={[{ label: t('nav.home'), to: '/' }, { label: t('nav.ra') }]} />
       <PageHeading title={t('ra.queue.title')}>{t('ra.queue.title')}</PageHeading>
       <p className="muted">{t('ra.queue.help')}</p>
-      <SearchForm
+      <QueueFilterForm
+        filter={filter}
         label={t('ra.search')}
         hint={t('ra.searchHint')}
-        submitLabel={t('ra.searchSubmit')}
-        value={draft.q}
-        onChange={(q) => setDraft({ ...draft, q })}
-        onSubmit={() => apply(draft)}
-      >
-        <div className="filters">
-          <div className="field">
-            <label htmlFor={statusId}>{t('ra.filter.status')}</label>
-            <select
-              id={statusId}
-              value={draft.status}
-              onChange={(e) => {
-                const next = { ...draft, status: e.target.value as Filter };
-                setDraft(next);
-                apply(next);
-              }}
-            >
-              {filters.map((f) => (
-                <option key={f} value={f}>
-                  {t(`ra.status.${f}` as MessageKey)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={fromId}>{t('ra.filter.from')}</label>
-            <input
-              id={fromId}
-              type="date"
-              value={draft.from}
-              onChange={(e) => setDraft({ ...draft, from: e.target.value })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={toId}>{t('ra.filter.to')}</label>
-            <input
-              id={toId}
-              type="date"
-              value={draft.to}
-              onChange={(e) => setDraft({ ...draft, to: e.target.value })}
-            />
-          </div>
-        </div>
-      </SearchForm>
+        status={{
+          label: t('ra.filter.status'),
+          values: filters,
+          text: (f) => t(`ra.status.${f}` as MessageKey),
+        }}
+      />
       <LoadErrorNotice error={error} />
       {page && (
         <PagedTable

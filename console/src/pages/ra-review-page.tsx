@@ -6,17 +6,18 @@
  * may do comes from the server with the registration.
  */
 import { useCallback, useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
-import { api, ApiError } from '../api/client';
+import { api } from '../api/client';
 import type { AccountDetail, RegistrationHistory, RegistrationOverview } from '../api/types';
 import { Breadcrumb } from '../components/app-shell';
 import { ErrorNotice, LoadErrorNotice } from '../components/notice';
 import { PageHeading } from '../components/page-heading';
+import { ReviewDecision } from '../components/review-decision';
 import { ScrollTable } from '../components/scroll-table';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import { HolderCertificatesTab } from './holder-certificates-tab';
 import { formatWib } from '../lib/format';
 import { Link } from '../lib/router';
-import { Confirm, Done, LinksSection } from './admin-account-page';
+import { Done, LinksSection } from './admin-account-page';
 import { RegistrationBadge } from './ra-queue-page';
 
 type Tab = 'overview' | 'edit' | 'products' | 'certificates' | 'history';
@@ -90,48 +91,21 @@ function Photo({ r, kind }: { r: RegistrationOverview; kind: 'selfie' | 'ktp' })
 
 function Decision({ r, onChanged }: { r: RegistrationOverview; onChanged: () => Promise<void> }) {
   const { t, lang } = useI18n();
-  const reasonId = useId();
-  const [mode, setMode] = useState<'none' | 'approve' | 'reject'>('none');
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<MessageKey | undefined>();
-  const [error, setError] = useState<unknown>();
   const d = r.decision;
-  const act = async (what: 'approve' | 'reject') => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const result =
-        what === 'approve'
-          ? await api.post('/api/v1/ra/registrations/{id}/approve', {}, { path: { id: r.accountId } })
-          : await api.post('/api/v1/ra/registrations/{id}/reject', { reason }, { path: { id: r.accountId } });
-      await onChanged();
-      setMode('none');
-      setDone(
-        result.status === 'first_approval'
-          ? 'ra.approved.first'
-          : what === 'approve'
-            ? 'ra.approved'
-            : 'ra.rejected',
-      );
-    } catch (e) {
-      setError(e);
-      // Decided meanwhile (another tab, another officer): show the registration as it now is.
-      if (e instanceof ApiError && e.status === 409) {
-        setMode('none');
-        await onChanged().catch(() => undefined);
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <section className="card" aria-labelledby={`${reasonId}-h`}>
-      <h2 id={`${reasonId}-h`}>{t('ra.decision')}</h2>
-      <p>
-        <RegistrationBadge status={r.status} />
-      </p>
-      {d.fourEyes && <p className="muted">{t('ra.fourEyes.policy')}</p>}
+    <ReviewDecision
+      messages="ra"
+      badge={<RegistrationBadge status={r.status} />}
+      fourEyes={d.fourEyes}
+      mayDecide={r.permissions.decide}
+      approveQuestion={t('ra.approve.confirm', { name: r.personal.fullName })}
+      reasonMax={1000}
+      approve={() => api.post('/api/v1/ra/registrations/{id}/approve', {}, { path: { id: r.accountId } })}
+      reject={(reason) =>
+        api.post('/api/v1/ra/registrations/{id}/reject', { reason }, { path: { id: r.accountId } })
+      }
+      onChanged={onChanged}
+    >
       {r.status === 'first_approval' && d.firstApprovedAt && (
         <p role="status">{t('ra.fourEyes.first', { time: formatWib(d.firstApprovedAt, lang) })}</p>
       )}
@@ -141,60 +115,7 @@ function Decision({ r, onChanged }: { r: RegistrationOverview; onChanged: () => 
       {r.status === 'rejected' && d.rejectedAt && (
         <p>{t('ra.rejectedReason', { time: formatWib(d.rejectedAt, lang), reason: d.rejectReason ?? '' })}</p>
       )}
-      {done && <Done>{t(done)}</Done>}
-      <ErrorNotice error={error} />
-      {r.permissions.decide && mode === 'none' && (
-        <div className="actions">
-          <button type="button" className="button primary" onClick={() => setMode('approve')}>
-            {t('ra.approve')}
-          </button>
-          <button type="button" className="button danger" onClick={() => setMode('reject')}>
-            {t('ra.reject')}
-          </button>
-        </div>
-      )}
-      {mode === 'approve' && (
-        <Confirm
-          question={t('ra.approve.confirm', { name: r.personal.fullName })}
-          yes={t('ra.approve.yes')}
-          busy={busy}
-          onYes={() => void act('approve')}
-          onCancel={() => setMode('none')}
-        />
-      )}
-      {mode === 'reject' && (
-        <form
-          className="confirm"
-          onSubmit={(e: FormEvent) => {
-            e.preventDefault();
-            void act('reject');
-          }}
-        >
-          <div className="field">
-            <label htmlFor={reasonId}>{t('ra.reject.reason')}</label>
-            <textarea
-              id={reasonId}
-              required
-              minLength={3}
-              maxLength={1000}
-              rows={3}
-              value={reason}
-              aria-describedby={`${reasonId}-hint`}
-              onChange={(e) => setReason(e.target.value)}
-            />
-            <p className="hint" id={`${reasonId}-hint`}>
-              {t('ra.reject.hint')}
-            </p>
-          </div>
-          <button type="submit" className="button danger" disabled={busy}>
-            {t('ra.reject.yes')}
-          </button>
-          <button type="button" className="button" disabled={busy} onClick={() => setMode('none')}>
-            {t('common.cancel')}
-          </button>
-        </form>
-      )}
-    </section>
+    </ReviewDecision>
   );
 }
 

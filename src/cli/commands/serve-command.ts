@@ -45,6 +45,11 @@ export async function serve(io: CliIo, o: { port?: string | undefined }): Promis
       }
     },
   });
+  // The signing workers load the engine now, not on the first document (start-server.ts starts
+  // them on demand, which tests prefer).
+  server.signingPool
+    ?.warm()
+    .catch((error: unknown) => server.rt.log.error({ err: error }, 'starting the signing workers failed'));
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       server.rt.log.info({ signal }, 'shutting down');

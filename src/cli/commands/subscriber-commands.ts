@@ -8,11 +8,17 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { approveCertificateRequest } from '../../certificates/decide-certificate-request.js';
 import { requestCertificate } from '../../certificates/request-certificate.js';
-import { setPassphraseAsOperator, subscriberAgreement } from '../../certificates/set-passphrase.js';
+import type { CertificatesContext } from '../../certificates/certificates-context.js';
+import {
+  setPassphraseAsOperator,
+  subscriberAgreement,
+  type IssuedSubscriberCertificate,
+} from '../../certificates/set-passphrase.js';
 import { productOf } from '../../certificates/products.js';
-import { accounts, certificateRequests } from '../../db/schema.js';
+import { accounts, certificateRequests, type CertificateProduct } from '../../db/schema.js';
 import { addSubscriber } from '../../enrollment/add-subscriber.js';
 import { TekenError } from '../../errors/teken-error.js';
+import type { AccountRow } from '../../identity/accounts.js';
 import { certificatesContextOf } from '../../runtime/certificates-context-of.js';
 import { enrollmentContextOf } from '../../runtime/enrollment-context-of.js';
 import { cliActor, withRuntime, write, type CliIo } from '../cli-context.js';
@@ -81,24 +87,7 @@ export async function subscriberIssue(
       .from(accounts)
       .where(sql`lower(${accounts.email}) = ${o.email!.trim().toLowerCase()}`);
     if (!holder) throw new TekenError('ERR_ACCOUNT_NOT_FOUND', 'No account has this e-mail address.');
-    // An open request of the product is taken up (approved if still submitted); else a new one.
-    const [open] = await rt.db
-      .select({ id: certificateRequests.id, status: certificateRequests.status })
-      .from(certificateRequests)
-      .where(
-        and(
-          eq(certificateRequests.accountId, holder.id),
-          eq(certificateRequests.product, product.id),
-          inArray(certificateRequests.status, ['submitted', 'approved']),
-        ),
-      );
-    const requestId =
-      open?.id ?? (await requestCertificate(ctx, holder, { product: product.id, onBehalfBy: operator })).id;
-    if (open?.status !== 'approved') await approveCertificateRequest(ctx, { operator }, requestId);
-    const issued = await setPassphraseAsOperator(ctx, operator, requestId, {
-      passphrase,
-      agreementVersion: subscriberAgreement().version,
-    });
+    const { requestId, issued } = await issueAsOperator(ctx, operator, holder, product.id, passphrase);
     write(
       io.stdout,
       o.json
@@ -114,4 +103,34 @@ export async function subscriberIssue(
     );
     return 0;
   });
+}
+
+/**
+ * Requests, approves as the operator and issues `product` for `holder` with `passphrase`: an open
+ * request of the product is taken up (approved if still submitted), else a new one is made.
+ */
+export async function issueAsOperator(
+  ctx: CertificatesContext,
+  operator: string,
+  holder: AccountRow,
+  product: CertificateProduct,
+  passphrase: string,
+): Promise<{ requestId: string; issued: IssuedSubscriberCertificate }> {
+  const [open] = await ctx.db
+    .select({ id: certificateRequests.id, status: certificateRequests.status })
+    .from(certificateRequests)
+    .where(
+      and(
+        eq(certificateRequests.accountId, holder.id),
+        eq(certificateRequests.product, product),
+        inArray(certificateRequests.status, ['submitted', 'approved']),
+      ),
+    );
+  const requestId = open?.id ?? (await requestCertificate(ctx, holder, { product, onBehalfBy: operator })).id;
+  if (open?.status !== 'approved') await approveCertificateRequest(ctx, { operator }, requestId);
+  const issued = await setPassphraseAsOperator(ctx, operator, requestId, {
+    passphrase,
+    agreementVersion: subscriberAgreement().version,
+  });
+  return { requestId, issued };
 }

@@ -52,6 +52,9 @@ const permissionsSchema = strictObject(
     manageApiClients: boolean,
     reviewRegistrations: boolean,
     reviewChangeRequests: boolean,
+    reviewCertificateRequests: boolean,
+    manageCertificates: boolean,
+    reviewSelfieChecks: boolean,
   },
   { $id: 'ConsolePermissions', title: 'ConsolePermissions' },
 );

@@ -5,7 +5,6 @@
  * body or `Authorization: Bearer`, never in a URL (the mailed link puts it in the fragment).
  * The use cases are in src/certificates; each checks the request's institution (authorize.ts).
  */
-import type { FastifyRequest } from 'fastify';
 import { subjectText } from '../../certificates/certificate-subject.js';
 import type { CertificatesContext } from '../../certificates/certificates-context.js';
 import {
@@ -32,12 +31,12 @@ import {
 } from '../../certificates/set-passphrase.js';
 import { TekenError, isTekenError } from '../../errors/teken-error.js';
 import type { IdentityContext } from '../../identity/identity-context.js';
+import { decisionRoute } from '../decision-route.js';
+import { linkToken } from '../link-token.js';
 import { routeGroup } from '../route-group.js';
 import {
   arrayOf,
   boolean,
-  integer,
-  multilineText,
   nullableString,
   nullableTimestamp,
   nullableUuid,
@@ -50,6 +49,7 @@ import {
   timestamp,
   uuid,
   uuidParams,
+  queueFilterQuery,
 } from '../schemas.js';
 import { authOf, useSessionAuth } from '../session-auth.js';
 
@@ -91,14 +91,25 @@ const plan = strictObject(
   { title: 'CertificateRequestPlan' },
 );
 
-/** The link's token: `Authorization: Bearer <token>` or `token` in the body. */
-function linkToken(request: FastifyRequest<{ Body: { token?: string } }>): string {
-  const header = request.headers.authorization;
-  if (typeof header === 'string' && /^Bearer [A-Za-z0-9_-]{16,200}$/.test(header)) return header.slice(7);
-  const token = request.body?.token;
-  if (typeof token === 'string' && token !== '') return token;
-  throw new TekenError('ERR_LINK_INVALID');
-}
+/**
+ * The supporting document's policy: nothing of the uploader's PDF may load or run anything, and
+ * only the console (same origin) may frame it; the browser's own PDF viewer still shows it.
+ */
+/**
+ * A new passphrase from a mailed link (Membuat Passphrase here, Buat Passphrase of a reset): the
+ * token (or the Authorization header, link-token.ts), the passphrase twice, the agreement's version.
+ */
+export const newPassphraseBody = object(
+  {
+    token: text(200),
+    passphrase: secret(512),
+    confirmation: secret(512),
+    agreementVersion: text(50),
+  },
+  ['passphrase', 'confirmation', 'agreementVersion'],
+);
+
+export const documentPolicy = "default-src 'none'; frame-ancestors 'self'";
 
 export const certificateRequestRoutes = routeGroup<CertificateRequestRoutesOptions>(
   (app, { identity, certificates: ctx }) => {
@@ -250,8 +261,9 @@ export const certificateRequestRoutes = routeGroup<CertificateRequestRoutesOptio
           querystring: object({
             institutionId: uuid('Only this institution (a CA admin; others: their own).'),
             status: stringEnum(['all', ...requestStatuses]),
-            limit: integer(1, 200),
-            offset: integer(0, 1_000_000),
+            ...queueFilterQuery(
+              'Part of the holder’s name or e-mail or of the request’s CN, or a whole NIK (16) or NIP (18 digits).',
+            ),
           }),
           response: responses({
             200: strictObject(
@@ -273,7 +285,7 @@ export const certificateRequestRoutes = routeGroup<CertificateRequestRoutesOptio
           }),
         },
       },
-      async (request) => listCertificateRequests(ctx.db, authOf(request).account, request.query),
+      async (request) => listCertificateRequests(ctx, authOf(request).account, request.query),
     );
 
     app.get<{ Params: { id: string } }>(
@@ -326,54 +338,48 @@ export const certificateRequestRoutes = routeGroup<CertificateRequestRoutesOptio
       },
       async (request, reply) => {
         const { bytes } = await readSupportingDocument(ctx, authOf(request).account, request.params.id);
-        return reply
-          .header('cache-control', 'no-store')
-          .header('content-type', 'application/pdf')
-          .header('content-disposition', 'inline; filename="dokumen-pendukung.pdf"')
-          .send(bytes);
+        return (
+          reply
+            .header('cache-control', 'no-store')
+            // Tinjau Ulang frames it beside the profile: the console's own origin may, nobody else.
+            .header('content-security-policy', documentPolicy)
+            .header('content-type', 'application/pdf')
+            .header('content-disposition', 'inline; filename="dokumen-pendukung.pdf"')
+            .send(bytes)
+        );
       },
     );
 
-    app.post<{ Params: { id: string } }>(
-      '/api/v1/ra/certificate-requests/:id/approve',
-      {
-        config: { access: { action: 'certificate_request.review' } },
-        schema: {
-          summary:
-            'Setujui: approves (four-eyes: the first approval waits for a second officer); then the set-passphrase link goes out.',
-          params: uuidParams,
-          response: responses({
-            200: strictObject(
-              { status: stringEnum(['first_approval', 'approved'] as const) },
-              { title: 'CertificateRequestApproval' },
-            ),
-          }),
-        },
-      },
-      async (request) => approveCertificateRequest(ctx, authOf(request).account, request.params.id),
-    );
+    decisionRoute(app, {
+      url: '/api/v1/ra/certificate-requests/:id/approve',
+      action: 'certificate_request.review',
+      summary:
+        'Setujui: approves (four-eyes: the first approval waits for a second officer); then the set-passphrase link goes out.',
+      response: responses({
+        200: strictObject(
+          { status: stringEnum(['first_approval', 'approved'] as const) },
+          { title: 'CertificateRequestApproval' },
+        ),
+      }),
+      decide: (actor, id) => approveCertificateRequest(ctx, actor, id),
+    });
 
-    app.post<{ Params: { id: string }; Body: { reason: string } }>(
-      '/api/v1/ra/certificate-requests/:id/reject',
-      {
-        config: { access: { action: 'certificate_request.review' } },
-        schema: {
-          summary: 'Tolak: rejects with the reason the holder is told.',
-          params: uuidParams,
-          body: object({ reason: multilineText(500, { minLength: 1 }) }, ['reason']),
-          response: responses({
-            200: strictObject(
-              { status: stringEnum(['rejected'] as const) },
-              { title: 'CertificateRequestRejection' },
-            ),
-          }),
-        },
-      },
-      async (request) => {
-        await rejectCertificateRequest(ctx, authOf(request).account, request.params.id, request.body.reason);
+    decisionRoute<{ reason: string }>(app, {
+      url: '/api/v1/ra/certificate-requests/:id/reject',
+      action: 'certificate_request.review',
+      summary: 'Tolak: rejects with the reason the holder is told.',
+      texts: { reason: 500 },
+      response: responses({
+        200: strictObject(
+          { status: stringEnum(['rejected'] as const) },
+          { title: 'CertificateRequestRejection' },
+        ),
+      }),
+      decide: async (actor, id, body) => {
+        await rejectCertificateRequest(ctx, actor, id, body.reason);
         return { status: 'rejected' as const };
       },
-    );
+    });
 
     app.post<{ Body: { token?: string; locale?: 'id' | 'en' } }>(
       '/api/v1/passphrase-link',
@@ -439,15 +445,7 @@ export const certificateRequestRoutes = routeGroup<CertificateRequestRoutesOptio
         config: { access: 'public' },
         schema: {
           summary: 'Membuat Passphrase: sets it, accepts the agreement, and issues the certificate.',
-          body: object(
-            {
-              token: text(200),
-              passphrase: secret(512),
-              confirmation: secret(512),
-              agreementVersion: text(50),
-            },
-            ['passphrase', 'confirmation', 'agreementVersion'],
-          ),
+          body: newPassphraseBody,
           response: responses({
             201: strictObject(
               { id: uuid(), requestId: uuid(), serial: { type: 'string' }, notAfter: timestamp },

@@ -11,12 +11,12 @@ import {
   rejectChangeRequest,
 } from '../../enrollment/review-change-request.js';
 import { addSchemas } from '../account-schemas.js';
+import { decisionRoute } from '../decision-route.js';
 import { routeGroup } from '../route-group.js';
 import {
   arrayOf,
   boolean,
   integer,
-  multilineText,
   nullableString,
   nullableTimestamp,
   object,
@@ -115,31 +115,20 @@ export const changeRequestRoutes = routeGroup<ChangeRequestRoutesOptions>((app, 
     async (request) => readChangeRequest(ctx, authOf(request).account, request.params.id),
   );
 
-  app.post<{ Params: { id: string } }>(
-    '/api/v1/ra/change-requests/:id/approve',
-    {
-      config: { access: { action: 'change_request.review' } },
-      schema: {
-        summary: 'Approves: applies the values, records Riwayat Data and tells the subscriber.',
-        params: uuidParams,
-        response: decided,
-      },
-    },
-    async (request) => approveChangeRequest(ctx, authOf(request).account, request.params.id),
-  );
+  decisionRoute(app, {
+    url: '/api/v1/ra/change-requests/:id/approve',
+    action: 'change_request.review',
+    summary: 'Approves: applies the values, records Riwayat Data and tells the subscriber.',
+    response: decided,
+    decide: (actor, id) => approveChangeRequest(ctx, actor, id),
+  });
 
-  app.post<{ Params: { id: string }; Body: { reason: string } }>(
-    '/api/v1/ra/change-requests/:id/reject',
-    {
-      config: { access: { action: 'change_request.review' } },
-      schema: {
-        summary: 'Rejects with a reason the subscriber is told.',
-        params: uuidParams,
-        body: object({ reason: multilineText(REASON_MAX, { minLength: 1 }) }, ['reason']),
-        response: decided,
-      },
-    },
-    async (request) =>
-      rejectChangeRequest(ctx, authOf(request).account, request.params.id, request.body.reason),
-  );
+  decisionRoute<{ reason: string }>(app, {
+    url: '/api/v1/ra/change-requests/:id/reject',
+    action: 'change_request.review',
+    summary: 'Rejects with a reason the subscriber is told.',
+    texts: { reason: REASON_MAX },
+    response: decided,
+    decide: (actor, id, body) => rejectChangeRequest(ctx, actor, id, body.reason),
+  });
 });

@@ -38,6 +38,11 @@ const policyProperties = {
     ...boolean,
     description: 'Holders may download their key as a PKCS#12 keystore without a DOWNLOAD_KEYSTORE link.',
   },
+  renewalReusesVerifiedData: {
+    ...boolean,
+    description:
+      'Perpanjangan re-uses the verified data: a renewal goes straight to the set-passphrase link, not through the RA queue.',
+  },
   nameWithoutTitles: { ...boolean, description: 'The name is written without academic titles.' },
   nameMaxLength: integer(...policyLimits.nameMaxLength),
   jabatanForbiddenCharacters: {

@@ -25,7 +25,6 @@ import { routeGroup } from '../route-group.js';
 import {
   arrayOf,
   boolean,
-  integer,
   multilineText,
   nullableString,
   nullableTimestamp,
@@ -38,6 +37,7 @@ import {
   timestamp,
   uuid,
   uuidParams,
+  queueFilterQuery,
 } from '../schemas.js';
 import { authOf, useSessionAuth } from '../session-auth.js';
 
@@ -159,13 +159,7 @@ export const raRoutes = routeGroup<RaRoutesOptions>((app, { identity, enrollment
         querystring: object({
           institutionId: uuid('Only this institution (a CA admin; others: their own).'),
           status: stringEnum(['waiting', 'all', ...registrationStatuses]),
-          q: text(100, {
-            description: 'Part of the name or e-mail, or a whole NIK (16) or NIP (18 digits).',
-          }),
-          from: { type: 'string', format: 'date-time', description: 'Submitted at or after.' },
-          to: { type: 'string', format: 'date-time', description: 'Submitted before.' },
-          limit: integer(1, 200, 'At most this many (default 50).'),
-          offset: integer(0, 1_000_000),
+          ...queueFilterQuery(),
         }),
         response: responses({
           200: strictObject(

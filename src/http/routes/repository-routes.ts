@@ -108,7 +108,13 @@ export const repositoryRoutes = routeGroup<RepositoryRoutesOptions>((app, rt) =>
           `${config.profiles.policyOidBase}.${p.policySuffix}`,
         )}</td></tr>`;
       })
-      .join('\n');
+      .join('\n')
+      .concat(
+        `\n<tr><td>tsa</td><td>Kebijakan stempel waktu <span lang="en">Time-stamp policy</span> (RFC 3161)</td><td>${escapeHtml(
+          config.tsa.policyOid,
+        )}</td></tr>`,
+      );
+    const tsaUnit = cas.find((ca) => ca.tsa)?.tsa;
     const org = escapeHtml(config.ca.organization);
     const html = `<!doctype html>
 <html lang="id">
@@ -135,6 +141,13 @@ ${caRows}
 </table>
 <h2>Status sertifikat <span lang="en">· Certificate status</span></h2>
 <p>OCSP (RFC 6960): <code>${escapeHtml(base + statusPaths.ocsp)}</code></p>
+<h2>Stempel waktu <span lang="en">· Time-stamping</span></h2>
+<p>TSA (RFC 3161, POST application/timestamp-query): <code>${escapeHtml(base + statusPaths.tsa)}</code></p>
+${
+  tsaUnit
+    ? `<p id="tsa-unit">Sertifikat TSA <span lang="en">TSA certificate</span>: <a href="${statusPaths.tsaCertificate}">DER</a> · <a href="${statusPaths.tsaCertificatePem}">PEM</a> · SHA-256 <span class="fp">${sha256Fingerprint(tsaUnit.certificateDer)}</span>, ${day(tsaUnit.notAfter)}</p>`
+    : ''
+}
 <h2>Kebijakan sertifikat <span lang="en">· Certificate policies</span></h2>
 <table>
 <tr><th>Profil <span lang="en">Profile</span></th><th>Keterangan <span lang="en">Description</span></th><th>OID</th></tr>

@@ -26,12 +26,12 @@ import { requestRevocation, type RevocationConfirmation } from '../../certificat
 import { subscriberRevocationReasons } from '../../config/options.js';
 import { TekenError } from '../../errors/teken-error.js';
 import type { IdentityContext } from '../../identity/identity-context.js';
+import { decisionRoute } from '../decision-route.js';
 import { routeGroup } from '../route-group.js';
 import {
   arrayOf,
   boolean,
   integer,
-  multilineText,
   nullableString,
   nullableTimestamp,
   object,
@@ -53,7 +53,6 @@ export interface RevocationRoutesOptions {
 
 const displayStatuses = ['Issued', 'Renew', 'On Revoke', 'Revoked', 'Expired', 'Suspended'] as const;
 const requestStatuses = ['pending', 'revoked', 'rejected'] as const;
-const noteBody = object({ note: multilineText(NOTE_MAX, { minLength: 1 }) }, ['note']);
 const changed = (statuses: readonly string[]) =>
   responses({ 200: object({ status: stringEnum(statuses), revokedAt: timestamp }, ['status']) });
 
@@ -170,34 +169,22 @@ export const revocationRoutes = routeGroup<RevocationRoutesOptions>(
       async (request) => listRevocationRequests(ctx, authOf(request).account, request.query),
     );
 
-    app.post<{ Params: { id: string } }>(
-      '/api/v1/ra/revocation-requests/:id/approve',
-      {
-        config: { access: { action: 'certificate.manage' } },
-        schema: {
-          summary:
-            'Approves a Pencabutan: the certificate is revoked (CRL, OCSP at once) and the holder told.',
-          params: uuidParams,
-          response: changed(['revoked']),
-        },
-      },
-      async (request) => approveRevocationRequest(ctx, authOf(request).account, request.params.id),
-    );
+    decisionRoute(app, {
+      url: '/api/v1/ra/revocation-requests/:id/approve',
+      action: 'certificate.manage',
+      summary: 'Approves a Pencabutan: the certificate is revoked (CRL, OCSP at once) and the holder told.',
+      response: changed(['revoked']),
+      decide: (actor, id) => approveRevocationRequest(ctx, actor, id),
+    });
 
-    app.post<{ Params: { id: string }; Body: { reason: string } }>(
-      '/api/v1/ra/revocation-requests/:id/reject',
-      {
-        config: { access: { action: 'certificate.manage' } },
-        schema: {
-          summary: 'Rejects a Pencabutan with a reason the holder is told; the certificate stays Issued.',
-          params: uuidParams,
-          body: object({ reason: multilineText(REJECT_REASON_MAX, { minLength: 1 }) }, ['reason']),
-          response: changed(['rejected']),
-        },
-      },
-      async (request) =>
-        rejectRevocationRequest(ctx, authOf(request).account, request.params.id, request.body.reason),
-    );
+    decisionRoute<{ reason: string }>(app, {
+      url: '/api/v1/ra/revocation-requests/:id/reject',
+      action: 'certificate.manage',
+      summary: 'Rejects a Pencabutan with a reason the holder is told; the certificate stays Issued.',
+      texts: { reason: REJECT_REASON_MAX },
+      response: changed(['rejected']),
+      decide: (actor, id, body) => rejectRevocationRequest(ctx, actor, id, body.reason),
+    });
 
     const holderCertificate = strictObject(
       {
@@ -239,51 +226,32 @@ export const revocationRoutes = routeGroup<RevocationRoutesOptions>(
       async (request) => listHolderCertificates(ctx, authOf(request).account, request.params.accountId),
     );
 
-    app.post<{ Params: { id: string }; Body: { note: string } }>(
-      '/api/v1/ra/certificates/:id/suspend',
-      {
-        config: { access: { action: 'certificate.manage' } },
-        schema: {
-          summary:
-            'Tangguhkan: puts the certificate on hold (certificateHold), with a note the holder is told.',
-          params: uuidParams,
-          body: noteBody,
-          response: changed(['Suspended']),
-        },
-      },
-      async (request) => suspendCertificate(ctx, authOf(request).account, request.params.id, request.body),
-    );
+    decisionRoute<{ note: string }>(app, {
+      url: '/api/v1/ra/certificates/:id/suspend',
+      action: 'certificate.manage',
+      summary: 'Tangguhkan: puts the certificate on hold (certificateHold), with a note the holder is told.',
+      texts: { note: NOTE_MAX },
+      response: changed(['Suspended']),
+      decide: (actor, id, body) => suspendCertificate(ctx, actor, id, body),
+    });
 
-    app.post<{ Params: { id: string }; Body: { note: string } }>(
-      '/api/v1/ra/certificates/:id/release',
-      {
-        config: { access: { action: 'certificate.manage' } },
-        schema: {
-          summary: 'Lepaskan: releases a suspended certificate, with a note the holder is told.',
-          params: uuidParams,
-          body: noteBody,
-          response: changed(['Issued']),
-        },
-      },
-      async (request) => releaseCertificate(ctx, authOf(request).account, request.params.id, request.body),
-    );
+    decisionRoute<{ note: string }>(app, {
+      url: '/api/v1/ra/certificates/:id/release',
+      action: 'certificate.manage',
+      summary: 'Lepaskan: releases a suspended certificate, with a note the holder is told.',
+      texts: { note: NOTE_MAX },
+      response: changed(['Issued']),
+      decide: (actor, id, body) => releaseCertificate(ctx, actor, id, body),
+    });
 
-    app.post<{ Params: { id: string }; Body: { reason: string; note: string } }>(
-      '/api/v1/ra/certificates/:id/revoke',
-      {
-        config: { access: { action: 'certificate.manage' } },
-        schema: {
-          summary: 'Cabut: revokes the certificate for good with a reason and a note the holder is told.',
-          params: uuidParams,
-          body: object(
-            { reason: stringEnum(staffRevocationReasons), note: multilineText(NOTE_MAX, { minLength: 1 }) },
-            ['reason', 'note'],
-          ),
-          response: changed(['Revoked']),
-        },
-      },
-      async (request) =>
-        revokeCertificateAsStaff(ctx, authOf(request).account, request.params.id, request.body),
-    );
+    decisionRoute<{ reason: string; note: string }>(app, {
+      url: '/api/v1/ra/certificates/:id/revoke',
+      action: 'certificate.manage',
+      summary: 'Cabut: revokes the certificate for good with a reason and a note the holder is told.',
+      choices: { reason: stringEnum(staffRevocationReasons) },
+      texts: { note: NOTE_MAX },
+      response: changed(['Revoked']),
+      decide: (actor, id, body) => revokeCertificateAsStaff(ctx, actor, id, body),
+    });
   },
 );

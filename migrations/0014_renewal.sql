@@ -1,0 +1,2 @@
+ALTER TABLE "institutions" ADD COLUMN "renewal_reuses_verified_data" boolean DEFAULT true NOT NULL;--> statement-breakpoint
+ALTER TABLE "subscriber_certificates" ADD COLUMN "renewal_reminded_days" smallint;

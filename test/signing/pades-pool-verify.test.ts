@@ -1,0 +1,120 @@
+/**
+ * The PAdES pool validates too (pool.validatePdf, pades-worker.ts): the same report as validatePdf
+ * in process, Teken's own status of a certificate asked on this thread by message (good: VALID;
+ * revoked before signing: INVALID), and a document past the worker's memory or time bound refused
+ * with ERR_PDF_TOO_LARGE "… to verify" while the next one verifies.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { isTekenError, type TekenError } from '../../src/errors/teken-error.js';
+import { createPadesPool, type PadesPool } from '../../src/signing/pades/pades-pool.js';
+import { signPdf } from '../../src/signing/pades/sign-pdf.js';
+import { validatePdf } from '../../src/signing/verify/validate-pdf.js';
+import { conclusionOf } from '../../src/signing/verify/validation-report.js';
+import { pdfLibDocument } from '../helpers/pades-corpus.js';
+import { makePadesPki, type PadesPki } from '../helpers/pades-pki.js';
+
+let pki: PadesPki;
+let signed: Uint8Array;
+const pools: PadesPool[] = [];
+
+function pool(options: Parameters<typeof createPadesPool>[0]): PadesPool {
+  const p = createPadesPool(options);
+  pools.push(p);
+  return p;
+}
+
+/** A PDF whose page tree is one Kids array of 1.5 million references: small to send, huge to parse. */
+function hugePageTree(): Uint8Array {
+  const kids = Array.from({ length: 1_500_000 }, (_, i) => `${i + 10} 0 R`).join(' ');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    `<< /Type /Pages /Kids [3 0 R ${kids}] /Count 1 >>`,
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
+  ];
+  let body = '%PDF-1.7\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(body, 'latin1'));
+}
+
+async function refusal(promise: Promise<unknown>): Promise<TekenError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(isTekenError(error), String(error));
+    return error;
+  }
+  assert.fail('verified a document that should have been refused');
+}
+
+before(async () => {
+  pki = makePadesPki();
+  signed = (
+    await signPdf({
+      pdf: await pdfLibDocument(1),
+      privateKey: pki.ec.key,
+      certificate: pki.ec.certificate,
+      chain: [pki.ca.certificate],
+      level: 'B-B',
+    })
+  ).pdf;
+});
+after(() => Promise.all(pools.map((p) => p.close())));
+
+describe('the PAdES pool validates', () => {
+  it("gives validatePdf's report; Teken's own status is asked on this thread", async () => {
+    const p = pool({ workers: 1 });
+    const asked: string[] = [];
+    const options = (revokedAt: Date | null) => ({
+      trustAnchors: [pki.root.certificate],
+      ownStatus: (certificate: Uint8Array) => {
+        asked.push(Buffer.from(certificate).toString('base64'));
+        return Promise.resolve({ revokedAt });
+      },
+    });
+    const good = await p.validatePdf(signed, options(null));
+    assert.equal(conclusionOf(good), 'VALID');
+    assert.ok(asked.includes(Buffer.from(pki.ec.certificate).toString('base64')), 'the signer was looked up');
+    const local = await validatePdf(signed, options(null));
+    assert.deepEqual(good, local);
+    const revoked = await p.validatePdf(signed, options(new Date(0)));
+    assert.equal(revoked.signatures[0]!.revocation, 'revoked');
+    assert.equal(conclusionOf(revoked), 'INVALID');
+    // A lookup that fails is the validator's error, as in process.
+    const failing = await refusal(
+      p.validatePdf(signed, {
+        trustAnchors: [pki.root.certificate],
+        ownStatus: () => Promise.reject(new Error('database down')),
+      }),
+    );
+    // Through the pool, a foreign error of the lookup becomes a 500 (the database, not the PDF).
+    assert.equal(failing.code, 'ERR_SERVER_INTERNAL');
+    assert.equal(failing.status, 500);
+    assert.equal(p.stats.verified, 2);
+    assert.equal(p.stats.failed, 1);
+    assert.equal(p.stats.replaced, 0);
+  });
+
+  it('refuses a document past the memory or time bound with ERR_PDF_TOO_LARGE "to verify"; the next verifies', async () => {
+    const p = pool({ workers: 1, maxOldGenerationSizeMb: 64, documentTimeoutMs: 5000 });
+    const refused = await refusal(p.validatePdf(hugePageTree(), { trustAnchors: [] }));
+    assert.equal(refused.code, 'ERR_PDF_TOO_LARGE');
+    assert.equal(refused.status, 400);
+    assert.match(refused.message, /^The PDF (needs more than 64 MiB|takes longer than 5000 ms) to verify\.$/);
+    assert.equal(p.stats.replaced, 1);
+    const next = await p.validatePdf(signed, { trustAnchors: [pki.root.certificate] });
+    assert.equal(next.signatures.length, 1);
+    const slow = pool({ workers: 1, documentTimeoutMs: 100 });
+    const timedOut = await refusal(slow.validatePdf(hugePageTree(), { trustAnchors: [] }));
+    assert.deepEqual(timedOut.details, { limit: 'time', ms: 100 });
+    assert.match(timedOut.message, /takes longer than 100 ms to verify/);
+  });
+});
