@@ -104,11 +104,11 @@ describe('the PAdES pool validates', () => {
   });
 
   it('refuses a document past the memory or time bound with ERR_PDF_TOO_LARGE "to verify"; the next verifies', async () => {
-    const p = pool({ workers: 1, maxOldGenerationSizeMb: 64, documentTimeoutMs: 5000 });
+    const p = pool({ workers: 1, maxOldGenerationSizeMb: 96, documentTimeoutMs: 5000 });
     const refused = await refusal(p.validatePdf(hugePageTree(), { trustAnchors: [] }));
     assert.equal(refused.code, 'ERR_PDF_TOO_LARGE');
     assert.equal(refused.status, 400);
-    assert.match(refused.message, /^The PDF (needs more than 64 MiB|takes longer than 5000 ms) to verify\.$/);
+    assert.match(refused.message, /^The PDF (needs more than 96 MiB|takes longer than 5000 ms) to verify\.$/);
     assert.equal(p.stats.replaced, 1);
     const next = await p.validatePdf(signed, { trustAnchors: [pki.root.certificate] });
     assert.equal(next.signatures.length, 1);

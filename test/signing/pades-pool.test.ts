@@ -213,7 +213,7 @@ describe('the signing pool', () => {
   });
 
   it('ends a worker that passes its memory limit, answers 400, and goes on signing', async () => {
-    const p = pool({ workers: 2, maxOldGenerationSizeMb: 64 });
+    const p = pool({ workers: 2, maxOldGenerationSizeMb: 96 });
     await p.warm();
     await p.signPdf(input(onePage));
     const threadsBefore = osThreads();
@@ -224,8 +224,8 @@ describe('the signing pool', () => {
       const refused = await refusal(p.signPdf(input(pdf)));
       assert.equal(refused.code, 'ERR_PDF_TOO_LARGE', `${name}: ${refused.message}`);
       assert.equal(refused.status, 400);
-      assert.match(refused.message, /more than 64 MiB/);
-      assert.deepEqual(refused.details, { limit: 'memory', mib: 64 });
+      assert.match(refused.message, /more than 96 MiB/);
+      assert.deepEqual(refused.details, { limit: 'memory', mib: 96 });
       // The next normal document is signed, by a worker that was not killed or by its replacement.
       const next = await p.signPdf(input(onePage, { level: 'B-T', tsa }));
       judgeSigned(pki, dir, next.pdf, `after-${name.replaceAll(' ', '-')}`, 1);
@@ -275,6 +275,36 @@ describe('the signing pool', () => {
     assert.equal((await refusal(p.signPdf(input(onePage)))).code, 'ERR_SIGNING_BUSY');
     const threads = await threadsSettled(threadsBefore);
     assert.ok(threads <= threadsBefore, `${threads} threads now, ${threadsBefore} before`);
+  });
+
+  it('starts another worker when one dies before it is ready; the document is signed', async () => {
+    const p = pool({ workers: 1 });
+    const job = p.signPdf(input(onePage));
+    // The worker that was started for the document, ended while it loads the engine (as a heap
+    // that passed its limit mid-start would end it). A test's look inside: no API ends a worker.
+    const [starting] = (p as unknown as { slots: Set<{ worker: { terminate(): Promise<number> } }> }).slots;
+    assert.ok(starting);
+    await starting.worker.terminate();
+    const signed = await job;
+    judgeSigned(pki, dir, signed.pdf, 'after-failed-start', 1);
+    assert.equal(p.stats.failedStarts, 1);
+    assert.equal(p.stats.replaced, 0);
+  });
+
+  it('fails the waiting documents when workers cannot start three times in a row, and tries again later', async () => {
+    const p = pool({ workers: 1, maxOldGenerationSizeMb: 4 });
+    const refused = await refusal(p.signPdf(input(onePage)));
+    assert.equal(refused.code, 'ERR_SERVER_INTERNAL');
+    assert.equal(refused.status, 500);
+    assert.match(
+      refused.message,
+      /4 MiB \(TEKEN_SIGNING_WORKER_MEMORY_MB\) is too little to load the engine/,
+    );
+    assert.equal(p.stats.failedStarts, 3);
+    // The next document tries again (the pool does not stay broken), and fails the same way.
+    assert.equal((await refusal(p.signPdf(input(onePage)))).code, 'ERR_SERVER_INTERNAL');
+    assert.equal(p.stats.failedStarts, 6);
+    assert.equal(p.threads, 0);
   });
 
   it('works as built: the compiled pool loads the compiled worker under plain node', () => {

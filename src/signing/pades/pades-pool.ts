@@ -69,6 +69,8 @@ export interface PadesPoolStats {
   replaced: number;
   timedOut: number;
   outOfMemory: number;
+  /** Workers that died before they were ready (each start is tried START_ATTEMPTS times in a row). */
+  failedStarts: number;
 }
 
 type Job = { id: number; reject: (error: Error) => void } & (
@@ -112,6 +114,9 @@ const shuttingDown = () =>
   new TekenError('ERR_SIGNING_BUSY', 'The signing service is shutting down.', {
     details: { retryAfterSeconds: 5 },
   });
+
+/** Workers in a row that may die before they are ready before the waiting documents are failed. */
+const START_ATTEMPTS = 3;
 
 /** The loader options of this process (tsx, conditions), the ones a worker may be given. */
 function loaderArgs(): string[] {
@@ -164,6 +169,7 @@ export class PadesPool {
     replaced: 0,
     timedOut: 0,
     outOfMemory: 0,
+    failedStarts: 0,
   };
   readonly size: number;
   private readonly maxQueue: number;
@@ -177,6 +183,8 @@ export class PadesPool {
   private readonly queue: Job[] = [];
   private nextJob = 0;
   private closed = false;
+  /** Workers in a row that died before they were ready. */
+  private failedStarts = 0;
 
   constructor(options: PadesPoolOptions = {}) {
     this.size = positive(options.workers, os.availableParallelism(), 'workers');
@@ -350,6 +358,7 @@ export class PadesPool {
     switch (message.type) {
       case 'ready':
         slot.ready = true;
+        this.failedStarts = 0;
         this.dispatch();
         return;
       case 'status': {
@@ -409,16 +418,30 @@ export class PadesPool {
     const waitingForTsa = slot.tsaCalls > 0;
     const job = this.finish(slot);
     this.slots.delete(slot);
-    if (ending !== 'closed') this.stats.replaced++;
+    if (ending !== 'closed' && slot.ready) this.stats.replaced++;
     if (job) {
       this.stats.failed++;
       job.reject(this.limitError(slot, ending, waitingForTsa, job.kind === 'sign' ? 'sign' : 'verify'));
     }
     if (!slot.ready && ending === undefined) {
-      // It died before loading the engine: starting another would fail the same way, forever.
-      const error = new TekenError('ERR_SERVER_INTERNAL', 'The signing workers cannot start.', {
-        cause: slot.died,
-      });
+      // It died before loading the engine. Once may be the moment (a heap near its limit while the
+      // machine is too busy for the collector to keep up); a few times in a row is the
+      // configuration, and starting more would fail the same way, forever: the waiting documents
+      // get the error, and the next document tries again.
+      this.stats.failedStarts++;
+      if (++this.failedStarts < START_ATTEMPTS) {
+        this.dispatch();
+        return;
+      }
+      this.failedStarts = 0;
+      const outOfMemory = (slot.died as { code?: string } | undefined)?.code === `ERR_WORKER_OUT_OF_MEMORY`;
+      const error = new TekenError(
+        'ERR_SERVER_INTERNAL',
+        outOfMemory
+          ? `The signing workers cannot start: ${this.resourceLimits.maxOldGenerationSizeMb} MiB (TEKEN_SIGNING_WORKER_MEMORY_MB) is too little to load the engine.`
+          : 'The signing workers cannot start.',
+        { cause: slot.died },
+      );
       for (const waiting of this.queue.splice(0)) waiting.reject(error);
       return;
     }
