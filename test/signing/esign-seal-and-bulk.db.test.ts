@@ -149,6 +149,22 @@ describe('eSign v2: the seal (seal/pdf) and all-or-nothing bulk calls', () => {
       headers: { authorization: f.a.basic },
     });
     assert.equal(download.statusCode, 200);
+    // The public look-up behind the QR code names it a seal, with the seal's name and the output's hash.
+    for (const [i, id] of body.id_dokumen.entries()) {
+      const lookUp = await f.server.web.app.inject({
+        method: 'GET',
+        url: `/api/public/verify/document/${id}`,
+        remoteAddress: `10.89.0.${i + 1}`,
+      });
+      assert.equal(lookUp.statusCode, 200, lookUp.body);
+      const record = lookUp.json<{ kind: string; signerName: string; sha256: string }>();
+      assert.equal(record.kind, 'seal');
+      assert.equal(record.signerName, commonName);
+      assert.equal(
+        record.sha256,
+        crypto.createHash('sha256').update(Buffer.from(body.file[i]!, 'base64')).digest('hex'),
+      );
+    }
     // One left of three: a call for two is refused whole, and the one left still seals.
     const tooMany = bsreError(
       await post('/api/v2/seal/pdf', { idSubscriber: seal.idSubscriber, totp: code, file: [pdf64, pdf64] }),
