@@ -217,6 +217,10 @@ export const errorCatalogue = {
     title: 'The PDF is certified against changes, so it cannot be signed again.',
   },
   ERR_PADES_TIMESTAMP: { status: 502, title: 'The time-stamping authority gave no usable time-stamp.' },
+  ERR_PADES_TIMESTAMP_TIMEOUT: {
+    status: 504,
+    title: 'The time-stamping authority did not answer in time. Try again in a moment.',
+  },
   ERR_SIGNING_BUSY: {
     status: 503,
     title: 'Too many documents are waiting to be signed or verified. Try again in a moment.',

@@ -248,7 +248,9 @@ describe('the signing pool', () => {
     const patient = pool({ workers: 1, documentTimeoutMs: 2000 });
     const silentTsa = { timestamp: () => new Promise<Uint8Array>(() => {}) };
     const unanswered = await refusal(patient.signPdf(input(onePage, { level: 'B-T', tsa: silentTsa })));
-    assert.equal(unanswered.code, 'ERR_PADES_TIMESTAMP');
+    assert.equal(unanswered.code, 'ERR_PADES_TIMESTAMP_TIMEOUT');
+    assert.equal(unanswered.status, 504);
+    assert.deepEqual(unanswered.details, { retryAfterSeconds: 5 });
     const signed = await patient.signPdf(input(onePage, { level: 'B-T', tsa }));
     judgeSigned(pki, dir, signed.pdf, 'after-timeout', 1);
     assert.equal(p.stats.timedOut, 1);

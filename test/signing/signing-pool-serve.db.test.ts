@@ -138,8 +138,8 @@ describe('teken serve signs through its worker pool', () => {
     assert.equal(consoleBusy.body['code'], 'ERR_SIGNING_BUSY');
 
     // The time limit ends both held documents (the TSA was the one not answering); then it signs.
-    assert.equal(await running, 'ERR_PADES_TIMESTAMP');
-    assert.equal(await waiting, 'ERR_PADES_TIMESTAMP');
+    assert.equal(await running, 'ERR_PADES_TIMESTAMP_TIMEOUT');
+    assert.equal(await waiting, 'ERR_PADES_TIMESTAMP_TIMEOUT');
     const after = await v2({ nik: h.nik, passphrase: PASSPHRASE, file: [pdf64] });
     assert.equal(after.statusCode, 200, `${after.body} ${JSON.stringify(pool.stats)}`);
   });

@@ -192,7 +192,7 @@ describe('teken serve verifies through its worker pool', () => {
       if (name === 'public') assert.match(res.headers.get('content-type') ?? '', /problem\+json/);
       else assert.equal(body['status_code'], 503);
     }
-    assert.equal(await running, 'ERR_PADES_TIMESTAMP');
-    assert.equal(await waiting, 'ERR_PADES_TIMESTAMP');
+    assert.equal(await running, 'ERR_PADES_TIMESTAMP_TIMEOUT');
+    assert.equal(await waiting, 'ERR_PADES_TIMESTAMP_TIMEOUT');
   });
 });

@@ -459,9 +459,11 @@ export class PadesPool {
     if (ending === 'timeout') {
       this.stats.timedOut++;
       if (waitingForTsa)
+        // A 504 with Retry-After: the clients of BSrE's API retry 429, 503 and 504.
         return new TekenError(
-          'ERR_PADES_TIMESTAMP',
+          'ERR_PADES_TIMESTAMP_TIMEOUT',
           `The time-stamping authority did not answer within ${this.timeoutMs} ms.`,
+          { details: { retryAfterSeconds: 5 } },
         );
       return new TekenError(
         'ERR_PDF_TOO_LARGE',
