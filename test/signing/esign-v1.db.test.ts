@@ -275,6 +275,14 @@ describe('eSign API v1: POST /api/sign/pdf and /api/sign/verify (multipart)', ()
     assert.equal(body['signing_time'], res.headers.get('signing_time'));
     judgeSigned(f.judges, f.judges.dir, Buffer.from(body['base64_signed_file']!, 'base64'), 'v1-base64', 1);
     await signed({ jenis_response: 'BYTE', tampilan: 'INVISIBLE' }, 'byte');
+    // The OpenAPI document describes both answers, and the download's PDF.
+    const openapi = (await (await fetch(`${f.server.url}/api/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, { content?: object }> }>>;
+    };
+    const signAnswer = openapi.paths['/api/sign/pdf']!['post']!.responses['200']!.content!;
+    assert.deepEqual(Object.keys(signAnswer).sort(), ['application/json', 'application/pdf']);
+    const download = openapi.paths['/api/sign/download/{id}']!['get']!.responses['200']!.content!;
+    assert.deepEqual(Object.keys(download), ['application/pdf']);
   });
 
   it('visible with the specimen image (image=true/1/TRUE), decimal coordinates, text drawn', async () => {

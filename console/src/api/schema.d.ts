@@ -7462,6 +7462,15 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
+        /** @description The signed PDF, with the headers id_dokumen, id-dokumen and signing_time. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': string;
+          };
+        };
         /** @description Default Response */
         '4XX': {
           headers: {
@@ -9573,12 +9582,13 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description The signed PDF (jenis_response BYTE, the default), or with jenis_response=BASE64 the same in JSON; both with the headers id_dokumen, id-dokumen and signing_time. */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
+            'application/pdf': string;
             'application/json': {
               base64_signed_file: string;
               id_dokumen: string;

@@ -275,8 +275,12 @@ export const esignRoutes = routeGroup<EsignRoutesOptions>(
           summary:
             'eSign v1: the signed PDF of a signing call, once, within TEKEN_SIGNED_DOCUMENT_MINUTES; then "Dokumen telah didownload sebelumnya".',
           params: object({ id: text(64, { minLength: 1 }) }, ['id']),
-          // Binary answer: only the failures have a JSON schema.
-          response: apiClientResponses({}),
+          response: apiClientResponses({
+            200: {
+              description: 'The signed PDF, with the headers id_dokumen, id-dokumen and signing_time.',
+              content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+            },
+          }),
         },
       },
       async (request, reply) => {

@@ -140,14 +140,23 @@ function v1Routes(app: FastifyInstance, { certificates: ctx, verifier }: EsignV1
           "eSign v1: signs one PDF (multipart) for the institution's holder with this NIK and passphrase; the signed PDF (headers id_dokumen, id-dokumen, signing_time), or JSON with jenis_response=BASE64.",
         ...multipartBody(signForm),
         response: apiClientResponses({
-          200: strictObject(
-            {
-              base64_signed_file: { type: 'string' },
-              id_dokumen: { type: 'string', pattern: '^[0-9a-f]{32}$' },
-              signing_time: { type: 'string', format: 'date-time' },
+          200: {
+            description:
+              'The signed PDF (jenis_response BYTE, the default), or with jenis_response=BASE64 the same in JSON; both with the headers id_dokumen, id-dokumen and signing_time.',
+            content: {
+              'application/pdf': { schema: { type: 'string', format: 'binary' } },
+              'application/json': {
+                schema: strictObject(
+                  {
+                    base64_signed_file: { type: 'string' },
+                    id_dokumen: { type: 'string', pattern: '^[0-9a-f]{32}$' },
+                    signing_time: { type: 'string', format: 'date-time' },
+                  },
+                  { title: 'EsignV1SignBase64Answer' },
+                ),
+              },
             },
-            { title: 'EsignV1SignBase64Answer' },
-          ),
+          },
         }),
       },
     },
