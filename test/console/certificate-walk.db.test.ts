@@ -250,6 +250,7 @@ describe('the subscriber’s certificates, the whole walk (Chromium, mails, fake
     await heading(page, 'Daftar Sertifikat Elektronik').waitFor();
     const rows = page.getByRole('row', { name: new RegExp(person.fullName) });
     const row = rows.first();
+    await row.waitFor();
     assert.equal((await row.getByRole('cell').allInnerTexts())[4], 'Issued');
     await alsoAt360(page, 'Daftar Sertifikat Elektronik');
     const oldFile = await downloadPem(page, row, 'lama.pem');

@@ -172,6 +172,8 @@ describe('from the invitation to the first sign-in (Chromium, RA desk, four-eyes
 
     // The tabs of seed 003, Overview first.
     const tabs = first.getByRole('tablist', { name: 'Bagian Tinjau Ulang' }).getByRole('tab');
+    // The heading shows before the registration has loaded: wait for the last tab, then read them.
+    await tabs.filter({ hasText: 'Riwayat Data' }).waitFor();
     assert.deepEqual(await tabs.allInnerTexts(), [
       'Overview',
       'Ubah Akun',
@@ -194,6 +196,7 @@ describe('from the invitation to the first sign-in (Chromium, RA desk, four-eyes
       const card = first
         .locator('section.card')
         .filter({ has: first.getByRole('heading', { name: section }) });
+      await card.locator('dd').first().waitFor();
       const items = await card.locator('dt').allInnerTexts();
       const values = await card.locator('dd').allInnerTexts();
       return new Map(items.map((k, i) => [k.trim(), values[i]!.trim()]));

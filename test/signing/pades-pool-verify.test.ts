@@ -2,7 +2,8 @@
  * The PAdES pool validates too (pool.validatePdf, pades-worker.ts): the same report as validatePdf
  * in process, Teken's own status of a certificate asked on this thread by message (good: VALID;
  * revoked before signing: INVALID), and a document past the worker's memory or time bound refused
- * with ERR_PDF_TOO_LARGE "… to verify" while the next one verifies.
+ * with ERR_PDF_TOO_LARGE "… to verify" while the next one verifies; signing goes before waiting
+ * verifications, which may hold half of the queue.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -101,6 +102,49 @@ describe('the PAdES pool validates', () => {
     assert.equal(p.stats.verified, 2);
     assert.equal(p.stats.failed, 1);
     assert.equal(p.stats.replaced, 0);
+  });
+
+  it('starts waiting signing before waiting verifications, which may hold half the queue', async () => {
+    const p = pool({ workers: 1, maxQueue: 4 });
+    // The one worker is held by a verification whose own-status look-up answers when told.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const options = { trustAnchors: [pki.root.certificate] };
+    const ended: string[] = [];
+    const track = <T>(name: string, job: Promise<T>): Promise<T> => {
+      void job.then(
+        () => ended.push(name),
+        () => ended.push(`${name}!`),
+      );
+      return job;
+    };
+    const holder = track(
+      'holder',
+      p.validatePdf(signed, { ...options, ownStatus: () => held.then(() => ({ revokedAt: null })) }),
+    );
+    for (let i = 0; i < 200 && p.waiting > 0; i++) await new Promise((r) => setTimeout(r, 25));
+    assert.equal(p.waiting, 0, 'the holder runs');
+    const verifyA = track('verify-a', p.validatePdf(signed, options));
+    const verifyB = track('verify-b', p.validatePdf(signed, options));
+    // Half of the queue (two of four) is the verifications' share: a third waits no more.
+    const third = await refusal(p.validatePdf(signed, options));
+    assert.equal(third.code, 'ERR_SIGNING_BUSY');
+    assert.equal(third.status, 503);
+    // Signing still has its room, and is started first.
+    const sign = track(
+      'sign',
+      p.signPdf({
+        pdf: await pdfLibDocument(1),
+        privateKey: pki.ec.key,
+        certificate: pki.ec.certificate,
+        chain: [pki.ca.certificate],
+        level: 'B-B',
+      }),
+    );
+    assert.equal(p.waiting, 3);
+    release();
+    await Promise.all([holder, verifyA, verifyB, sign]);
+    assert.deepEqual(ended, ['holder', 'sign', 'verify-a', 'verify-b']);
   });
 
   it('refuses a document past the memory or time bound with ERR_PDF_TOO_LARGE "to verify"; the next verifies', async () => {

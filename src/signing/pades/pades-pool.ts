@@ -3,8 +3,10 @@
  * under V8 resourceLimits (heap, young generation, stack) and a time limit per document. A document
  * that passes a limit ends its worker (terminated, replaced by a fresh one) and gets
  * ERR_PDF_TOO_LARGE, a 400; the documents around it go on. The queue is bounded too: past it,
- * ERR_SIGNING_BUSY (503) at once, so a flood cannot pile up memory. See docs/pades.md, "The signing
- * pool".
+ * ERR_SIGNING_BUSY (503) at once, so a flood cannot pile up memory. Signing goes first: a waiting
+ * document to sign is started before any waiting verification, and verifications may hold at most
+ * half of the queue, so a flood of (public) verifications can neither fill it nor hold signing back
+ * by more than the documents already running. See docs/pades.md, "The signing pool".
  *
  * The key (a KeyObject) and the bytes are posted to the worker (structured clone); the TSA, which
  * holds a database and cannot be cloned, stays on this thread: the worker asks for each time-stamp
@@ -173,6 +175,8 @@ export class PadesPool {
   };
   readonly size: number;
   private readonly maxQueue: number;
+  /** Verifications that may wait: half the queue (at least one). */
+  private readonly maxVerifyQueue: number;
   private readonly timeoutMs: number;
   private readonly resourceLimits: {
     maxOldGenerationSizeMb: number;
@@ -193,6 +197,7 @@ export class PadesPool {
       this.size * defaultPadesPoolOptions.maxQueuePerWorker,
       'queue',
     );
+    this.maxVerifyQueue = Math.max(1, Math.floor(this.maxQueue / 2));
     this.timeoutMs = positive(
       options.documentTimeoutMs,
       defaultPadesPoolOptions.documentTimeoutMs,
@@ -268,6 +273,8 @@ export class PadesPool {
   private submitVerify(pdf: Uint8Array, options: ValidatePdfOptions): Promise<ValidationReport> {
     if (this.closed) return Promise.reject(shuttingDown());
     if (this.queue.length >= this.maxQueue) return Promise.reject(busy(this.queue.length));
+    if (this.queue.filter((job) => job.kind === 'verify').length >= this.maxVerifyQueue)
+      return Promise.reject(busy(this.queue.length));
     const { ownStatus, ...rest } = options;
     return new Promise<ValidationReport>((resolve, reject) => {
       this.queue.push({
@@ -286,11 +293,17 @@ export class PadesPool {
     if (this.closed) return;
     for (const slot of this.slots) {
       if (this.queue.length === 0) return;
-      if (slot.ready && !slot.job && !slot.ending && !slot.died) this.start(slot, this.queue.shift()!);
+      if (slot.ready && !slot.job && !slot.ending && !slot.died) this.start(slot, this.next());
     }
     // More waiting than idle workers: start the missing ones (each takes a job once it is ready).
     const starting = [...this.slots].filter((slot) => !slot.ready).length;
     for (let i = starting; i < this.queue.length && this.slots.size < this.size; i++) this.spawn();
+  }
+
+  /** The next job to start: the first document to sign, else the first to verify. */
+  private next(): Job {
+    const sign = this.queue.findIndex((job) => job.kind === 'sign');
+    return this.queue.splice(sign === -1 ? 0 : sign, 1)[0]!;
   }
 
   private start(slot: Slot, job: Job): void {
