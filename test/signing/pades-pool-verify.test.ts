@@ -14,6 +14,7 @@ import { validatePdf } from '../../src/signing/verify/validate-pdf.js';
 import { conclusionOf } from '../../src/signing/verify/validation-report.js';
 import { pdfLibDocument } from '../helpers/pades-corpus.js';
 import { makePadesPki, type PadesPki } from '../helpers/pades-pki.js';
+import { hugePageTree } from '../helpers/huge-page-tree.js';
 
 let pki: PadesPki;
 let signed: Uint8Array;
@@ -23,27 +24,6 @@ function pool(options: Parameters<typeof createPadesPool>[0]): PadesPool {
   const p = createPadesPool(options);
   pools.push(p);
   return p;
-}
-
-/** A PDF whose page tree is one Kids array of 1.5 million references: small to send, huge to parse. */
-function hugePageTree(): Uint8Array {
-  const kids = Array.from({ length: 1_500_000 }, (_, i) => `${i + 10} 0 R`).join(' ');
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    `<< /Type /Pages /Kids [3 0 R ${kids}] /Count 1 >>`,
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
-  ];
-  let body = '%PDF-1.7\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(body, 'latin1'));
 }
 
 async function refusal(promise: Promise<unknown>): Promise<TekenError> {

@@ -19,6 +19,7 @@ import { judgeSigned } from '../helpers/pades-judges.js';
 import { makePadesPki, type PadesPki } from '../helpers/pades-pki.js';
 import { testTsa, type TestTsa } from '../helpers/pades-tsa.js';
 import { tmpDir } from '../helpers/tmp-dir.js';
+import { hugePageTree } from '../helpers/huge-page-tree.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let pki: PadesPki;
@@ -65,27 +66,6 @@ async function refusal(promise: Promise<unknown>): Promise<TekenError> {
     return error;
   }
   assert.fail('signed a document that should have been refused');
-}
-
-/** A PDF whose page tree is one Kids array of 1.5 million references: small to send, huge to parse. */
-function hugePageTree(): Uint8Array {
-  const kids = Array.from({ length: 1_500_000 }, (_, i) => `${i + 10} 0 R`).join(' ');
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    `<< /Type /Pages /Kids [3 0 R ${kids}] /Count 1 >>`,
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
-  ];
-  let body = '%PDF-1.7\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(body, 'latin1'));
 }
 
 /**
